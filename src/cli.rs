@@ -1,0 +1,459 @@
+//! The command line: clap types, and `run`, which turns parsed arguments
+//! into library calls. Nothing below this module sees raw flags.
+
+use crate::build::{self, BuildOptions};
+use crate::export::{self, ExportFormat};
+use crate::extract::Extractor;
+use crate::ingest::Lang;
+use crate::query::{self, OutputFormat};
+use crate::rdf;
+use crate::stats;
+use crate::store::Store;
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::NamedNode;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit status: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: a check or query failed on its own terms.
+pub const EXIT_FAILED: i32 = 1;
+/// Exit status: bad usage or bad input.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newskg",
+    version,
+    about = "Build a knowledge graph of who cooperates, trades, invests, meets and signs with whom, from news articles in English and Russian.",
+    after_help = "Examples:\n  newskg build corpus/                 build the articles in corpus/ into .newskg/\n  newskg query 'SELECT ?c WHERE { ?c a :Country }'\n  newskg export -o graph.ttl\n  newskg extract article.txt --format ttl"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The embedded store directory [default: $NEWSKG_STORE, else .newskg]
+    #[arg(long, global = true, env = "NEWSKG_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    fn path(&self) -> PathBuf {
+        self.store
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".newskg"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    En,
+    Ru,
+}
+
+impl LangArg {
+    fn lang(self) -> Option<Lang> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::En => Some(Lang::En),
+            LangArg::Ru => Some(Lang::Ru),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    #[value(alias = "ntriples")]
+    Nt,
+    #[value(alias = "nquads")]
+    Nq,
+    #[value(alias = "turtle")]
+    Ttl,
+    Trig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract articles and print RDF to stdout; touches no store
+    #[command(
+        after_help = "Examples:\n  newskg extract article.txt\n  newskg extract corpus/ --format ttl\n  cat article.txt | newskg extract - --lang ru"
+    )]
+    Extract {
+        /// Files, folders (recursively) or - for stdin: .txt/.md, .html, .jsonl
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "nt")]
+        format: ExtractFormat,
+        /// Language of the articles
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+    },
+    /// Extract articles into the store, incrementally
+    #[command(
+        after_help = "Unchanged articles (same content) are skipped, changed ones replaced whole.\n\nExamples:\n  newskg build corpus/\n  newskg build corpus/ more.jsonl --prune\n  newskg --store /data/kg build feed.jsonl"
+    )]
+    Build {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Remove articles that are no longer among the inputs
+        #[arg(long)]
+        prune: bool,
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangArg,
+        /// Print only the summary line, not what the graph holds
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Load RDF files into the store (format from the extension)
+    #[command(
+        after_help = "Formats: .ttl .nt .nq .trig .rdf/.owl .jsonld. Each file is loaded whole or not at all.\n\nExamples:\n  newskg load extra.ttl\n  newskg load people.nt --graph http://example.org/people"
+    )]
+    Load {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Named graph for triples (default: the default graph)
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+    },
+    /// Run a SPARQL query
+    #[command(
+        after_help = "Prefixes :, nkg:, id:, rdfs:, owl:, dcterms:, schema:, prov: ... are predeclared;\nthe default graph is the union of all graphs.\n\nExamples:\n  newskg query 'SELECT ?c ?l WHERE { ?c a :Country ; rdfs:label ?l }'\n  newskg query -f queries/top-trade.rq --format csv > trade.csv\n  newskg query 'CONSTRUCT { ?a :investsIn ?b } WHERE { ?a :investsIn ?b }' --format ttl"
+    )]
+    Query {
+        /// The query text
+        #[arg(
+            value_name = "QUERY",
+            conflicts_with = "file",
+            required_unless_present = "file"
+        )]
+        query: Option<String>,
+        /// Read the query from a file (- for stdin)
+        #[arg(short, long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+    },
+    /// Run a SPARQL Update
+    #[command(
+        after_help = "Examples:\n  newskg update 'DELETE WHERE { ?s :hasRole :Expert }'\n  newskg update -f fix.ru"
+    )]
+    Update {
+        #[arg(
+            value_name = "UPDATE",
+            conflicts_with = "file",
+            required_unless_present = "file"
+        )]
+        update: Option<String>,
+        #[arg(short, long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Write the graph out, sorted, byte-for-byte stable
+    #[command(
+        after_help = "Examples:\n  newskg export -o graph.ttl\n  newskg export --format nq > all.nq\n  newskg export --graph http://newskg.org/graph/ontology --format ttl"
+    )]
+    Export {
+        /// Format [default: from the -o extension, else ttl]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Output file (written whole, then moved into place)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export only this named graph
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+    },
+    /// Articles, entities by class, triples by predicate
+    #[command(after_help = "Examples:\n  newskg stats\n  newskg stats --format json")]
+    Stats {
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> Result<i32> {
+    let store_path = cli.store.path();
+    match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            lang,
+        } => cmd_extract(&paths, format, lang.lang()),
+        Command::Build {
+            paths,
+            prune,
+            lang,
+            quiet,
+        } => cmd_build(&store_path, paths, prune, lang.lang(), quiet),
+        Command::Load { files, graph } => cmd_load(&store_path, &files, graph),
+        Command::Query {
+            query,
+            file,
+            format,
+        } => {
+            let (text, name) = query_text(query, file)?;
+            let store = Store::open(&store_path, false)?;
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+                OutputFormat::Table
+            } else {
+                OutputFormat::Tsv
+            });
+            let mut out = stdout();
+            query::run_query(&store, &text, &name, format, &mut out)?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+        Command::Update { update, file } => {
+            let (text, name) = query_text(update, file)?;
+            let store = Store::open(&store_path, true)?;
+            query::run_update(&store, &text, &name)?;
+            store.flush()?;
+            eprintln!("update done");
+            Ok(EXIT_OK)
+        }
+        Command::Export {
+            format,
+            output,
+            graph,
+        } => cmd_export(&store_path, format, output, graph),
+        Command::Stats { format } => {
+            let store = Store::open(&store_path, false)?;
+            let st = stats::compute(&store)?;
+            let mut out = stdout();
+            match format {
+                StatsFormat::Table => stats::print(&st, &mut out)?,
+                StatsFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &st)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+fn extractor() -> Result<Extractor> {
+    Extractor::new().context("the extraction data compiled into newskg is broken")
+}
+
+fn query_text(inline: Option<String>, file: Option<PathBuf>) -> Result<(String, String)> {
+    match (inline, file) {
+        (Some(q), _) => Ok((q, "query".to_string())),
+        (None, Some(f)) if f.as_os_str() == "-" => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("reading the query from stdin")?;
+            Ok((s, "<stdin>".to_string()))
+        }
+        (None, Some(f)) => {
+            let bytes =
+                std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
+            let s = String::from_utf8(bytes).map_err(|e| {
+                anyhow!(
+                    "{}: not UTF-8 text (byte {})",
+                    f.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            Ok((s, f.display().to_string()))
+        }
+        (None, None) => bail!("give a query, or -f FILE"),
+    }
+}
+
+fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lang: Option<Lang>) -> Result<i32> {
+    let ex = extractor()?;
+    let (articles, errors) = build::extract_inputs(paths, lang, &ex);
+    let mut quads = Vec::new();
+    for (a, x) in &articles {
+        quads.extend(rdf::article_quads(a, x));
+    }
+    let fmt = match format {
+        ExtractFormat::Nt => ExportFormat::Nt,
+        ExtractFormat::Nq => ExportFormat::Nq,
+        ExtractFormat::Ttl => ExportFormat::Ttl,
+        ExtractFormat::Trig => ExportFormat::Trig,
+    };
+    let mut out = stdout();
+    export::write_quads(quads, fmt, &mut out)?;
+    out.flush()?;
+    for e in &errors {
+        eprintln!("newskg: {e}");
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
+
+fn cmd_build(
+    store_path: &Path,
+    paths: Vec<PathBuf>,
+    prune: bool,
+    lang: Option<Lang>,
+    quiet: bool,
+) -> Result<i32> {
+    let ex = extractor()?;
+    let store = Store::open(store_path, true)?;
+    let opts = BuildOptions {
+        paths,
+        prune,
+        lang,
+        progress: std::io::stderr().is_terminal() && !quiet,
+    };
+    let summary = build::build(&store, &ex, &opts)?;
+    for e in &summary.failed {
+        eprintln!("newskg: {e}");
+    }
+    let mut out = stdout();
+    let total = summary.new + summary.changed + summary.unchanged;
+    if !summary.changed_anything() && summary.failed.is_empty() {
+        writeln!(
+            out,
+            "Nothing changed: all {total} articles in {} are up to date.",
+            store_path.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Built {}: {} new, {} changed, {} unchanged, {} failed{}.",
+            store_path.display(),
+            summary.new,
+            summary.changed,
+            summary.unchanged,
+            summary.failed.len(),
+            if prune {
+                format!(", {} pruned", summary.pruned)
+            } else {
+                String::new()
+            }
+        )?;
+    }
+    if !quiet {
+        writeln!(out)?;
+        let st = stats::compute(&store)?;
+        stats::print(&st, &mut out)?;
+    }
+    out.flush()?;
+    Ok(if summary.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
+
+fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "owl" | "xml" => Some(RdfFormat::RdfXml),
+        "json" => RdfFormat::from_extension("jsonld"),
+        e => RdfFormat::from_extension(e),
+    }
+}
+
+fn parse_iri(s: &str, what: &str) -> Result<NamedNode> {
+    NamedNode::new(s).map_err(|e| anyhow!("{what} {s:?} is not a valid IRI: {e}"))
+}
+
+fn cmd_load(store_path: &Path, files: &[PathBuf], graph: Option<String>) -> Result<i32> {
+    let graph = graph.map(|g| parse_iri(&g, "--graph")).transpose()?;
+    // Check every file before opening the store for writing.
+    let mut plan = Vec::new();
+    let mut failed = 0;
+    for f in files {
+        match rdf_format_of(f) {
+            Some(fmt) => plan.push((f, fmt)),
+            None => {
+                eprintln!("newskg: {}: unknown RDF format (expected .ttl .nt .nq .trig .rdf .owl .jsonld)", f.display());
+                failed += 1;
+            }
+        }
+    }
+    let store = Store::open(store_path, true)?;
+    let mut out = stdout();
+    for (f, fmt) in plan {
+        let file = match std::fs::File::open(f) {
+            Ok(file) => file,
+            Err(e) => {
+                eprintln!("newskg: {}: {}", f.display(), e);
+                failed += 1;
+                continue;
+            }
+        };
+        match store.load(
+            &f.display().to_string(),
+            std::io::BufReader::new(file),
+            fmt,
+            graph.as_ref(),
+        ) {
+            Ok(n) => writeln!(out, "{}: loaded {n} statements", f.display())?,
+            Err(e) => {
+                eprintln!("newskg: {e} (nothing from this file was loaded)");
+                failed += 1;
+            }
+        }
+    }
+    store.flush()?;
+    out.flush()?;
+    Ok(if failed == 0 { EXIT_OK } else { EXIT_BAD_INPUT })
+}
+
+fn cmd_export(
+    store_path: &Path,
+    format: Option<ExportFormat>,
+    output: Option<PathBuf>,
+    graph: Option<String>,
+) -> Result<i32> {
+    let graph = graph.map(|g| parse_iri(&g, "--graph")).transpose()?;
+    let format = format
+        .or_else(|| output.as_deref().and_then(ExportFormat::from_path))
+        .unwrap_or(ExportFormat::Ttl);
+    let store = Store::open(store_path, false)?;
+    match output {
+        None => {
+            let mut out = stdout();
+            export::export(&store, format, graph.as_ref(), &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{}: cannot write here", path.display()))?;
+            let n = {
+                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+                let n = export::export(&store, format, graph.as_ref(), &mut w)?;
+                w.flush()?;
+                n
+            };
+            tmp.persist(&path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            eprintln!("wrote {n} statements to {}", path.display());
+        }
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,1009 @@
+//! Entities of one article: gazetteer matches plus names found from the text
+//! itself, merged so that every real thing is one [`Entity`].
+//!
+//! Constructions recognised here (all data-independent, language-general):
+//! - titles before names: "Deputy Prime Minister Alexei Overchuk",
+//!   "Prime Minister of Belarus Mikhail Myasnikovich", "посол Белоруссии в
+//!   Азербайджане Николай Пацкевич" (gives `hasRole`, and `officialOf` or,
+//!   for experts, `country` of the qualifier);
+//! - organisation, event and place names by their head or tail word
+//!   ("Ministry of ...", "... Plant", "... Foundation", "... Forum",
+//!   "... industrial park"), with a leading demonym or possessive country
+//!   giving `country`;
+//! - Russian quoted names after a company word: компания «Амкодор»;
+//! - acronyms introduced in brackets and short forms (surnames) of people
+//!   named earlier in the article.
+
+use super::gazetteer::{Match, Target};
+use super::text::{tokenize, Token, TokenKind};
+use super::{Class, Entity, Extraction, Extractor, Fact, Kind, Object, Predicate, Role};
+use crate::ingest::{Article, Lang};
+use std::collections::HashMap;
+
+/// What a mention stands for, as the relation rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Entity(Kind),
+    Demonym,
+    Role(Role),
+}
+
+/// A span of tokens referring to something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// Index into the article's entities (none for roles).
+    pub entity: Option<usize>,
+}
+
+/// One analysed sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceInfo {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    /// Sorted by start token, non-overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+/// Words that make a capitalised run an organisation, event or place, and the class they give.
+const TAILS: &[(&str, Class)] = &[
+    ("plant", Class::Company),
+    ("works", Class::Company),
+    ("factory", Class::Company),
+    ("company", Class::Company),
+    ("corporation", Class::Company),
+    ("corp", Class::Company),
+    ("group", Class::Company),
+    ("llc", Class::Company),
+    ("ltd", Class::Company),
+    ("jsc", Class::Company),
+    ("ojsc", Class::Company),
+    ("cjsc", Class::Company),
+    ("pjsc", Class::Company),
+    ("inc", Class::Company),
+    ("holding", Class::Company),
+    ("bank", Class::Company),
+    ("airlines", Class::Company),
+    ("railways", Class::Company),
+    ("motors", Class::Company),
+    ("association", Class::Organization),
+    ("foundation", Class::Organization),
+    ("fund", Class::Organization),
+    ("union", Class::Organization),
+    ("organization", Class::Organization),
+    ("organisation", Class::Organization),
+    ("institute", Class::Organization),
+    ("university", Class::Organization),
+    ("center", Class::Organization),
+    ("centre", Class::Organization),
+    ("park", Class::Organization),
+    ("chamber", Class::Organization),
+    ("council", Class::GovernmentBody),
+    ("ministry", Class::GovernmentBody),
+    ("agency", Class::GovernmentBody),
+    ("committee", Class::GovernmentBody),
+    ("commission", Class::GovernmentBody),
+    ("service", Class::GovernmentBody),
+    ("administration", Class::GovernmentBody),
+    ("government", Class::GovernmentBody),
+    ("parliament", Class::GovernmentBody),
+    ("office", Class::GovernmentBody),
+    ("forum", Class::Event),
+    ("summit", Class::Event),
+    ("exhibition", Class::Event),
+    ("expo", Class::Event),
+    ("conference", Class::Event),
+    ("fair", Class::Event),
+    ("congress", Class::Event),
+    ("week", Class::Event),
+    ("region", Class::Region),
+    ("oblast", Class::Region),
+    ("province", Class::Region),
+    ("krai", Class::Region),
+    ("territory", Class::Region),
+    ("republic", Class::Country),
+];
+/// Lowercase place tails after a capitalised name: "Pirallahi industrial park".
+const PLACE_TAILS: &[&[&str]] = &[
+    &["industrial", "park"],
+    &["industrial", "district"],
+    &["industrial", "zone"],
+    &["industrial", "quarter"],
+    &["economic", "zone"],
+    &["free", "economic", "zone"],
+    &["special", "economic", "zone"],
+    &["technology", "park"],
+];
+/// Lowercase words allowed inside a name when a capitalised word follows.
+const CONNECTORS: &[&str] = &["of", "for", "the", "and", "on", "de", "&"];
+/// Capitalised words that start sentences or clauses but are not names.
+const STOP_CAPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "of",
+    "and",
+    "as",
+    "to",
+    "during",
+    "after",
+    "before",
+    "according",
+    "meanwhile",
+    "moreover",
+    "however",
+    "also",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "speaking",
+    "noting",
+    "besides",
+    "apart",
+    "under",
+    "within",
+    "while",
+    "since",
+    "last",
+    "next",
+    "head",
+    "chairman",
+    "director",
+    "deputy",
+    "first",
+    "general",
+    "former",
+    "acting",
+    "mr",
+    "ms",
+    "mrs",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "several",
+    "both",
+    "all",
+    "some",
+    "many",
+    "one",
+    "two",
+    "there",
+    "here",
+];
+/// Speech verbs after a bare name: "Shevtsov said".
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "noted",
+    "added",
+    "stated",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "explained",
+    "recalled",
+    "continued",
+    "concluded",
+    "announced",
+    "underlined",
+    "believes",
+    "сказал",
+    "отметил",
+    "заявил",
+    "сообщил",
+    "подчеркнул",
+    "добавил",
+    "пояснил",
+];
+/// Russian words before a quoted company name (stems, see `word_key`).
+const RU_ORG_HEADS: &[&str] = &[
+    "компан",
+    "завод",
+    "предприят",
+    "концерн",
+    "холдинг",
+    "банк",
+    "корпорац",
+    "фирм",
+    "оао",
+    "ооо",
+    "зао",
+    "пао",
+    "ао",
+    "объединен",
+    "групп",
+    "фонд",
+];
+
+/// Builds the entity table of one article, sentence by sentence.
+pub struct Document<'a> {
+    ex: &'a Extractor,
+    article: &'a Article,
+    pub entities: Vec<Entity>,
+    by_slug: HashMap<String, usize>,
+    /// Article-local aliases: token key (surname, acronym) -> entity.
+    aliases: HashMap<String, usize>,
+    pub sentences: Vec<SentenceInfo>,
+    pub facts: Vec<Fact>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(ex: &'a Extractor, article: &'a Article) -> Document<'a> {
+        let mut doc = Document {
+            ex,
+            article,
+            entities: Vec::new(),
+            by_slug: HashMap::new(),
+            aliases: HashMap::new(),
+            sentences: Vec::new(),
+            facts: Vec::new(),
+        };
+        // The byline's author and publisher are entities of the article.
+        if let Some(author) = &article.author {
+            let toks = tokenize(author);
+            let m = ex.gazetteer.find(&toks);
+            if let Some(Match {
+                target: Target::Entity(g),
+                ..
+            }) = m.first()
+            {
+                doc.known(*g);
+            } else if toks.len() >= 2 {
+                let e = doc.new_entity(author.trim(), Class::Person, Lang::detect(author));
+                doc.alias_last_name(e);
+            }
+        }
+        if let Some(publisher) = &article.publisher {
+            let toks = tokenize(publisher);
+            match ex.gazetteer.find(&toks).first() {
+                Some(Match {
+                    target: Target::Entity(g),
+                    start: 0,
+                    end,
+                }) if *end == toks.len() => {
+                    doc.known(*g);
+                }
+                _ => {
+                    doc.new_entity(
+                        publisher.trim(),
+                        Class::MediaOutlet,
+                        Lang::detect(publisher),
+                    );
+                }
+            }
+        }
+        doc
+    }
+
+    fn lang(&self) -> Lang {
+        self.article.lang
+    }
+
+    /// The article entity for a gazetteer entry.
+    fn known(&mut self, g: usize) -> usize {
+        let k = &self.ex.gazetteer.entities[g];
+        if let Some(&e) = self.by_slug.get(&k.id) {
+            return e;
+        }
+        let mut labels = vec![(k.label_en.clone(), Lang::En)];
+        if let Some(ru) = &k.label_ru {
+            labels.push((ru.clone(), Lang::Ru));
+        }
+        if self.lang() == Lang::Ru {
+            labels.reverse();
+        }
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            slug: k.id.clone(),
+            class: k.class,
+            labels,
+            wikidata: k.wikidata.clone(),
+        });
+        self.by_slug.insert(k.id.clone(), e);
+        if k.class == Class::Person {
+            self.alias_last_name(e);
+        }
+        e
+    }
+
+    /// An entity the gazetteer does not know, by its base-form label.
+    fn new_entity(&mut self, label: &str, class: Class, lang: Lang) -> usize {
+        let label = label
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.');
+        let slug = crate::vocab::slug(label);
+        if let Some(&e) = self.by_slug.get(&slug) {
+            return e;
+        }
+        // A known name spelled in full is the known entity.
+        let toks = tokenize(label);
+        let found = self.ex.gazetteer.find(&toks);
+        if let [Match {
+            target: Target::Entity(g),
+            start: 0,
+            end,
+        }] = found.as_slice()
+        {
+            if *end == toks.len() {
+                return self.known(*g);
+            }
+        }
+        let e = self.entities.len();
+        self.entities.push(Entity {
+            slug: slug.clone(),
+            class,
+            labels: vec![(label.to_string(), lang)],
+            wikidata: None,
+        });
+        self.by_slug.insert(slug, e);
+        e
+    }
+
+    fn alias_last_name(&mut self, e: usize) {
+        let labels: Vec<String> = self.entities[e]
+            .labels
+            .iter()
+            .map(|(l, _)| l.clone())
+            .collect();
+        for label in labels {
+            let toks = tokenize(&label);
+            if toks.len() >= 2 {
+                if let Some(last) = toks.last().filter(|t| t.kind == TokenKind::Word && t.cap) {
+                    self.aliases.entry(last.key.clone()).or_insert(e);
+                }
+            }
+        }
+    }
+
+    fn entity_kind(&self, e: usize) -> Kind {
+        self.entities[e].class.kind()
+    }
+
+    fn fact(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: Object,
+        sentence: usize,
+        via: &str,
+    ) {
+        self.facts.push(Fact {
+            subject,
+            predicate,
+            object,
+            sentence,
+            via: via.to_string(),
+        });
+    }
+
+    /// Analyses one sentence: mentions, new entities, title constructions.
+    pub fn add_sentence(&mut self, index: usize, text: &str) {
+        let toks = tokenize(text);
+        let n = toks.len();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for m in self.ex.gazetteer.find(&toks) {
+            let (kind, entity) = match m.target {
+                Target::Entity(g) => {
+                    let e = self.known(g);
+                    (MentionKind::Entity(self.entity_kind(e)), Some(e))
+                }
+                Target::Demonym(g) => (MentionKind::Demonym, Some(self.known(g))),
+                Target::Role(r) => (MentionKind::Role(r), None),
+            };
+            mentions.push(Mention {
+                start: m.start,
+                end: m.end,
+                kind,
+                entity,
+            });
+        }
+        let covered =
+            |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+
+        // Capitalised runs naming organisations, events and places.
+        let mut i = 0;
+        while i < n {
+            if covered(&mentions, i)
+                && !mention_at(&mentions, i).is_some_and(|m| absorbable(m.kind))
+            {
+                i += 1;
+                continue;
+            }
+            let Some((start, end, class)) = self.named_run(&toks, &mentions, i) else {
+                i += 1;
+                continue;
+            };
+            let label = &text[toks[start].range.start..toks[end - 1].range.end];
+            // Absorbed countries give `country` when there is exactly one.
+            let inner: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .copied()
+                .collect();
+            let e = self.new_entity(label, class, self.lang());
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            let countries: Vec<usize> = inner
+                .iter()
+                .filter(|m| m.kind == MentionKind::Entity(Kind::Country))
+                .filter_map(|m| m.entity)
+                .collect();
+            if countries.len() == 1 && class.kind() != Kind::Country && class.kind() != Kind::Place
+            {
+                self.fact(
+                    e,
+                    Predicate::Country,
+                    Object::Entity(countries[0]),
+                    index,
+                    "name contains country",
+                );
+            }
+            if class.kind() == Kind::Place && countries.len() == 1 {
+                self.fact(
+                    e,
+                    Predicate::LocatedIn,
+                    Object::Entity(countries[0]),
+                    index,
+                    "name contains country",
+                );
+            }
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start,
+                    end,
+                    kind: MentionKind::Entity(class.kind()),
+                    entity: Some(e),
+                },
+            );
+            i = end;
+        }
+
+        // Russian quoted company names: компания «Амкодор».
+        for i in 0..n.saturating_sub(2) {
+            if toks[i].cyrillic
+                && RU_ORG_HEADS.iter().any(|h| toks[i].key.starts_with(h))
+                && toks[i + 1].key == "\""
+            {
+                if let Some(close) = (i + 2..n.min(i + 8)).find(|&j| toks[j].key == "\"") {
+                    if close > i + 2
+                        && !(i + 2..close).any(|j| {
+                            covered(&mentions, j)
+                                && !mention_at(&mentions, j)
+                                    .is_some_and(|m| m.kind == MentionKind::Entity(Kind::Org))
+                        })
+                    {
+                        let label = &text[toks[i + 2].range.start..toks[close - 1].range.end];
+                        let e = self.new_entity(label, Class::Company, Lang::Ru);
+                        mentions.retain(|m| !(m.start >= i + 2 && m.end <= close));
+                        insert_mention(
+                            &mut mentions,
+                            Mention {
+                                start: i + 2,
+                                end: close,
+                                kind: MentionKind::Entity(Kind::Org),
+                                entity: Some(e),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+
+        // Titles before names.
+        let roles: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Role(_)))
+            .copied()
+            .collect();
+        for r in roles {
+            let MentionKind::Role(role) = r.kind else {
+                continue;
+            };
+            self.title_construction(index, text, &toks, &mut mentions, r, role);
+        }
+
+        // Acronyms in brackets after a name: "... Foundation (AZPROMO)".
+        for i in 0..n.saturating_sub(3) {
+            if toks[i + 1].key == "("
+                && toks[i + 3].key == ")"
+                && toks[i + 2].upper
+                && !covered(&mentions, i + 2)
+            {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.end == i + 1 && m.entity.is_some())
+                {
+                    let e = m.entity.unwrap();
+                    let kind = m.kind;
+                    self.aliases.insert(toks[i + 2].key.clone(), e);
+                    insert_mention(
+                        &mut mentions,
+                        Mention {
+                            start: i + 2,
+                            end: i + 3,
+                            kind,
+                            entity: Some(e),
+                        },
+                    );
+                }
+            }
+        }
+
+        // Short forms: surnames and acronyms seen earlier in the article.
+        for i in 0..n {
+            if covered(&mentions, i) || !(toks[i].cap || toks[i].upper) {
+                continue;
+            }
+            if let Some(&e) = self.aliases.get(&toks[i].key) {
+                let kind = MentionKind::Entity(self.entity_kind(e));
+                insert_mention(
+                    &mut mentions,
+                    Mention {
+                        start: i,
+                        end: i + 1,
+                        kind,
+                        entity: Some(e),
+                    },
+                );
+            }
+        }
+
+        // Bare names before a speech verb: "Shevtsov said" when not known yet.
+        for i in 0..n {
+            if covered(&mentions, i) {
+                continue;
+            }
+            let mut j = i;
+            while j < n && j < i + 3 && is_name_word(&toks[j]) && !covered(&mentions, j) {
+                j += 1;
+            }
+            if j - i >= 2
+                && j < n
+                && SPEECH.contains(&toks[j].key.as_str())
+                && !STOP_CAPS.contains(&toks[i].key.as_str())
+            {
+                let label = &text[toks[i].range.start..toks[j - 1].range.end];
+                let e = self.new_entity(label, Class::Person, self.lang());
+                self.alias_last_name(e);
+                insert_mention(
+                    &mut mentions,
+                    Mention {
+                        start: i,
+                        end: j,
+                        kind: MentionKind::Entity(Kind::Person),
+                        entity: Some(e),
+                    },
+                );
+            }
+        }
+
+        // Unknown places after "in": "in Karabakh".
+        for i in 1..n {
+            if toks[i - 1].key != "in"
+                || covered(&mentions, i)
+                || !is_name_word(&toks[i])
+                || STOP_CAPS.contains(&toks[i].key.as_str())
+            {
+                continue;
+            }
+            let mut j = i;
+            while j < n && j < i + 3 && is_name_word(&toks[j]) && !covered(&mentions, j) {
+                j += 1;
+            }
+            if j < n && (toks[j].cap || toks[j].kind == TokenKind::Number) {
+                continue;
+            }
+            let label = &text[toks[i].range.start..toks[j - 1].range.end];
+            let e = self.new_entity(label, Class::Place, self.lang());
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start: i,
+                    end: j,
+                    kind: MentionKind::Entity(Kind::Place),
+                    entity: Some(e),
+                },
+            );
+        }
+
+        self.sentences.push(SentenceInfo {
+            text: text.to_string(),
+            tokens: toks,
+            mentions,
+        });
+    }
+
+    /// Finds a capitalised run starting at `i` that names an organisation,
+    /// event or place; returns its token range and class.
+    fn named_run(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        i: usize,
+    ) -> Option<(usize, usize, Class)> {
+        let n = toks.len();
+        let mut start = i;
+        // Skip sentence-initial function words.
+        while start < n
+            && toks[start].cap
+            && STOP_CAPS.contains(&toks[start].key.as_str())
+            && mention_at(mentions, start).is_none()
+        {
+            start += 1;
+        }
+        let mut j = start;
+        let mut last_good = start;
+        let mut class = None;
+        let mut quoted = false;
+        while j < n {
+            if let Some(m) = mention_at(mentions, j) {
+                if m.start == j && absorbable(m.kind) {
+                    j = m.end;
+                    last_good = j;
+                    continue;
+                }
+                break;
+            }
+            let t = &toks[j];
+            if t.kind == TokenKind::Word && (t.cap || t.upper) {
+                if let Some((_, c)) = TAILS.iter().find(|(w, _)| *w == t.key) {
+                    class = Some(*c);
+                }
+                j += 1;
+                last_good = j;
+                continue;
+            }
+            if t.kind == TokenKind::Number && j > start {
+                j += 1;
+                last_good = j;
+                continue;
+            }
+            if (t.key == "-" || t.key == "&")
+                && j > start
+                && toks.get(j + 1).is_some_and(|x| x.cap || x.upper)
+            {
+                j += 1;
+                continue;
+            }
+            if t.key == "\"" && j > start && !quoted {
+                quoted = true;
+                j += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&t.key.as_str()) && j > start {
+                // Allowed only if a capitalised word or a mention follows soon.
+                let mut k = j + 1;
+                while k < n && CONNECTORS.contains(&toks[k].key.as_str()) {
+                    k += 1;
+                }
+                if k < n
+                    && (toks[k].cap
+                        || toks[k].upper
+                        || mention_at(mentions, k).is_some_and(|m| absorbable(m.kind)))
+                {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = last_good;
+        // Lowercase place tails.
+        for tail in PLACE_TAILS {
+            if end > start
+                && end + tail.len() <= n
+                && tail
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[end + k].key == *w)
+            {
+                end += tail.len();
+                class = Some(Class::Place);
+                break;
+            }
+        }
+        let class = class?;
+        if end <= start {
+            return None;
+        }
+        // The run must have a word of its own besides absorbed mentions and the tail.
+        let own = (start..end)
+            .filter(|&k| mention_at(mentions, k).is_none() && toks[k].kind == TokenKind::Word)
+            .count();
+        if own < 2 && !(own == 1 && (start..end).any(|k| mention_at(mentions, k).is_some())) {
+            return None;
+        }
+        // Whole run is a single existing mention: nothing new.
+        if let Some(m) = mention_at(mentions, start) {
+            if m.start == start && m.end == end {
+                return None;
+            }
+        }
+        Some((start, end, class))
+    }
+
+    /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus
+    /// Mikhail Myasnikovich", "Azerbaijan's Economy Minister Shahin
+    /// Mustafayev", "посол Белоруссии в Азербайджане Николай Пацкевич".
+    fn title_construction(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        r: Mention,
+        role: Role,
+    ) {
+        let n = toks.len();
+        // Qualifier after the title: of/for/в + mentions, or a genitive mention.
+        let mut j = r.end;
+        let mut qualifier: Option<usize> = None;
+        let limit = (r.end + 8).min(n);
+        while j < limit {
+            if let Some(m) = mention_at(mentions, j) {
+                match m.kind {
+                    MentionKind::Entity(Kind::Person) => break,
+                    MentionKind::Entity(_) => {
+                        qualifier = qualifier.or(m.entity);
+                        j = m.end;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let k = toks[j].key.as_str();
+            if matches!(
+                k,
+                "of" | "the" | "for" | "to" | "in" | "в" | "во" | "при" | "," | "and"
+            ) || (toks[j].cap && !toks[j].cyrillic && matches!(k, "republic"))
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Qualifier before the title: "Azerbaijan's Economy Minister", "Belarusian expert".
+        if qualifier.is_none() {
+            let mut k = r.start;
+            let mut steps = 0;
+            while k > 0 && steps < 5 {
+                let p = &toks[k - 1];
+                if let Some(m) = mentions.iter().find(|m| m.end == k) {
+                    if matches!(
+                        m.kind,
+                        MentionKind::Demonym
+                            | MentionKind::Entity(Kind::Country)
+                            | MentionKind::Entity(Kind::Place)
+                            | MentionKind::Entity(Kind::Org)
+                    ) {
+                        qualifier = m.entity;
+                    }
+                    break;
+                }
+                if p.key == "'s"
+                    || (p.cap && p.kind == TokenKind::Word)
+                    || p.key == "and"
+                    || p.key == "-"
+                {
+                    k -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        // The name: a known person, or capitalised words.
+        let person = if let Some(m) =
+            mention_at(mentions, j).filter(|m| m.kind == MentionKind::Entity(Kind::Person))
+        {
+            m.entity
+        } else {
+            let mut e = j;
+            while e < n
+                && e < j + 4
+                && is_name_word(&toks[e])
+                && mention_at(mentions, e).is_none()
+                && !STOP_CAPS.contains(&toks[e].key.as_str())
+            {
+                e += 1;
+            }
+            // A one-word name is only taken when it is a known short form.
+            if e - j >= 2 {
+                let words: Vec<&str> = (j..e).map(|k| &text[toks[k].range.clone()]).collect();
+                let label = if toks[j].cyrillic {
+                    ru_name_base(&words, &text[toks[r.end - 1].range.clone()])
+                } else {
+                    words.join(" ")
+                };
+                let lang = if toks[j].cyrillic { Lang::Ru } else { Lang::En };
+                let pe = self.new_entity(&label, Class::Person, lang);
+                self.alias_last_name(pe);
+                insert_mention(
+                    mentions,
+                    Mention {
+                        start: j,
+                        end: e,
+                        kind: MentionKind::Entity(Kind::Person),
+                        entity: Some(pe),
+                    },
+                );
+                Some(pe)
+            } else {
+                None
+            }
+        };
+        let Some(p) = person else { return };
+        self.fact(
+            p,
+            Predicate::HasRole,
+            Object::Role(role),
+            index,
+            "title before name",
+        );
+        if let Some(q) = qualifier {
+            if q != p {
+                let kind = self.entity_kind(q);
+                if role == Role::Expert {
+                    if kind == Kind::Country {
+                        self.fact(
+                            p,
+                            Predicate::Country,
+                            Object::Entity(q),
+                            index,
+                            "title before name",
+                        );
+                    }
+                } else {
+                    self.fact(
+                        p,
+                        Predicate::OfficialOf,
+                        Object::Entity(q),
+                        index,
+                        "title before name",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Moves the entity table and construction facts into the extraction.
+    pub fn finish(&mut self, ex: &mut Extraction) {
+        ex.entities = self.entities.clone();
+        ex.facts.append(&mut self.facts);
+    }
+}
+
+fn absorbable(kind: MentionKind) -> bool {
+    matches!(
+        kind,
+        MentionKind::Entity(Kind::Country)
+            | MentionKind::Entity(Kind::Place)
+            | MentionKind::Entity(Kind::Org)
+    )
+}
+
+fn mention_at(mentions: &[Mention], i: usize) -> Option<&Mention> {
+    mentions.iter().find(|m| m.start <= i && i < m.end)
+}
+
+fn insert_mention(mentions: &mut Vec<Mention>, m: Mention) {
+    mentions.retain(|x| x.end <= m.start || x.start >= m.end);
+    let pos = mentions
+        .iter()
+        .position(|x| x.start > m.start)
+        .unwrap_or(mentions.len());
+    mentions.insert(pos, m);
+}
+
+fn is_name_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.cap
+        && !t.upper
+        && t.key.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Nominative form of a Russian masculine name after a title in an oblique
+/// case: "президентом ... Ильхамом Алиевым" -> "Ильхам Алиев".
+pub fn ru_name_base(words: &[&str], title: &str) -> String {
+    let t = title.to_lowercase();
+    let case = if t.ends_with("ом") || t.ends_with("ем") {
+        "ins"
+    } else if t.ends_with('а') || t.ends_with('я') {
+        "gen"
+    } else if t.ends_with('у') || t.ends_with('ю') {
+        "dat"
+    } else if t.ends_with('е') {
+        "loc"
+    } else {
+        return words.join(" ");
+    };
+    words
+        .iter()
+        .map(|w| {
+            let endings: &[(&str, &str)] = match case {
+                "ins" => &[
+                    ("ым", ""),
+                    ("ом", ""),
+                    ("ем", ""),
+                    ("аем", "ай"),
+                    ("еем", "ей"),
+                    ("ием", "ий"),
+                ],
+                "gen" => &[("а", ""), ("я", "й"), ("ия", "ий"), ("ея", "ей")],
+                "dat" => &[("у", ""), ("ю", "й"), ("ию", "ий")],
+                _ => &[("е", ""), ("ии", "ий")],
+            };
+            let best = endings
+                .iter()
+                .filter(|(e, _)| w.ends_with(e) && w.chars().count() > e.chars().count() + 2)
+                .max_by_key(|(e, _)| e.len());
+            match best {
+                Some((e, r)) => format!("{}{}", &w[..w.len() - e.len()], r),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_names_to_nominative() {
+        assert_eq!(
+            ru_name_base(&["Ильхамом", "Алиевым"], "президентом"),
+            "Ильхам Алиев"
+        );
+        assert_eq!(
+            ru_name_base(&["Николая", "Пацкевича"], "посла"),
+            "Николай Пацкевич"
+        );
+        assert_eq!(
+            ru_name_base(&["Николай", "Пацкевич"], "посол"),
+            "Николай Пацкевич"
+        );
+        assert_eq!(
+            ru_name_base(&["Алексеем", "Оверчуком"], "вице-премьером"),
+            "Алексей Оверчук"
+        );
+    }
+}

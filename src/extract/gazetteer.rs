@@ -1,0 +1,287 @@
+//! The gazetteer: known entities, demonyms and role titles from
+//! `ontology/gazetteer.tsv` and `ontology/roles.tsv`, matched over a
+//! sentence's tokens in one left-to-right pass (longest match wins).
+//!
+//! Names are indexed by their token keys (see [`super::text::tokenize`]), so
+//! Russian inflected forms match the nominative entry through their stems.
+//! Capitalised name tokens must be capitalised in the text and acronyms must
+//! be upper case, so "Trend" the agency is not "the growth trend".
+
+use super::text::{tokenize, Token, TokenKind};
+use super::{Class, Role};
+use std::collections::HashMap;
+
+/// A known entity.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub id: String,
+    pub class: Class,
+    pub wikidata: Option<String>,
+    pub label_en: String,
+    pub label_ru: Option<String>,
+    /// Index of the country entity, if the gazetteer states one.
+    pub country: Option<usize>,
+}
+
+/// What a gazetteer phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entity(usize),
+    /// A demonym ("Azerbaijani", "белорусский") of the entity.
+    Demonym(usize),
+    Role(Role),
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    keys: Vec<String>,
+    /// Per token: 0 none, 1 capitalised, 2 upper case.
+    case: Vec<u8>,
+    target: Target,
+}
+
+/// A match in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<Known>,
+    by_id: HashMap<String, usize>,
+    index: HashMap<String, Vec<Phrase>>,
+}
+
+/// A line of a data file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DataError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Gazetteer {
+    /// Loads the entity table and the role titles.
+    pub fn load(gazetteer_tsv: &str, roles_tsv: &str) -> Result<Gazetteer, DataError> {
+        let mut g = Gazetteer::default();
+        let mut pending_country = Vec::new();
+        for (n, line) in gazetteer_tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |m: String| DataError {
+                file: "ontology/gazetteer.tsv".into(),
+                line: n + 1,
+                message: m,
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 5 {
+                return Err(err(format!(
+                    "expected 9 tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let col = |i: usize| cols.get(i).map(|s| s.trim()).filter(|s| !s.is_empty());
+            let class = Class::parse(cols[1].trim())
+                .ok_or_else(|| err(format!("unknown class {:?}", cols[1])))?;
+            let idx = g.entities.len();
+            let id = cols[0].trim().to_string();
+            if g.by_id.insert(id.clone(), idx).is_some() {
+                return Err(err(format!("duplicate id {id:?}")));
+            }
+            g.entities.push(Known {
+                id,
+                class,
+                wikidata: col(2).map(str::to_string),
+                label_en: cols[3].trim().to_string(),
+                label_ru: col(4).map(str::to_string),
+                country: None,
+            });
+            pending_country.push((idx, col(7).map(str::to_string), n + 1));
+            let mut names = vec![cols[3].trim()];
+            names.extend(col(4));
+            names.extend(col(5).into_iter().flat_map(|a| a.split('|')));
+            for name in names {
+                g.add_phrase(name, Target::Entity(idx));
+            }
+            for d in col(6).into_iter().flat_map(|a| a.split('|')) {
+                g.add_phrase(d, Target::Demonym(idx));
+            }
+        }
+        for (idx, country, line) in pending_country {
+            if let Some(c) = country {
+                let ci = *g.by_id.get(&c).ok_or_else(|| DataError {
+                    file: "ontology/gazetteer.tsv".into(),
+                    line,
+                    message: format!("country {c:?} is not an id in the gazetteer"),
+                })?;
+                g.entities[idx].country = Some(ci);
+            }
+        }
+        for (n, line) in roles_tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let role = cols.first().and_then(|r| Role::parse(r.trim()));
+            match (role, cols.get(2)) {
+                (Some(role), Some(phrase)) => {
+                    g.add_phrase(&phrase.to_lowercase(), Target::Role(role))
+                }
+                _ => {
+                    return Err(DataError {
+                        file: "ontology/roles.tsv".into(),
+                        line: n + 1,
+                        message: "expected `role<TAB>lang<TAB>phrase` with a known role".into(),
+                    })
+                }
+            }
+        }
+        for list in g.index.values_mut() {
+            list.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+        }
+        Ok(g)
+    }
+
+    fn add_phrase(&mut self, name: &str, target: Target) {
+        let toks: Vec<Token> = tokenize(name.trim())
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Punct || t.key == "'s" || t.key == "&")
+            .collect();
+        if toks.is_empty() {
+            return;
+        }
+        let case = toks
+            .iter()
+            .map(|t| {
+                if t.upper && !t.cyrillic || t.upper && t.key.chars().count() <= 4 {
+                    2
+                } else if t.cap {
+                    1
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let keys: Vec<String> = toks.iter().map(|t| t.key.clone()).collect();
+        let list = self.index.entry(keys[0].clone()).or_default();
+        if !list.iter().any(|p| p.keys == keys && p.target == target) {
+            list.push(Phrase { keys, case, target });
+        }
+    }
+
+    pub fn id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Finds gazetteer phrases in a token sequence, left to right, longest
+    /// first, skipping punctuation inside names ("Hi-Tech", "ИТАР-ТАСС").
+    pub fn find(&self, toks: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut best: Option<(usize, Target)> = None;
+            if toks[i].kind != TokenKind::Punct {
+                if let Some(cands) = self.index.get(&toks[i].key) {
+                    for p in cands {
+                        if let Some(end) = self.match_at(toks, i, p) {
+                            if best.is_none_or(|(e, _)| end > e) {
+                                best = Some((end, p.target));
+                            }
+                        }
+                    }
+                }
+            }
+            match best {
+                Some((end, target)) => {
+                    out.push(Match {
+                        start: i,
+                        end,
+                        target,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn match_at(&self, toks: &[Token], start: usize, p: &Phrase) -> Option<usize> {
+        let mut j = start;
+        for (k, key) in p.keys.iter().enumerate() {
+            // Hyphens and dots inside a name are skipped: "Hi-Tech" = "Hi Tech".
+            while k > 0
+                && j < toks.len()
+                && toks[j].kind == TokenKind::Punct
+                && matches!(toks[j].key.as_str(), "-" | ".")
+            {
+                j += 1;
+            }
+            let t = toks.get(j)?;
+            if &t.key != key {
+                return None;
+            }
+            match p.case[k] {
+                2 if !t.upper => return None,
+                1 if !t.cap && !t.upper => return None,
+                _ => {}
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const G: &str = "# header\nazerbaijan\tCountry\tQ227\tAzerbaijan\tАзербайджан\tRepublic of Azerbaijan\tAzerbaijani|азербайджанский\t\t\ntrend\tMediaOutlet\t\tTrend\t\tTrend News Agency\t\tazerbaijan\t\nmtz\tCompany\t\tMinsk Tractor Works\tМинский тракторный завод\tMTZ|МТЗ\t\t\t\nhtp\tOrganization\t\tHi-Tech Park\t\t\t\t\t\n";
+    const R: &str = "Minister\ten\tminister\nDeputyPrimeMinister\ten\tdeputy prime minister\nPresident\tru\tпрезидент\n";
+
+    fn find(text: &str) -> Vec<(String, Target)> {
+        let g = Gazetteer::load(G, R).unwrap();
+        let toks = tokenize(text);
+        g.find(&toks)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[toks[m.start].range.start..toks[m.end - 1].range.end].to_string(),
+                    m.target,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_names_inflections_demonyms_roles() {
+        let m = find("Azerbaijani Deputy Prime Minister met the president of Azerbaijan");
+        assert_eq!(m[0], ("Azerbaijani".into(), Target::Demonym(0)));
+        assert_eq!(
+            m[1],
+            (
+                "Deputy Prime Minister".into(),
+                Target::Role(Role::DeputyPrimeMinister)
+            )
+        );
+        assert_eq!(m[2], ("Azerbaijan".into(), Target::Entity(0)));
+        let m = find("президентом Азербайджана и азербайджанских компаний");
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[1].1, Target::Entity(0));
+        assert_eq!(m[2].1, Target::Demonym(0));
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(find("the growth trend continues").is_empty());
+        assert_eq!(find("Trend reports").len(), 1);
+        assert!(find("mtz").is_empty());
+        assert_eq!(find("MTZ and МТЗ and Минского тракторного завода").len(), 3);
+        assert_eq!(find("the Hi-Tech Park soon")[0].0, "Hi-Tech Park");
+    }
+}

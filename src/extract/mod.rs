@@ -1,0 +1,315 @@
+//! Extraction: an [`Article`] becomes entities, relations and observations,
+//! each traceable to its sentence.
+//!
+//! Pure: no I/O, no RDF, no store. The data it runs on (gazetteer, role
+//! titles, relation rules) lives in `ontology/` and is compiled into the
+//! binary; [`Extractor::new`] parses it once. Stages, in order:
+//! [`text`] (sentences, tokens) → [`gazetteer`] (known names, one pass) →
+//! [`entities`] (unknown names, titles, one node per real thing) →
+//! [`rules`] (the 14 relations) and [`figures`] (money, periods).
+
+pub mod entities;
+pub mod figures;
+pub mod gazetteer;
+pub mod rules;
+pub mod text;
+
+use crate::ingest::{Article, Lang};
+use std::fmt;
+
+pub const GAZETTEER_TSV: &str = include_str!("../../ontology/gazetteer.tsv");
+pub const ROLES_TSV: &str = include_str!("../../ontology/roles.tsv");
+pub const RULES_TXT: &str = include_str!("../../ontology/rules.txt");
+
+macro_rules! names {
+    ($(#[$m:meta])* $name:ident { $($v:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($v),* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+            /// The local name in the ontology.
+            pub fn local(self) -> &'static str {
+                match self { $($name::$v => stringify!($v)),* }
+            }
+            pub fn parse(s: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.local().eq_ignore_ascii_case(s))
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.local()) }
+        }
+    };
+}
+
+names! {
+    /// Entity classes of the ontology.
+    Class { Country, Region, City, Place, Organization, Company, GovernmentBody,
+            InternationalOrganization, MediaOutlet, Person, Event }
+}
+
+names! {
+    /// Role individuals.
+    Role { President, PrimeMinister, DeputyPrimeMinister, Minister, Ambassador, Governor, Expert }
+}
+
+/// Relation predicates; `partnersWith` etc. are their ontology local names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Predicate {
+    PartnersWith,
+    InvestsIn,
+    TradesWith,
+    SuppliesTo,
+    AssemblesProductsOf,
+    MemberOf,
+    LocatedIn,
+    Country,
+    OfficialOf,
+    HasRole,
+    MetWith,
+    Visited,
+    SignedAgreementWith,
+    ParticipatedIn,
+}
+
+impl Predicate {
+    pub const ALL: &'static [Predicate] = &[
+        Predicate::PartnersWith,
+        Predicate::InvestsIn,
+        Predicate::TradesWith,
+        Predicate::SuppliesTo,
+        Predicate::AssemblesProductsOf,
+        Predicate::MemberOf,
+        Predicate::LocatedIn,
+        Predicate::Country,
+        Predicate::OfficialOf,
+        Predicate::HasRole,
+        Predicate::MetWith,
+        Predicate::Visited,
+        Predicate::SignedAgreementWith,
+        Predicate::ParticipatedIn,
+    ];
+
+    pub fn local(self) -> &'static str {
+        match self {
+            Predicate::PartnersWith => "partnersWith",
+            Predicate::InvestsIn => "investsIn",
+            Predicate::TradesWith => "tradesWith",
+            Predicate::SuppliesTo => "suppliesTo",
+            Predicate::AssemblesProductsOf => "assemblesProductsOf",
+            Predicate::MemberOf => "memberOf",
+            Predicate::LocatedIn => "locatedIn",
+            Predicate::Country => "country",
+            Predicate::OfficialOf => "officialOf",
+            Predicate::HasRole => "hasRole",
+            Predicate::MetWith => "metWith",
+            Predicate::Visited => "visited",
+            Predicate::SignedAgreementWith => "signedAgreementWith",
+            Predicate::ParticipatedIn => "participatedIn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Predicate> {
+        Self::ALL.iter().copied().find(|p| p.local() == s)
+    }
+
+    pub fn symmetric(self) -> bool {
+        matches!(
+            self,
+            Predicate::PartnersWith
+                | Predicate::TradesWith
+                | Predicate::MetWith
+                | Predicate::SignedAgreementWith
+        )
+    }
+}
+
+impl fmt::Display for Predicate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.local())
+    }
+}
+
+/// Coarse kind of an entity, as rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Country,
+    Place,
+    Org,
+    Person,
+    Event,
+}
+
+impl Class {
+    pub fn kind(self) -> Kind {
+        match self {
+            Class::Country => Kind::Country,
+            Class::Region | Class::City | Class::Place => Kind::Place,
+            Class::Person => Kind::Person,
+            Class::Event => Kind::Event,
+            _ => Kind::Org,
+        }
+    }
+}
+
+/// An entity found in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// IRI slug: the gazetteer id, or the slug of the base-form label.
+    pub slug: String,
+    pub class: Class,
+    /// Labels with their language; the first is the preferred one.
+    pub labels: Vec<(String, Lang)>,
+    pub wikidata: Option<String>,
+}
+
+/// The object of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Object {
+    Entity(usize),
+    Role(Role),
+}
+
+/// A relation between entities (indexes into [`Extraction::entities`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub subject: usize,
+    pub predicate: Predicate,
+    pub object: Object,
+    pub sentence: usize,
+    /// The rule or construction that produced it.
+    pub via: String,
+}
+
+names! {
+    /// Observation classes.
+    ObsKind { TradeTurnover, Investment, Export }
+}
+
+names! {
+    /// Roles of an entity in an observation (ontology local names, lowercase).
+    ObsRole { Party, Investor, Recipient, Exporter, Importer }
+}
+
+impl ObsRole {
+    pub fn property(self) -> &'static str {
+        match self {
+            ObsRole::Party => "party",
+            ObsRole::Investor => "investor",
+            ObsRole::Recipient => "recipient",
+            ObsRole::Exporter => "exporter",
+            ObsRole::Importer => "importer",
+        }
+    }
+}
+
+/// A figure with its parties, unit and period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub kind: ObsKind,
+    pub parties: Vec<(ObsRole, usize)>,
+    /// Whole units as a decimal string ("2500000000").
+    pub amount: String,
+    pub currency: String,
+    pub period: Option<String>,
+    pub change_percent: Option<String>,
+    pub hedge: Option<String>,
+    /// The figure as written.
+    pub text: String,
+    pub sentence: usize,
+}
+
+/// A sentence of the article: character offsets and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub sentences: Vec<SentenceSpan>,
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+    pub observations: Vec<Observation>,
+}
+
+/// The loaded extraction data; cheap to share between threads.
+pub struct Extractor {
+    pub gazetteer: gazetteer::Gazetteer,
+    pub rules: rules::RuleSet,
+}
+
+/// The shipped data files could not be read (a broken build, not user input).
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error(transparent)]
+    Gazetteer(#[from] gazetteer::DataError),
+    #[error(transparent)]
+    Rules(#[from] rules::RuleError),
+}
+
+impl Extractor {
+    /// Loads the data compiled into the binary from `ontology/`.
+    pub fn new() -> Result<Extractor, DataError> {
+        Ok(Extractor {
+            gazetteer: gazetteer::Gazetteer::load(GAZETTEER_TSV, ROLES_TSV)?,
+            rules: rules::RuleSet::parse(RULES_TXT)?,
+        })
+    }
+
+    /// Extracts one article.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = &article.text;
+        let spans = text::split_sentences(text);
+        let mut ex = Extraction::default();
+        let mut doc = entities::Document::new(self, article);
+        let mut char_pos = 0usize;
+        let mut byte_pos = 0usize;
+        for (i, s) in spans.iter().enumerate() {
+            char_pos += text[byte_pos..s.bytes.start].chars().count();
+            let len = text[s.bytes.clone()].chars().count();
+            ex.sentences.push(SentenceSpan {
+                start: char_pos,
+                end: char_pos + len,
+                text: text[s.bytes.clone()].to_string(),
+            });
+            char_pos += len;
+            byte_pos = s.bytes.end;
+            doc.add_sentence(i, &text[s.bytes.clone()]);
+        }
+        doc.finish(&mut ex);
+        for (i, sent) in doc.sentences.iter().enumerate() {
+            self.rules.apply(sent, i, &mut ex.facts);
+        }
+        figures::extract(&doc, article, &mut ex);
+        dedupe(&mut ex);
+        ex
+    }
+}
+
+/// Removes repeated facts (same subject, predicate, object; symmetric ones in
+/// either order), keeping the first evidence, and self-relations.
+fn dedupe(ex: &mut Extraction) {
+    let mut seen = std::collections::HashSet::new();
+    ex.facts.retain(|f| {
+        if Object::Entity(f.subject) == f.object {
+            return false;
+        }
+        let (a, b) = match f.object {
+            Object::Entity(o) if f.predicate.symmetric() && o < f.subject => {
+                (Object::Entity(o), f.subject)
+            }
+            _ => (f.object, f.subject),
+        };
+        seen.insert((b, f.predicate, a))
+    });
+    let mut seen_obs = std::collections::HashSet::new();
+    ex.observations.retain(|o| {
+        let mut parties = o.parties.clone();
+        parties.sort();
+        seen_obs.insert((o.kind, parties, o.amount.clone(), o.period.clone()))
+    });
+}

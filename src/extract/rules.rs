@@ -1,0 +1,379 @@
+//! Relation rules: `ontology/rules.txt` compiled to regular expressions over
+//! a sentence in which every mention is replaced by a slot token.
+//!
+//! The sentence `Azerbaijan and Belarus expand cooperation` is seen as
+//! ` ⟦0:Country⟧ and ⟦1:Country⟧ expand cooperation `; the rule
+//! `partnersWith(A, A) <- {A+:Country} ~ cooperat*` matches it and gives one
+//! fact per pair in the list. All rules run as one `RegexSet` per sentence,
+//! and only the rules that match are run again for their captures.
+//! The rule language is documented at the top of `ontology/rules.txt`.
+
+use super::entities::{MentionKind, SentenceInfo};
+use super::{Fact, Kind, Object, Predicate};
+use regex::{Regex, RegexSet};
+use std::fmt::Write;
+use std::sync::LazyLock;
+
+/// A rule that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("ontology/rules.txt:{line}: {message}")]
+pub struct RuleError {
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Debug)]
+struct Rule {
+    predicate: Predicate,
+    subject: char,
+    object: char,
+    regex: Regex,
+    line: usize,
+}
+
+#[derive(Debug)]
+struct Unless {
+    predicate: Predicate,
+    regex: Regex,
+}
+
+/// The compiled rules.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    set: RegexSet,
+    unless: Vec<Unless>,
+}
+
+static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"⟦(\d+):").unwrap());
+static HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-zA-Z]+)\(\s*([A-Z])\s*,\s*([A-Z])\s*\)$").unwrap());
+
+impl RuleSet {
+    pub fn parse(src: &str) -> Result<RuleSet, RuleError> {
+        let mut rules = Vec::new();
+        let mut unless = Vec::new();
+        for (n, raw) in src.lines().enumerate() {
+            let line = raw.split(" #").next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |m: String| RuleError {
+                line: n + 1,
+                message: m,
+            };
+            let (head, body) = line.split_once("<-").ok_or_else(|| {
+                err("expected `predicate(A, B) <- pattern` or `unless predicate <- pattern`".into())
+            })?;
+            let head = head.trim();
+            let regex = compile(body.trim()).map_err(err)?;
+            if let Some(p) = head.strip_prefix("unless ") {
+                let predicate = Predicate::parse(p.trim())
+                    .ok_or_else(|| err(format!("unknown predicate {:?}", p.trim())))?;
+                unless.push(Unless { predicate, regex });
+                continue;
+            }
+            let c = HEAD
+                .captures(head)
+                .ok_or_else(|| err(format!("bad rule head {head:?}")))?;
+            let predicate = Predicate::parse(&c[1])
+                .ok_or_else(|| err(format!("unknown predicate {:?}", &c[1])))?;
+            let subject = c[2].chars().next().unwrap();
+            let object = c[3].chars().next().unwrap();
+            for slot in [subject, object] {
+                if regex
+                    .capture_names()
+                    .flatten()
+                    .all(|name| name != slot.to_string())
+                {
+                    return Err(err(format!(
+                        "slot {{{slot}}} is used in the head but not in the pattern"
+                    )));
+                }
+            }
+            rules.push(Rule {
+                predicate,
+                subject,
+                object,
+                regex,
+                line: n + 1,
+            });
+        }
+        let set = RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| RuleError {
+            line: 0,
+            message: e.to_string(),
+        })?;
+        Ok(RuleSet { rules, set, unless })
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Applies all rules to one sentence, appending facts.
+    pub fn apply(&self, sent: &SentenceInfo, index: usize, out: &mut Vec<Fact>) {
+        let entity_mentions = sent.mentions.iter().filter(|m| m.entity.is_some()).count();
+        if entity_mentions < 2 {
+            return;
+        }
+        let view = slot_view(sent);
+        let hits = self.set.matches(&view);
+        if !hits.matched_any() {
+            return;
+        }
+        let blocked: Vec<Predicate> = self
+            .unless
+            .iter()
+            .filter(|u| u.regex.is_match(&view))
+            .map(|u| u.predicate)
+            .collect();
+        for i in hits.iter() {
+            let rule = &self.rules[i];
+            if blocked.contains(&rule.predicate) {
+                continue;
+            }
+            for caps in rule.regex.captures_iter(&view) {
+                let subs = slot_entities(
+                    sent,
+                    caps.name(&rule.subject.to_string())
+                        .map_or("", |m| m.as_str()),
+                );
+                let objs = slot_entities(
+                    sent,
+                    caps.name(&rule.object.to_string())
+                        .map_or("", |m| m.as_str()),
+                );
+                let via = format!("rules.txt:{}", rule.line);
+                if rule.subject == rule.object {
+                    for (a, &s) in subs.iter().enumerate() {
+                        for &o in &subs[a + 1..] {
+                            push(out, s, rule.predicate, o, index, &via);
+                        }
+                    }
+                } else {
+                    for &s in &subs {
+                        for &o in &objs {
+                            push(out, s, rule.predicate, o, index, &via);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<Fact>, s: usize, predicate: Predicate, o: usize, sentence: usize, via: &str) {
+    if s != o {
+        out.push(Fact {
+            subject: s,
+            predicate,
+            object: Object::Entity(o),
+            sentence,
+            via: via.to_string(),
+        });
+    }
+}
+
+fn slot_entities(sent: &SentenceInfo, captured: &str) -> Vec<usize> {
+    SLOT_INDEX
+        .captures_iter(captured)
+        .filter_map(|c| c[1].parse::<usize>().ok())
+        .filter_map(|i| sent.mentions.get(i).and_then(|m| m.entity))
+        .collect()
+}
+
+fn kind_name(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Entity(Kind::Country) => "Country",
+        MentionKind::Entity(Kind::Place) => "Place",
+        MentionKind::Entity(Kind::Org) => "Org",
+        MentionKind::Entity(Kind::Person) => "Person",
+        MentionKind::Entity(Kind::Event) => "Event",
+        MentionKind::Demonym => "Demonym",
+        MentionKind::Role(_) => "Role",
+    }
+}
+
+/// The sentence as rules see it: lowercase words, mentions as slots, single
+/// spaces, a space at both ends.
+pub fn slot_view(sent: &SentenceInfo) -> String {
+    let mut out = String::with_capacity(sent.text.len() + 16);
+    out.push(' ');
+    let mut i = 0;
+    let mut m = 0;
+    while i < sent.tokens.len() {
+        while m < sent.mentions.len() && sent.mentions[m].end <= i {
+            m += 1;
+        }
+        if let Some(mention) = sent.mentions.get(m).filter(|x| x.start == i) {
+            let _ = write!(out, "⟦{m}:{}⟧ ", kind_name(mention.kind));
+            i = mention.end;
+            continue;
+        }
+        let t = &sent.tokens[i];
+        let surface = &sent.text[t.range.clone()];
+        if t.key == "'s" || t.key == "\"" || t.key == "-" {
+            out.push_str(&t.key);
+        } else {
+            out.push_str(&surface.to_lowercase().replace('ё', "е"));
+        }
+        out.push(' ');
+        i += 1;
+    }
+    out
+}
+
+const ALL_KINDS: &str = "Country|Place|Org|Person|Event";
+const KINDS: &[&str] = &[
+    "Country", "Place", "Org", "Person", "Event", "Demonym", "Role",
+];
+
+/// Compiles a pattern (see `ontology/rules.txt`) into a regex over [`slot_view`].
+fn compile(pattern: &str) -> Result<Regex, String> {
+    let mut re = String::from(" ");
+    for el in elements(pattern)? {
+        let el = el.as_str();
+        if let Some(g) = el.strip_prefix('~') {
+            let n: usize = if g.is_empty() {
+                6
+            } else {
+                g.parse().map_err(|_| format!("bad gap {el:?}"))?
+            };
+            let _ = write!(re, "(?:\\S+ ){{0,{n}}}?");
+        } else if el.starts_with('{') {
+            let inner = el
+                .strip_prefix('{')
+                .and_then(|s| s.strip_suffix('}'))
+                .ok_or_else(|| format!("bad slot {el:?}"))?;
+            let (name, kinds) = inner.split_once(':').unwrap_or((inner, ALL_KINDS));
+            let (name, list) = match name.strip_suffix('+') {
+                Some(n) => (n, true),
+                None => (name, false),
+            };
+            if name.len() != 1 || !name.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(format!("slot names are single capital letters: {el:?}"));
+            }
+            for k in kinds.split('|') {
+                if !KINDS.contains(&k) {
+                    return Err(format!(
+                        "unknown kind {k:?} in {el:?} (expected one of {})",
+                        KINDS.join(", ")
+                    ));
+                }
+            }
+            let one = format!("⟦\\d+:(?:{kinds})⟧");
+            if list {
+                let _ = write!(re, "(?P<{name}>{one}(?:(?: , and| ,| and| и| &) {one})*) ");
+            } else {
+                let _ = write!(re, "(?P<{name}>{one}) ");
+            }
+        } else if let Some(opt) = el.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            let _ = write!(re, "(?:{} )?", word(opt)?);
+        } else {
+            let _ = write!(re, "{} ", word(el)?);
+        }
+    }
+    Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))
+}
+
+/// Splits a pattern into elements; spaces inside `( )` and `[ ]` belong to
+/// the element ("(has been|was)").
+fn elements(pattern: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    for c in pattern.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return Err(format!("unbalanced brackets in {pattern:?}"));
+        }
+        if c.is_whitespace() && depth == 0 {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(c);
+        }
+    }
+    if depth != 0 {
+        return Err(format!("unbalanced brackets in {pattern:?}"));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// One word element: `word`, `stem*`, `(a|b*|two words)`.
+fn word(el: &str) -> Result<String, String> {
+    let alts: Vec<&str> = match el.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        Some(inner) => inner.split('|').collect(),
+        None => vec![el],
+    };
+    let mut parts = Vec::new();
+    for a in alts {
+        if a.is_empty() {
+            return Err(format!("empty alternative in {el:?}"));
+        }
+        let words: Vec<String> = a
+            .split_whitespace()
+            .map(|w| match w.strip_suffix('*') {
+                Some(stem) => format!("{}\\S*", regex::escape(&stem.to_lowercase())),
+                None => regex::escape(&w.to_lowercase()),
+            })
+            .collect();
+        parts.push(words.join(" "));
+    }
+    Ok(if parts.len() == 1 {
+        parts.pop().unwrap()
+    } else {
+        format!("(?:{})", parts.join("|"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiles_elements() {
+        let r = compile("cooperation between {A} and {B}").unwrap();
+        assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
+        let r = compile("{A+:Country} ~ cooperat*").unwrap();
+        let c = r
+            .captures(
+                " ⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧ expand their economic cooperation ",
+            )
+            .unwrap();
+        assert_eq!(
+            c.name("A").unwrap().as_str(),
+            "⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧"
+        );
+        let r = compile("[the] (sign*|ink*) {B}").unwrap();
+        assert!(r.is_match(" inked ⟦3:Org⟧ "));
+        let r = compile("(was|has been) signed").unwrap();
+        assert!(r.is_match(" it has been signed "));
+        assert!(compile("(a|b").is_err());
+        assert!(compile("{a}").is_err());
+        assert!(compile("{A:Planet}").is_err());
+    }
+
+    #[test]
+    fn heads_and_errors() {
+        assert!(RuleSet::parse(
+            "partnersWith(A, B) <- {A} partners with {B}\nunless partnersWith <- not"
+        )
+        .is_ok());
+        let e = RuleSet::parse("\nfoo(A, B) <- {A} x {B}").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(RuleSet::parse("partnersWith(A, C) <- {A} x {B}").is_err());
+    }
+}

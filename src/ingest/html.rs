@@ -1,0 +1,151 @@
+//! HTML pages: the article's text, title and date; never menus, scripts,
+//! styles, navigation, headers, footers, forms or asides.
+
+use super::{Article, IngestError, Meta};
+use scraper::{ElementRef, Html, Node, Selector};
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "iframe",
+    "svg", "template", "select", "figure", "menu",
+];
+
+pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, IngestError> {
+    let doc = Html::parse_document(content);
+    let sel = |s: &str| Selector::parse(s).expect("static selector");
+    let meta_content = |s: &str| -> Option<String> {
+        doc.select(&sel(s))
+            .find_map(|e| e.value().attr("content").map(|c| c.trim().to_string()))
+            .filter(|c| !c.is_empty())
+    };
+    if meta.title.is_none() {
+        meta.title = meta_content("meta[property='og:title']")
+            .or_else(|| doc.select(&sel("h1")).next().map(|e| squash(&text_of(e))))
+            .or_else(|| {
+                doc.select(&sel("title"))
+                    .next()
+                    .map(|e| squash(&text_of(e)))
+            })
+            .filter(|t| !t.is_empty());
+    }
+    if meta.date.is_none() {
+        meta.date = meta_content("meta[property='article:published_time']")
+            .or_else(|| meta_content("meta[name='date']"))
+            .or_else(|| {
+                doc.select(&sel("time[datetime]"))
+                    .find_map(|e| e.value().attr("datetime").map(str::to_string))
+            })
+            .and_then(|d| super::normalize_date(&d));
+    }
+    if meta.url.is_none() {
+        meta.url = meta_content("meta[property='og:url']").or_else(|| {
+            doc.select(&sel("link[rel='canonical']"))
+                .find_map(|e| e.value().attr("href").map(str::to_string))
+        });
+    }
+    if meta.publisher.is_none() {
+        meta.publisher = meta_content("meta[property='og:site_name']");
+    }
+    if meta.author.is_none() {
+        meta.author = meta_content("meta[name='author']");
+    }
+    if meta.lang.is_none() {
+        meta.lang = doc
+            .select(&sel("html[lang]"))
+            .find_map(|e| e.value().attr("lang").and_then(super::Lang::parse));
+    }
+    // The article element if there is one, else main, else body.
+    let root = ["article", "main", "[role='main']", "body"]
+        .iter()
+        .find_map(|s| doc.select(&sel(s)).next());
+    let Some(root) = root else {
+        return Err(IngestError::new(place, "HTML page has no body"));
+    };
+    let mut paragraphs = Vec::new();
+    let p_sel = sel("p, h2, h3, li, blockquote");
+    for p in root.select(&p_sel) {
+        if inside_skipped(p) {
+            continue;
+        }
+        let t = squash(&text_of(p));
+        if !t.is_empty() {
+            paragraphs.push(t);
+        }
+    }
+    if paragraphs.is_empty() {
+        let t = squash(&text_of(root));
+        if !t.is_empty() {
+            paragraphs.push(t);
+        }
+    }
+    let body = paragraphs.join("\n\n");
+    if body.trim().is_empty() {
+        return Err(IngestError::new(place, "HTML page has no article text"));
+    }
+    Ok(Article::from_text(
+        place.to_string(),
+        place.to_string(),
+        &body,
+        meta,
+    ))
+}
+
+fn inside_skipped(e: ElementRef) -> bool {
+    e.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|el| SKIP.contains(&el.name()))
+    })
+}
+
+/// Text of an element without the skipped subtrees.
+fn text_of(e: ElementRef) -> String {
+    let mut out = String::new();
+    collect(e, &mut out);
+    out
+}
+
+fn collect(e: ElementRef, out: &mut String) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(el) => {
+                if SKIP.contains(&el.name()) {
+                    continue;
+                }
+                if let Some(ce) = ElementRef::wrap(child) {
+                    if el.name() == "br" {
+                        out.push(' ');
+                    }
+                    collect(ce, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_article_text_only() {
+        let html = r#"<html lang="en"><head><title>T</title><script>var x=1;</script>
+        <meta property="article:published_time" content="2019-06-08T09:00:00Z"></head>
+        <body><nav><p>Home | News</p></nav><article><h1>Azerbaijan at SPIEF</h1>
+        <p>Russia is one of the main trade partners of Azerbaijan.</p><aside><p>Related</p></aside>
+        <p>Trade reached $2.5 billion.</p></article><footer><p>© 2019</p></footer></body></html>"#;
+        let a = parse("x.html", html, Meta::default()).unwrap();
+        assert_eq!(a.date.as_deref(), Some("2019-06-08"));
+        assert_eq!(a.title.as_deref(), Some("Azerbaijan at SPIEF"));
+        assert!(a.text.contains("main trade partners"));
+        assert!(a.text.contains("$2.5 billion"));
+        assert!(
+            !a.text.contains("Home") && !a.text.contains("Related") && !a.text.contains("2019")
+        );
+    }
+}

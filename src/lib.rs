@@ -1,0 +1,27 @@
+//! newskg: a knowledge-graph builder for news.
+//!
+//! Articles go left to right through one module per stage:
+//!
+//! ```text
+//! ingest   files, folders, stdin, HTML, JSON Lines -> Article   (knows no RDF)
+//! extract  Article -> entities, relations, figures            (pure, no I/O)
+//! rdf      Article + Extraction -> quads in the article's graph (no store)
+//! store    the only module that touches oxigraph::store
+//! build    ingest -> extract -> rdf -> store, incremental, with a summary
+//! query    run SPARQL and format results: the one path for every caller
+//! export   deterministic serialisations of the store
+//! ```
+//!
+//! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
+//! `main.rs` only parses arguments, calls [`cli::run`] and maps errors to exit codes.
+
+pub mod build;
+pub mod cli;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod query;
+pub mod rdf;
+pub mod stats;
+pub mod store;
+pub mod vocab;

@@ -1,0 +1,182 @@
+//! What the graph holds: articles, entities by class, facts by predicate,
+//! observations by kind and a few example facts in plain words. Computed
+//! with SPARQL through the same query path as `newskg query`.
+
+use crate::query::{parse_query, QueryError};
+use crate::store::Store;
+use crate::vocab;
+use comfy_table::{presets, Table};
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Stats {
+    pub triples: usize,
+    pub graphs: usize,
+    pub articles: usize,
+    pub entities: Vec<(String, usize)>,
+    pub facts: Vec<(String, usize)>,
+    pub observations: Vec<(String, usize)>,
+    pub examples: Vec<String>,
+}
+
+fn rows(store: &Store, q: &str) -> Result<Vec<Vec<Option<Term>>>, QueryError> {
+    let query = parse_query(q, "stats")?;
+    let mut out = Vec::new();
+    if let QueryResults::Solutions(s) = store.query(query).map_err(QueryError::Evaluation)? {
+        let vars = s.variables().to_vec();
+        for sol in s {
+            let sol = sol.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+            out.push(vars.iter().map(|v| sol.get(v).cloned()).collect());
+        }
+    }
+    Ok(out)
+}
+
+fn value(t: &Option<Term>) -> String {
+    match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => vocab::compact(n.as_str()),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+fn local(t: &Option<Term>) -> String {
+    match t {
+        Some(Term::NamedNode(n)) => n
+            .as_str()
+            .rsplit(['#', '/'])
+            .next()
+            .unwrap_or("")
+            .to_string(),
+        other => value(other),
+    }
+}
+
+fn count(t: &Option<Term>) -> usize {
+    value(t).parse().unwrap_or(0)
+}
+
+pub fn compute(store: &Store) -> Result<Stats, QueryError> {
+    let mut st = Stats {
+        triples: store
+            .len()
+            .map_err(|e| QueryError::Evaluation(e.to_string()))?,
+        graphs: store
+            .named_graph_count()
+            .map_err(|e| QueryError::Evaluation(e.to_string()))?,
+        ..Stats::default()
+    };
+    st.articles = rows(
+        store,
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a nkg:Article }",
+    )?
+    .first()
+    .map_or(0, |r| count(&r[0]));
+    let ent = format!(
+        "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?c FILTER(STRSTARTS(STR(?e), \"{}\")) }} GROUP BY ?c ORDER BY DESC(?n) ?c",
+        vocab::ENTITY
+    );
+    st.entities = rows(store, &ent)?
+        .iter()
+        .map(|r| (local(&r[0]), count(&r[1])))
+        .collect();
+    st.facts = rows(
+        store,
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p ORDER BY DESC(?n) ?p",
+    )?
+    .iter()
+    .map(|r| (local(&r[0]), count(&r[1])))
+    .collect();
+    st.observations = rows(
+        store,
+        "SELECT ?c (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a ?c ; nkg:amount ?a } GROUP BY ?c ORDER BY DESC(?n) ?c",
+    )?
+    .iter()
+    .map(|r| (local(&r[0]), count(&r[1])))
+    .collect();
+    for r in rows(
+        store,
+        r#"SELECT DISTINCT ?sl ?p ?ol WHERE {
+             ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+             FILTER(?p != nkg:hasRole)
+             ?s rdfs:label ?sl . ?o rdfs:label ?ol .
+             FILTER(LANGMATCHES(LANG(?sl), "en") && LANGMATCHES(LANG(?ol), "en"))
+           } ORDER BY ?p ?sl ?ol LIMIT 6"#,
+    )? {
+        st.examples.push(format!(
+            "{} —{}→ {}",
+            value(&r[0]),
+            local(&r[1]),
+            value(&r[2])
+        ));
+    }
+    for r in rows(
+        store,
+        r#"SELECT ?c ?amount ?cur ?period (GROUP_CONCAT(DISTINCT ?pl; separator=", ") AS ?parties) WHERE {
+             ?o a ?c ; nkg:amount ?amount ; nkg:currency ?cur ; ?role ?party .
+             ?party rdfs:label ?pl . FILTER(LANGMATCHES(LANG(?pl), "en"))
+             OPTIONAL { ?o nkg:period ?period }
+           } GROUP BY ?o ?c ?amount ?cur ?period ORDER BY ?c DESC(?amount) LIMIT 3"#,
+    )? {
+        let amount: f64 = value(&r[1]).parse().unwrap_or(0.0);
+        let period = value(&r[3]);
+        st.examples.push(format!(
+            "{} {}: {} {}{}",
+            local(&r[0]),
+            value(&r[4]),
+            human_amount(amount),
+            value(&r[2]),
+            if period.is_empty() {
+                String::new()
+            } else {
+                format!(" ({period})")
+            }
+        ));
+    }
+    Ok(st)
+}
+
+fn human_amount(a: f64) -> String {
+    if a >= 1e9 {
+        format!("{:.1} billion", a / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1} million", a / 1e6)
+    } else {
+        format!("{a}")
+    }
+}
+
+pub fn print(st: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} articles, {} triples in {} graphs",
+        st.articles, st.triples, st.graphs
+    )?;
+    let section =
+        |out: &mut dyn Write, title: &str, items: &[(String, usize)]| -> std::io::Result<()> {
+            if items.is_empty() {
+                return writeln!(out, "\n{title}: none");
+            }
+            let mut t = Table::new();
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+            t.set_header(vec![title, "count"]);
+            for (k, v) in items {
+                t.add_row(vec![k.clone(), v.to_string()]);
+            }
+            writeln!(out, "\n{t}")
+        };
+    section(out, "entities by class", &st.entities)?;
+    section(out, "facts by predicate", &st.facts)?;
+    section(out, "observations", &st.observations)?;
+    if !st.examples.is_empty() {
+        writeln!(out, "\nexamples:")?;
+        for e in &st.examples {
+            writeln!(out, "  {e}")?;
+        }
+    }
+    Ok(())
+}

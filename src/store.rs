@@ -1,0 +1,282 @@
+//! The graph store: the only module that touches `oxigraph::store`.
+//!
+//! An embedded on-disk Oxigraph store (RocksDB) in a directory. Every write
+//! that belongs to one article happens in one transaction, so a failure never
+//! leaves an article half-written. Errors are turned into one sentence that
+//! names the directory (a store held by another process, a missing store).
+
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryResults};
+use oxigraph::store::{StorageError, Store as OxStore};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Errors of the store, each naming the store directory.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the store {0} is in use by another process (only one newskg command can write to a store at a time)")]
+    Locked(PathBuf),
+    #[error("there is no store at {0} (run `newskg build PATH` first, or pass --store DIR)")]
+    Missing(PathBuf),
+    #[error("{0} exists but is not a newskg store")]
+    NotAStore(PathBuf),
+    #[error("the store {path} could not be opened: {message}")]
+    Open { path: PathBuf, message: String },
+    #[error("store {path}: {message}")]
+    Storage { path: PathBuf, message: String },
+    #[error("{file}: {message}")]
+    Load { file: String, message: String },
+}
+
+/// An embedded store.
+pub struct Store {
+    inner: OxStore,
+    path: PathBuf,
+}
+
+/// How an article stands in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredArticle {
+    pub graph: String,
+    pub source: String,
+    pub hash: String,
+}
+
+impl Store {
+    /// Opens the store, creating it when `create` is set.
+    pub fn open(path: &Path, create: bool) -> Result<Store, StoreError> {
+        if !path.exists() {
+            if !create {
+                return Err(StoreError::Missing(path.to_path_buf()));
+            }
+        } else if !path.is_dir() {
+            return Err(StoreError::NotAStore(path.to_path_buf()));
+        } else if !create && !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        match OxStore::open(path) {
+            Ok(inner) => Ok(Store {
+                inner,
+                path: path.to_path_buf(),
+            }),
+            Err(e) => {
+                let msg = e.to_string();
+                if msg.contains("lock")
+                    || msg.contains("LOCK")
+                    || msg.contains("Resource temporarily unavailable")
+                {
+                    Err(StoreError::Locked(path.to_path_buf()))
+                } else {
+                    Err(StoreError::Open {
+                        path: path.to_path_buf(),
+                        message: first_line(&msg),
+                    })
+                }
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Storage {
+            path: self.path.clone(),
+            message: first_line(&e.to_string()),
+        }
+    }
+
+    /// Articles in the store: graph IRI -> source and content hash.
+    pub fn articles(&self) -> Result<HashMap<String, StoredArticle>, StoreError> {
+        let mut out = HashMap::new();
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(vocab::NKG_CONTENT_HASH), None, None)
+        {
+            let q = q.map_err(|e| self.err(e))?;
+            let GraphName::NamedNode(g) = &q.graph_name else {
+                continue;
+            };
+            if g.as_str() == vocab::ONTOLOGY_GRAPH {
+                continue;
+            }
+            let Term::Literal(h) = &q.object else {
+                continue;
+            };
+            out.insert(
+                g.as_str().to_string(),
+                StoredArticle {
+                    graph: g.as_str().to_string(),
+                    source: String::new(),
+                    hash: h.value().to_string(),
+                },
+            );
+        }
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(vocab::NKG_SOURCE), None, None)
+        {
+            let q = q.map_err(|e| self.err(e))?;
+            if let (GraphName::NamedNode(g), Term::Literal(s)) = (&q.graph_name, &q.object) {
+                if let Some(a) = out.get_mut(g.as_str()) {
+                    a.source = s.value().to_string();
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Replaces the content of a named graph in one transaction.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))
+            .map_err(|e| self.err(e))?;
+        for q in quads {
+            tx.insert(q.as_ref());
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Removes named graphs in one transaction.
+    pub fn remove_graphs(&self, graphs: &[String]) -> Result<(), StoreError> {
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        for g in graphs {
+            let node = NamedNode::new_unchecked(g.clone());
+            tx.remove_named_graph(NamedOrBlankNode::NamedNode(node).as_ref())
+                .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Loads the ontology into its graph unless the same version is there.
+    /// Returns whether it was (re)loaded.
+    pub fn ensure_ontology(&self, turtle: &str, hash: &str) -> Result<bool, StoreError> {
+        let g = vocab::ontology_graph();
+        let onto = NamedNodeRef::new_unchecked(vocab::ONTOLOGY);
+        let current = self
+            .inner
+            .quads_for_pattern(
+                Some(onto.into()),
+                Some(vocab::NKG_CONTENT_HASH),
+                None,
+                Some(g.as_ref().into()),
+            )
+            .next()
+            .transpose()
+            .map_err(|e| self.err(e))?;
+        if current.is_some_and(|q| matches!(&q.object, Term::Literal(l) if l.value() == hash)) {
+            return Ok(false);
+        }
+        let mut quads = Vec::new();
+        for q in RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(g.clone())
+            .for_reader(turtle.as_bytes())
+        {
+            quads.push(q.map_err(|e| StoreError::Load {
+                file: "ontology/newskg.ttl".into(),
+                message: e.to_string(),
+            })?);
+        }
+        quads.push(Quad::new(
+            onto.into_owned(),
+            vocab::NKG_CONTENT_HASH.into_owned(),
+            oxigraph::model::Literal::new_simple_literal(hash),
+            g.clone(),
+        ));
+        self.replace_graph(&g, &quads)?;
+        Ok(true)
+    }
+
+    /// Loads an RDF document in one transaction (all or nothing).
+    pub fn load(
+        &self,
+        file: &str,
+        reader: impl Read,
+        format: RdfFormat,
+        graph: Option<&NamedNode>,
+    ) -> Result<usize, StoreError> {
+        let mut parser = RdfParser::from_format(format);
+        if let Some(g) = graph {
+            parser = parser.with_default_graph(g.clone());
+        }
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        let mut n = 0;
+        for q in parser.rename_blank_nodes().for_reader(reader) {
+            let q = q.map_err(|e| StoreError::Load {
+                file: file.to_string(),
+                message: e.to_string(),
+            })?;
+            tx.insert(q.as_ref());
+            n += 1;
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(n)
+    }
+
+    /// Runs a parsed query. `union` makes the default graph the union of all graphs.
+    pub fn query(
+        &self,
+        mut prepared: PreparedSparqlQuery,
+    ) -> Result<QueryResults<'static>, String> {
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| first_line(&e.to_string()))
+    }
+
+    /// Runs a parsed update in one transaction.
+    pub fn update(&self, update: PreparedSparqlUpdate) -> Result<(), String> {
+        update
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| first_line(&e.to_string()))
+    }
+
+    /// All quads, in storage order.
+    pub fn quads(
+        &self,
+        graph: Option<&NamedNode>,
+    ) -> impl Iterator<Item = Result<Quad, StorageError>> + '_ {
+        self.inner.quads_for_pattern(
+            None,
+            None,
+            None,
+            graph.map(|g| GraphNameRef::NamedNode(g.as_ref())),
+        )
+    }
+
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.inner.len().map_err(|e| self.err(e))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.inner.is_empty().map_err(|e| self.err(e))
+    }
+
+    pub fn named_graph_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for g in self.inner.named_graphs() {
+            g.map_err(|e| self.err(e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Flushes writes to disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.inner.flush().map_err(|e| self.err(e))
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").trim().to_string()
+}
