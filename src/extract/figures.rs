@@ -481,7 +481,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let mut last_period: Option<(usize, String)> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
-        let lower = s.to_lowercase();
+        let lower = lowercase_same_offsets(s);
         let amounts = find_amounts(s);
         if amounts.is_empty() {
             continue;
@@ -639,9 +639,8 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 .filter(|(p, _)| *p >= clause_start && *p < clause_end)
                 .min_by_key(|(p, _)| p.abs_diff(a.start))
                 .map(|(p, v)| {
-                    let ctx = &lower[p.saturating_sub(40).min(*p)..(*p + 40).min(lower.len())];
                     let ctx = safe_slice(&lower, p.saturating_sub(40), (*p + 40).min(lower.len()))
-                        .unwrap_or(ctx);
+                        .unwrap_or("");
                     let down = [
                         "decrease",
                         "decline",
@@ -692,6 +691,20 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             last_period = Some((si, p));
         }
     }
+}
+
+/// Lowercases without moving byte offsets (characters whose lowercase form
+/// has another length are kept as they are).
+fn lowercase_same_offsets(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 fn safe_slice(s: &str, mut a: usize, mut b: usize) -> Option<&str> {
