@@ -9,10 +9,7 @@ fn main() {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`newskg query ... | head`) is a normal end.
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
-            }) {
+            if is_broken_pipe(&e) {
                 0
             } else {
                 eprintln!("newskg: {e:#}");
@@ -21,4 +18,21 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Whether the error is a write to a closed pipe, however it was wrapped.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let io = c
+            .downcast_ref::<std::io::Error>()
+            .or_else(|| match c.downcast_ref::<newskg::query::QueryError>() {
+                Some(newskg::query::QueryError::Io(io)) => Some(io),
+                _ => None,
+            })
+            .or_else(|| match c.downcast_ref::<newskg::export::ExportError>() {
+                Some(newskg::export::ExportError::Io(io)) => Some(io),
+                _ => None,
+            });
+        io.is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+    })
 }

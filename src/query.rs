@@ -253,10 +253,7 @@ pub fn display_term(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => vocab::compact(n.as_str()),
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
-        Term::Literal(l) => match l.language() {
-            Some(lang) => format!("{}@{lang}", l.value()),
-            None => l.value().to_string(),
-        },
+        Term::Literal(l) => l.value().to_string(),
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }

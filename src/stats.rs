@@ -98,38 +98,73 @@ pub fn compute(store: &Store) -> Result<Stats, QueryError> {
     .iter()
     .map(|r| (local(&r[0]), count(&r[1])))
     .collect();
+    // One example per predicate, in a stable order.
+    let mut shown = std::collections::HashSet::new();
     for r in rows(
         store,
-        r#"SELECT DISTINCT ?sl ?p ?ol WHERE {
+        r#"SELECT DISTINCT ?p ?sl ?ol WHERE {
              ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-             FILTER(?p != nkg:hasRole)
              ?s rdfs:label ?sl . ?o rdfs:label ?ol .
              FILTER(LANGMATCHES(LANG(?sl), "en") && LANGMATCHES(LANG(?ol), "en"))
-           } ORDER BY ?p ?sl ?ol LIMIT 6"#,
+           } ORDER BY ?p ?sl ?ol LIMIT 2000"#,
     )? {
-        st.examples.push(format!(
-            "{} —{}→ {}",
-            value(&r[0]),
-            local(&r[1]),
-            value(&r[2])
-        ));
+        if st.examples.len() < 8 && shown.insert(local(&r[0])) {
+            st.examples.push(format!(
+                "{} —{}→ {}",
+                value(&r[1]),
+                local(&r[0]),
+                value(&r[2])
+            ));
+        }
     }
+    let mut figures: Vec<(String, String, f64, String, String, Vec<(String, String)>)> = Vec::new();
     for r in rows(
         store,
-        r#"SELECT ?c ?amount ?cur ?period (GROUP_CONCAT(DISTINCT ?pl; separator=", ") AS ?parties) WHERE {
+        r#"SELECT DISTINCT ?o ?c ?amount ?cur ?period ?role ?pl WHERE {
              ?o a ?c ; nkg:amount ?amount ; nkg:currency ?cur ; ?role ?party .
+             VALUES ?role { nkg:party nkg:investor nkg:recipient nkg:exporter nkg:importer }
              ?party rdfs:label ?pl . FILTER(LANGMATCHES(LANG(?pl), "en"))
              OPTIONAL { ?o nkg:period ?period }
-           } GROUP BY ?o ?c ?amount ?cur ?period ORDER BY ?c DESC(?amount) LIMIT 3"#,
+           } ORDER BY ?o"#,
     )? {
-        let amount: f64 = value(&r[1]).parse().unwrap_or(0.0);
-        let period = value(&r[3]);
+        let o = value(&r[0]);
+        if figures.last().is_none_or(|f| f.0 != o) {
+            let amount = value(&r[2]).parse().unwrap_or(0.0);
+            figures.push((
+                o,
+                local(&r[1]),
+                amount,
+                value(&r[3]),
+                value(&r[4]),
+                Vec::new(),
+            ));
+        }
+        if let Some(f) = figures.last_mut() {
+            let role = local(&r[5]);
+            let rank = match role.as_str() {
+                "investor" | "exporter" | "party" => "0",
+                _ => "1",
+            };
+            f.5.push((rank.to_string(), value(&r[6])));
+        }
+    }
+    figures.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+    let mut kinds_shown = std::collections::HashSet::new();
+    for (_, kind, amount, cur, period, mut parties) in figures {
+        if !kinds_shown.insert(kind.clone()) {
+            continue;
+        }
+        parties.sort();
+        let arrow = if kind == "TradeTurnover" {
+            " ↔ "
+        } else {
+            " → "
+        };
+        let names: Vec<String> = parties.into_iter().map(|p| p.1).collect();
         st.examples.push(format!(
-            "{} {}: {} {}{}",
-            local(&r[0]),
-            value(&r[4]),
+            "{kind} {}: {} {cur}{}",
+            names.join(arrow),
             human_amount(amount),
-            value(&r[2]),
             if period.is_empty() {
                 String::new()
             } else {

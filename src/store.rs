@@ -2,17 +2,19 @@
 //!
 //! An embedded on-disk Oxigraph store (RocksDB) in a directory. Every write
 //! that belongs to one article happens in one transaction, so a failure never
-//! leaves an article half-written. Errors are turned into one sentence that
+//! leaves an article half-written. The default graph is kept as the merge
+//! (set union) of all named graphs, so queries see each fact once while
+//! `GRAPH ?g` still tells which article stated it. Errors are turned into one sentence that
 //! names the directory (a store held by another process, a missing store).
 
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef, Term, Triple,
 };
 use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryResults};
 use oxigraph::store::{StorageError, Store as OxStore};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -132,24 +134,71 @@ impl Store {
         Ok(out)
     }
 
-    /// Replaces the content of a named graph in one transaction.
+    /// Replaces the content of a named graph in one transaction, keeping the
+    /// default graph the merge (set union) of all named graphs: a triple is
+    /// in the default graph while at least one named graph states it.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))
-            .map_err(|e| self.err(e))?;
-        for q in quads {
-            tx.insert(q.as_ref());
-        }
-        tx.commit().map_err(|e| self.err(e))
+        self.rewrite(&[(graph.clone(), Some(quads))])
     }
 
-    /// Removes named graphs in one transaction.
+    /// Removes named graphs (and the triples only they stated) in one transaction.
     pub fn remove_graphs(&self, graphs: &[String]) -> Result<(), StoreError> {
+        let plan: Vec<(NamedNode, Option<&[Quad]>)> = graphs
+            .iter()
+            .map(|g| (NamedNode::new_unchecked(g.clone()), None))
+            .collect();
+        self.rewrite(&plan)
+    }
+
+    fn rewrite(&self, plan: &[(NamedNode, Option<&[Quad]>)]) -> Result<(), StoreError> {
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-        for g in graphs {
-            let node = NamedNode::new_unchecked(g.clone());
-            tx.remove_named_graph(NamedOrBlankNode::NamedNode(node).as_ref())
+        for (graph, new) in plan {
+            let g = GraphNameRef::NamedNode(graph.as_ref());
+            let old: Vec<Quad> = tx
+                .quads_for_pattern(None, None, None, Some(g))
+                .collect::<Result<_, _>>()
                 .map_err(|e| self.err(e))?;
+            let new = new.unwrap_or(&[]);
+            let kept: HashSet<Triple> = new.iter().map(|q| Triple::from(q.clone())).collect();
+            for q in &old {
+                tx.remove(q.as_ref());
+            }
+            if new.is_empty() {
+                tx.remove_named_graph(NamedOrBlankNode::NamedNode(graph.clone()).as_ref())
+                    .map_err(|e| self.err(e))?;
+            }
+            for q in new {
+                tx.insert(q.as_ref());
+                tx.insert(QuadRef::new(
+                    &q.subject,
+                    &q.predicate,
+                    &q.object,
+                    GraphNameRef::DefaultGraph,
+                ));
+            }
+            for q in old {
+                let t = Triple::from(q);
+                if kept.contains(&t) {
+                    continue;
+                }
+                let elsewhere = tx
+                    .quads_for_pattern(
+                        Some(t.subject.as_ref()),
+                        Some(t.predicate.as_ref()),
+                        Some(t.object.as_ref()),
+                        None,
+                    )
+                    .filter_map(Result::ok)
+                    .any(|o| matches!(&o.graph_name, GraphName::NamedNode(n) if n != graph));
+                if !elsewhere {
+                    tx.remove(QuadRef::new(
+                        &t.subject,
+                        &t.predicate,
+                        &t.object,
+                        GraphNameRef::DefaultGraph,
+                    ));
+                }
+            }
         }
         tx.commit().map_err(|e| self.err(e))
     }
@@ -193,7 +242,9 @@ impl Store {
         Ok(true)
     }
 
-    /// Loads an RDF document in one transaction (all or nothing).
+    /// Loads an RDF document in one transaction (all or nothing). Triples go
+    /// to the default graph, or to `graph` and (merged) the default graph;
+    /// quads keep their named graph and are merged into the default graph.
     pub fn load(
         &self,
         file: &str,
@@ -213,20 +264,22 @@ impl Store {
                 message: e.to_string(),
             })?;
             tx.insert(q.as_ref());
+            if !q.graph_name.is_default_graph() {
+                tx.insert(QuadRef::new(
+                    &q.subject,
+                    &q.predicate,
+                    &q.object,
+                    GraphNameRef::DefaultGraph,
+                ));
+            }
             n += 1;
         }
         tx.commit().map_err(|e| self.err(e))?;
         Ok(n)
     }
 
-    /// Runs a parsed query. `union` makes the default graph the union of all graphs.
-    pub fn query(
-        &self,
-        mut prepared: PreparedSparqlQuery,
-    ) -> Result<QueryResults<'static>, String> {
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
+    /// Runs a parsed query. The default graph holds the merge of all graphs.
+    pub fn query(&self, prepared: PreparedSparqlQuery) -> Result<QueryResults<'static>, String> {
         prepared
             .on_store(&self.inner)
             .execute()

@@ -113,6 +113,44 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
         i += 1;
     }
     push(&mut out, start, text.len());
+    cap_length(text, out)
+}
+
+/// Longest sentence, in bytes: longer runs (text without punctuation) are cut
+/// at a space, so every later stage stays linear in the input.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+fn cap_length(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences
+        .iter()
+        .all(|s| s.bytes.len() <= MAX_SENTENCE_BYTES)
+    {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.bytes.start;
+        while s.bytes.end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[start..cut]
+                .rfind(char::is_whitespace)
+                .filter(|&p| p > MAX_SENTENCE_BYTES / 2)
+                .map_or(cut, |p| start + p);
+            out.push(Sentence { bytes: start..cut });
+            start = cut;
+            while start < s.bytes.end && text[start..].starts_with(char::is_whitespace) {
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if start < s.bytes.end {
+            out.push(Sentence {
+                bytes: start..s.bytes.end,
+            });
+        }
+    }
     out
 }
 
@@ -441,6 +479,19 @@ mod tests {
     fn no_punctuation_is_one_sentence() {
         assert_eq!(sentences("a b c d"), vec!["a b c d"]);
         assert!(sentences("").is_empty());
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let t = "word ".repeat(2000);
+        let s = split_sentences(&t);
+        assert!(s.len() >= 5);
+        assert!(s.iter().all(|x| x.bytes.len() <= MAX_SENTENCE_BYTES));
+        let joined: usize = s
+            .iter()
+            .map(|x| t[x.bytes.clone()].split_whitespace().count())
+            .sum();
+        assert_eq!(joined, 2000);
     }
 
     #[test]
