@@ -8,7 +8,9 @@
 use crate::store::{Store, StoreError};
 use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNode, Quad, Triple};
+use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::io::Write;
 
 /// Export formats.
@@ -89,6 +91,7 @@ pub fn write_quads(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
+    let quads = canonical_blank_nodes(quads);
     let rdf = format.rdf_format();
     let mut ser = RdfSerializer::from_format(rdf);
     if matches!(
@@ -137,4 +140,135 @@ pub fn write_quads(
     }
     w.finish()?;
     Ok(n)
+}
+
+/// Relabels blank nodes by their content (a few rounds of hashing each node's
+/// neighbourhood), so that the same graph gets the same labels whatever ids
+/// the parser or the store gave them.
+fn canonical_blank_nodes(quads: Vec<Quad>) -> Vec<Quad> {
+    let mut label: HashMap<BlankNode, String> = HashMap::new();
+    for q in &quads {
+        if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+            label.insert(b.clone(), String::new());
+        }
+        if let Term::BlankNode(b) = &q.object {
+            label.insert(b.clone(), String::new());
+        }
+        if let GraphName::BlankNode(b) = &q.graph_name {
+            label.insert(b.clone(), String::new());
+        }
+    }
+    if label.is_empty() {
+        return quads;
+    }
+    let repr_subject = |s: &NamedOrBlankNode, l: &HashMap<BlankNode, String>| match s {
+        NamedOrBlankNode::BlankNode(b) => format!("_:{}", l[b]),
+        other => other.to_string(),
+    };
+    let repr_object = |o: &Term, l: &HashMap<BlankNode, String>| match o {
+        Term::BlankNode(b) => format!("_:{}", l[b]),
+        other => other.to_string(),
+    };
+    let repr_graph = |g: &GraphName, l: &HashMap<BlankNode, String>| match g {
+        GraphName::BlankNode(b) => format!("_:{}", l[b]),
+        other => other.to_string(),
+    };
+    for _round in 0..4 {
+        let mut parts: HashMap<BlankNode, Vec<String>> = HashMap::new();
+        for q in &quads {
+            let (s, o, g) = (
+                repr_subject(&q.subject, &label),
+                repr_object(&q.object, &label),
+                repr_graph(&q.graph_name, &label),
+            );
+            if let NamedOrBlankNode::BlankNode(b) = &q.subject {
+                parts
+                    .entry(b.clone())
+                    .or_default()
+                    .push(format!("out {} {o} {g}", q.predicate));
+            }
+            if let Term::BlankNode(b) = &q.object {
+                parts
+                    .entry(b.clone())
+                    .or_default()
+                    .push(format!("in {s} {} {g}", q.predicate));
+            }
+            if let GraphName::BlankNode(b) = &q.graph_name {
+                parts
+                    .entry(b.clone())
+                    .or_default()
+                    .push(format!("graph {s} {} {o}", q.predicate));
+            }
+        }
+        let mut next = HashMap::with_capacity(label.len());
+        for (b, mut p) in parts {
+            p.sort();
+            let digest = Sha256::digest(p.join("\n").as_bytes());
+            next.insert(
+                b,
+                digest
+                    .iter()
+                    .take(8)
+                    .map(|x| format!("{x:02x}"))
+                    .collect::<String>(),
+            );
+        }
+        label = next;
+    }
+    // Nodes the hashing cannot tell apart get a counter.
+    let mut by_label: Vec<(&String, &BlankNode)> = label.iter().map(|(b, l)| (l, b)).collect();
+    by_label.sort_by(|a, b| a.0.cmp(b.0).then_with(|| a.1.as_str().cmp(b.1.as_str())));
+    let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+    let mut seen: HashMap<&String, usize> = HashMap::new();
+    for (l, b) in by_label {
+        let n = seen.entry(l).or_insert(0);
+        let name = if *n == 0 {
+            format!("b{l}")
+        } else {
+            format!("b{l}x{n}")
+        };
+        *n += 1;
+        names.insert(b.clone(), BlankNode::new_unchecked(name));
+    }
+    quads
+        .into_iter()
+        .map(|q| {
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(names[&b].clone()),
+                other => other,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => Term::BlankNode(names[&b].clone()),
+                other => other,
+            };
+            let graph_name = match q.graph_name {
+                GraphName::BlankNode(b) => GraphName::BlankNode(names[&b].clone()),
+                other => other,
+            };
+            Quad::new(subject, q.predicate, object, graph_name)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::RdfParser;
+
+    fn export_ttl(src: &str) -> String {
+        let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+            .rename_blank_nodes()
+            .for_reader(src.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut out = Vec::new();
+        write_quads(quads, ExportFormat::Ttl, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn blank_nodes_get_stable_labels() {
+        let src = "@prefix ex: <http://example.org/> . ex:a ex:p ( ex:x ex:y ) ; ex:q [ ex:r 1 ] .";
+        assert_eq!(export_ttl(src), export_ttl(src));
+    }
 }

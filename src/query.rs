@@ -34,12 +34,14 @@ pub enum OutputFormat {
 #[derive(Debug, thiserror::Error)]
 pub enum QueryError {
     /// A syntax error with its position in the query text.
-    #[error("{source_name}:{line}:{column}: SPARQL syntax error: {message}")]
+    #[error("{source_name}:{line}:{column}: SPARQL syntax error: {message}\n{snippet}")]
     Syntax {
         source_name: String,
         line: usize,
         column: usize,
         message: String,
+        /// The line with a caret under the column.
+        snippet: String,
     },
     #[error("{source_name}: SPARQL syntax error: {message}")]
     SyntaxNoPosition {
@@ -83,13 +85,13 @@ fn syntax_error(source_name: &str, text: &str, e: &dyn std::fmt::Display) -> Que
     if let Some(rest) = msg.strip_prefix("error at ") {
         if let Some((pos, detail)) = rest.split_once(": ") {
             if let Some((l, c)) = pos.split_once(':') {
-                if let (Ok(line), Ok(column)) = (l.parse(), c.parse()) {
-                    let _ = text;
+                if let (Ok(line), Ok(column)) = (l.parse::<usize>(), c.parse::<usize>()) {
                     return QueryError::Syntax {
                         source_name: source_name.to_string(),
                         line,
                         column,
                         message: detail.to_string(),
+                        snippet: caret(text, line, column),
                     };
                 }
             }
@@ -99,6 +101,14 @@ fn syntax_error(source_name: &str, text: &str, e: &dyn std::fmt::Display) -> Que
         source_name: source_name.to_string(),
         message: msg,
     }
+}
+
+/// The offending line with a caret under the column (both 1-based).
+pub fn caret(text: &str, line: usize, column: usize) -> String {
+    let l = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let shown: String = l.chars().take(200).collect();
+    let pad = column.saturating_sub(1).min(shown.chars().count());
+    format!("  {shown}\n  {}^", " ".repeat(pad))
 }
 
 pub fn parse_query(text: &str, source_name: &str) -> Result<PreparedSparqlQuery, QueryError> {

@@ -60,6 +60,10 @@ fn count(t: &Option<Term>) -> usize {
     value(t).parse().unwrap_or(0)
 }
 
+/// An observation as listed in the examples: node, class, amount, currency,
+/// period, (role rank, party label).
+type Figure = (String, String, f64, String, String, Vec<(String, String)>);
+
 pub fn compute(store: &Store) -> Result<Stats, QueryError> {
     let mut st = Stats {
         triples: store
@@ -117,7 +121,7 @@ pub fn compute(store: &Store) -> Result<Stats, QueryError> {
             ));
         }
     }
-    let mut figures: Vec<(String, String, f64, String, String, Vec<(String, String)>)> = Vec::new();
+    let mut figures: Vec<Figure> = Vec::new();
     for r in rows(
         store,
         r#"SELECT DISTINCT ?o ?c ?amount ?cur ?period ?role ?pl WHERE {

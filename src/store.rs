@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the store {0} is in use by another process (only one newskg command can write to a store at a time)")]
+    #[error("the store {0} is in use by another process (one newskg command at a time can open a store); wait for it to finish and try again")]
     Locked(PathBuf),
     #[error("there is no store at {0} (run `newskg build PATH` first, or pass --store DIR)")]
     Missing(PathBuf),

@@ -567,11 +567,11 @@ impl<'a> Document<'a> {
         }
 
         // Short forms: surnames and acronyms seen earlier in the article.
-        for i in 0..n {
-            if covered(&mentions, i) || !(toks[i].cap || toks[i].upper) {
+        for (i, tok) in toks.iter().enumerate() {
+            if covered(&mentions, i) || !(tok.cap || tok.upper) {
                 continue;
             }
-            if let Some(&e) = self.aliases.get(&toks[i].key) {
+            if let Some(&e) = self.aliases.get(&tok.key) {
                 let kind = MentionKind::Entity(self.entity_kind(e));
                 insert_mention(
                     &mut mentions,

@@ -142,7 +142,7 @@ impl Gazetteer {
             }
         }
         for list in g.index.values_mut() {
-            list.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.keys.len()));
         }
         Ok(g)
     }
@@ -158,7 +158,7 @@ impl Gazetteer {
         let case = toks
             .iter()
             .map(|t| {
-                if t.upper && !t.cyrillic || t.upper && t.key.chars().count() <= 4 {
+                if t.upper && (!t.cyrillic || t.key.chars().count() <= 4) {
                     2
                 } else if t.cap {
                     1

@@ -4,13 +4,15 @@
 //! The sentence `Azerbaijan and Belarus expand cooperation` is seen as
 //! ` ⟦0:Country⟧ and ⟦1:Country⟧ expand cooperation `; the rule
 //! `partnersWith(A, A) <- {A+:Country} ~ cooperat*` matches it and gives one
-//! fact per pair in the list. All rules run as one `RegexSet` per sentence,
-//! and only the rules that match are run again for their captures.
+//! fact per pair in the list. Each rule has an anchor (its first required
+//! word); one Aho-Corasick pass over the sentence finds the anchors present,
+//! and only the rules whose anchor occurs are run.
 //! The rule language is documented at the top of `ontology/rules.txt`.
 
 use super::entities::{MentionKind, SentenceInfo};
 use super::{Fact, Kind, Object, Predicate};
-use regex::{Regex, RegexSet};
+use aho_corasick::AhoCorasick;
+use regex::Regex;
 use std::fmt::Write;
 use std::sync::LazyLock;
 
@@ -41,7 +43,11 @@ struct Unless {
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    set: RegexSet,
+    /// Anchor words, and for each the rules it anchors.
+    anchors: AhoCorasick,
+    anchored: Vec<Vec<usize>>,
+    /// Rules without a required word: run on every sentence.
+    always: Vec<usize>,
     unless: Vec<Unless>,
 }
 
@@ -53,6 +59,9 @@ impl RuleSet {
     pub fn parse(src: &str) -> Result<RuleSet, RuleError> {
         let mut rules = Vec::new();
         let mut unless = Vec::new();
+        let mut anchor_words: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut always = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.split(" #").next().unwrap_or("").trim();
             if line.is_empty() || line.starts_with('#') {
@@ -66,7 +75,7 @@ impl RuleSet {
                 err("expected `predicate(A, B) <- pattern` or `unless predicate <- pattern`".into())
             })?;
             let head = head.trim();
-            let regex = compile(body.trim()).map_err(err)?;
+            let (regex, anchor) = compile(body.trim()).map_err(err)?;
             if let Some(p) = head.strip_prefix("unless ") {
                 let predicate = Predicate::parse(p.trim())
                     .ok_or_else(|| err(format!("unknown predicate {:?}", p.trim())))?;
@@ -91,6 +100,14 @@ impl RuleSet {
                     )));
                 }
             }
+            match anchor {
+                Some(words) => {
+                    for w in words {
+                        anchor_words.entry(w).or_default().push(rules.len());
+                    }
+                }
+                None => always.push(rules.len()),
+            }
             rules.push(Rule {
                 predicate,
                 subject,
@@ -99,11 +116,21 @@ impl RuleSet {
                 line: n + 1,
             });
         }
-        let set = RegexSet::new(rules.iter().map(|r| r.regex.as_str())).map_err(|e| RuleError {
-            line: 0,
-            message: e.to_string(),
-        })?;
-        Ok(RuleSet { rules, set, unless })
+        let mut words: Vec<(String, Vec<usize>)> = anchor_words.into_iter().collect();
+        words.sort();
+        let anchors =
+            AhoCorasick::new(words.iter().map(|(w, _)| w.as_str())).map_err(|e| RuleError {
+                line: 0,
+                message: e.to_string(),
+            })?;
+        let anchored = words.into_iter().map(|(_, r)| r).collect();
+        Ok(RuleSet {
+            rules,
+            anchors,
+            anchored,
+            always,
+            unless,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -121,17 +148,22 @@ impl RuleSet {
             return;
         }
         let view = slot_view(sent);
-        let hits = self.set.matches(&view);
-        if !hits.matched_any() {
+        let mut hits: Vec<usize> = self.always.clone();
+        for m in self.anchors.find_overlapping_iter(&view) {
+            hits.extend_from_slice(&self.anchored[m.pattern().as_usize()]);
+        }
+        if hits.is_empty() {
             return;
         }
+        hits.sort_unstable();
+        hits.dedup();
         let blocked: Vec<Predicate> = self
             .unless
             .iter()
             .filter(|u| u.regex.is_match(&view))
             .map(|u| u.predicate)
             .collect();
-        for i in hits.iter() {
+        for &i in &hits {
             let rule = &self.rules[i];
             if blocked.contains(&rule.predicate) {
                 continue;
@@ -232,9 +264,12 @@ const KINDS: &[&str] = &[
     "Country", "Place", "Org", "Person", "Event", "Demonym", "Role",
 ];
 
-/// Compiles a pattern (see `ontology/rules.txt`) into a regex over [`slot_view`].
-fn compile(pattern: &str) -> Result<Regex, String> {
+/// Compiles a pattern (see `ontology/rules.txt`) into a regex over
+/// [`slot_view`], with its anchor: the literal beginnings of the first
+/// required word element (one of them occurs in every match), if any.
+fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
     let mut re = String::from(" ");
+    let mut anchor: Option<Vec<String>> = None;
     for el in elements(pattern)? {
         let el = el.as_str();
         if let Some(g) = el.strip_prefix('~') {
@@ -275,9 +310,28 @@ fn compile(pattern: &str) -> Result<Regex, String> {
             let _ = write!(re, "(?:{} )?", word(opt)?);
         } else {
             let _ = write!(re, "{} ", word(el)?);
+            if anchor.is_none() {
+                anchor = Some(literal_starts(el));
+            }
         }
     }
-    Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))
+    let regex = Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))?;
+    Ok((regex, anchor.filter(|a| a.iter().all(|w| !w.is_empty()))))
+}
+
+/// The literal text each alternative of a word element starts with.
+fn literal_starts(el: &str) -> Vec<String> {
+    let inner = el
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(el);
+    inner
+        .split('|')
+        .map(|a| {
+            let first = a.split_whitespace().next().unwrap_or("");
+            format!(" {}", first.trim_end_matches('*').to_lowercase())
+        })
+        .collect()
 }
 
 /// Splits a pattern into elements; spaces inside `( )` and `[ ]` belong to
@@ -345,9 +399,14 @@ mod tests {
 
     #[test]
     fn compiles_elements() {
-        let r = compile("cooperation between {A} and {B}").unwrap();
+        let (r, anchor) = compile("cooperation between {A} and {B}").unwrap();
+        assert_eq!(anchor, Some(vec![" cooperation".to_string()]));
         assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
-        let r = compile("{A+:Country} ~ cooperat*").unwrap();
+        let (r, anchor) = compile("{A+:Country} ~ (cooperat*|partner)").unwrap();
+        assert_eq!(
+            anchor,
+            Some(vec![" cooperat".to_string(), " partner".to_string()])
+        );
         let c = r
             .captures(
                 " ⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧ expand their economic cooperation ",
@@ -357,9 +416,9 @@ mod tests {
             c.name("A").unwrap().as_str(),
             "⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧"
         );
-        let r = compile("[the] (sign*|ink*) {B}").unwrap();
+        let (r, _) = compile("[the] (sign*|ink*) {B}").unwrap();
         assert!(r.is_match(" inked ⟦3:Org⟧ "));
-        let r = compile("(was|has been) signed").unwrap();
+        let (r, _) = compile("(was|has been) signed").unwrap();
         assert!(r.is_match(" it has been signed "));
         assert!(compile("(a|b").is_err());
         assert!(compile("{a}").is_err());

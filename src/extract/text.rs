@@ -6,9 +6,6 @@
 //! words lowercased, Cyrillic words lowercased and stemmed (Snowball), so
 //! "Азербайджана" and "Азербайджаном" share the key of "Азербайджан".
 
-use rust_stemmers::{Algorithm, Stemmer};
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A sentence: byte range in the article text.
@@ -221,10 +218,22 @@ pub struct Token {
     pub cyrillic: bool,
 }
 
-thread_local! {
-    static RU_STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-    static RU_STEMMER: Stemmer = Stemmer::create(Algorithm::Russian);
-}
+/// Russian case endings removed to form a matching key, longest first.
+/// Applied the same way to gazetteer names and to text, so all case forms
+/// of a name share one key: Азербайджан, Азербайджана, Азербайджаном ->
+/// "азербайджан"; Белоруссия, Белоруссии, Белоруссией -> "белорусс";
+/// азербайджанский, азербайджанских -> "азербайджанск". (Snowball's Russian
+/// stemmer is not used: it also strips "-ан", "-ев" from proper nouns and
+/// gives Азербайджан and Азербайджаном different stems.)
+const RU_ENDINGS: &[&str] = &[
+    "иями", "ями", "ами", "ией", "ием", "иям", "иях", "ого", "его", "ому", "ему", "ыми", "ими",
+    "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ие", "ую", "юю", "ая", "яя",
+    "ое", "ее", "ые", "ый", "ий", "ых", "их", "ым", "им", "ью", "а", "я", "у", "ю", "е", "о", "ы",
+    "и", "ь", "й",
+];
+
+/// Shortest key left after removing an ending (in characters).
+const RU_MIN_STEM: usize = 4;
 
 /// The normalized key of one word (see [`Token::key`]).
 pub fn word_key(word: &str) -> String {
@@ -240,24 +249,15 @@ pub fn word_key(word: &str) -> String {
 }
 
 fn stem_ru(lower: &str) -> String {
-    RU_STEMS.with(|cache| {
-        if let Some(s) = cache.borrow().get(lower) {
-            return s.clone();
+    let len = lower.chars().count();
+    for e in RU_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(e) {
+            if len - e.chars().count() >= RU_MIN_STEM {
+                return stem.to_string();
+            }
         }
-        let stem = RU_STEMMER.with(|st| st.stem(lower).into_owned());
-        // Very short stems ("баку" -> "бак") would collide with common words.
-        let stem = if stem.chars().count() < 3 {
-            lower.to_string()
-        } else {
-            stem
-        };
-        let mut c = cache.borrow_mut();
-        if c.len() > 200_000 {
-            c.clear();
-        }
-        c.insert(lower.to_string(), stem.clone());
-        stem
-    })
+    }
+    lower.to_string()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -519,8 +519,14 @@ mod tests {
             ]
         );
         assert!(toks[2].upper && toks[0].cap);
-        let ru = tokenize("Азербайджана и Азербайджаном");
-        assert_eq!(ru[0].key, ru[2].key);
+        let ru = tokenize(
+            "Азербайджан Азербайджана и Азербайджаном Алиев Алиевым Беларусь Беларуси Баку",
+        );
+        assert_eq!(ru[0].key, "азербайджан");
+        assert_eq!(ru[1].key, ru[3].key);
+        assert_eq!(ru[4].key, ru[5].key);
+        assert_eq!(ru[6].key, ru[7].key);
+        assert_eq!(ru[8].key, "баку");
     }
 
     #[test]
