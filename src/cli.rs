@@ -101,6 +101,9 @@ pub enum Command {
         /// Language of the articles
         #[arg(long, value_enum, default_value = "auto")]
         lang: LangArg,
+        /// Instead of RDF, show how each sentence was read and which rule gave each fact
+        #[arg(long)]
+        explain: bool,
     },
     /// Extract articles into the store, incrementally
     #[command(
@@ -193,7 +196,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             paths,
             format,
             lang,
-        } => cmd_extract(&paths, format, lang.lang()),
+            explain,
+        } => cmd_extract(&paths, format, lang.lang(), explain),
         Command::Build {
             paths,
             prune,
@@ -282,8 +286,34 @@ fn query_text(inline: Option<String>, file: Option<PathBuf>) -> Result<(String, 
     }
 }
 
-fn cmd_extract(paths: &[PathBuf], format: ExtractFormat, lang: Option<Lang>) -> Result<i32> {
+fn cmd_extract(
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    lang: Option<Lang>,
+    explain: bool,
+) -> Result<i32> {
     let ex = extractor()?;
+    if explain {
+        let (inputs, mut errors) = crate::ingest::expand(paths);
+        let mut out = stdout();
+        for input in &inputs {
+            for r in crate::ingest::read(input, lang) {
+                match r {
+                    Ok(a) => write!(out, "{}", ex.explain(&a))?,
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        out.flush()?;
+        for e in &errors {
+            eprintln!("newskg: {e}");
+        }
+        return Ok(if errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_BAD_INPUT
+        });
+    }
     let (articles, errors) = build::extract_inputs(paths, lang, &ex);
     let mut quads = Vec::new();
     for (a, x) in &articles {

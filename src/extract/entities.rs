@@ -772,33 +772,77 @@ impl<'a> Document<'a> {
         role: Role,
     ) {
         let n = toks.len();
-        // Qualifier after the title: of/for/в + mentions, or a genitive mention.
+        // The window after the title: portfolio words ("of Investment, Industry
+        // and Trade", "экономики"), qualifiers ("of Belarus", "Белоруссии в
+        // Азербайджане") and the name, which ends the window.
         let mut j = r.end;
         let mut qualifier: Option<usize> = None;
-        let limit = (r.end + 8).min(n);
+        let limit = (r.end + 14).min(n);
+        let mut person_mention: Option<usize> = None;
+        let mut run: Option<(usize, usize)> = None;
         while j < limit {
-            if let Some(m) = mention_at(mentions, j) {
+            if let Some(m) = mention_at(mentions, j).copied() {
                 match m.kind {
-                    MentionKind::Entity(Kind::Person) => break,
-                    MentionKind::Entity(_) => {
-                        qualifier = qualifier.or(m.entity);
+                    MentionKind::Entity(Kind::Person) => {
+                        person_mention = m.entity;
+                        break;
+                    }
+                    MentionKind::Entity(_) | MentionKind::Demonym => {
+                        if m.kind != MentionKind::Demonym {
+                            qualifier = qualifier.or(m.entity);
+                        }
+                        run = None;
                         j = m.end;
                         continue;
                     }
-                    _ => break,
+                    MentionKind::Role(_) => {
+                        run = None;
+                        j = m.end;
+                        continue;
+                    }
                 }
             }
-            let k = toks[j].key.as_str();
-            if matches!(
+            let t = &toks[j];
+            let k = t.key.as_str();
+            if is_name_word(t) {
+                run = match run {
+                    Some((s, e)) if e == j => Some((s, j + 1)),
+                    _ => Some((j, j + 1)),
+                };
+                j += 1;
+                continue;
+            }
+            let connector = matches!(
                 k,
-                "of" | "the" | "for" | "to" | "in" | "в" | "во" | "при" | "," | "and"
-            ) || (toks[j].cap && !toks[j].cyrillic && matches!(k, "republic"))
-            {
+                "of" | "the"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "в"
+                    | "во"
+                    | "при"
+                    | "по"
+                    | ","
+                    | "and"
+                    | "и"
+                    | "-"
+                    | "&"
+            );
+            // Russian portfolio words are lowercase genitives: "министр экономики".
+            let ru_portfolio = t.cyrillic && !t.cap && j < r.end + 4 && t.kind == TokenKind::Word;
+            if (connector || ru_portfolio) && run.is_none_or(|(_, e)| e < j) {
+                if run.is_some_and(|(_, e)| e == j) && !matches!(k, "," | "-") {
+                    // "Trade and Industry" continues the portfolio.
+                    run = None;
+                }
                 j += 1;
                 continue;
             }
             break;
         }
+        // A name run must end the window (only a comma may follow it).
+        let name_run = run.filter(|&(_, e)| e == j || toks.get(e).is_some_and(|t| t.key == ","));
         // Qualifier before the title: "Azerbaijan's Economy Minister", "Belarusian expert".
         if qualifier.is_none() {
             let mut k = r.start;
@@ -829,45 +873,46 @@ impl<'a> Document<'a> {
                 break;
             }
         }
-        // The name: a known person, or capitalised words.
-        let person = if let Some(m) =
-            mention_at(mentions, j).filter(|m| m.kind == MentionKind::Entity(Kind::Person))
-        {
-            m.entity
-        } else {
-            let mut e = j;
-            while e < n
-                && e < j + 4
-                && is_name_word(&toks[e])
-                && mention_at(mentions, e).is_none()
-                && !STOP_CAPS.contains(&toks[e].key.as_str())
-            {
-                e += 1;
+        // The name: a known person, or the last two capitalised words of the
+        // run (three with a patronymic: "Александр Григорьевич Лукашенко").
+        let person = if let Some(e) = person_mention {
+            Some(e)
+        } else if let Some((rs, re)) = name_run.filter(|(s, e)| e - s >= 2) {
+            let mut start = re - 2;
+            if re - rs >= 3 && is_patronymic(&toks[re - 2].key) {
+                start = re - 3;
             }
-            // A one-word name is only taken when it is a known short form.
-            if e - j >= 2 {
-                let words: Vec<&str> = (j..e).map(|k| &text[toks[k].range.clone()]).collect();
-                let label = if toks[j].cyrillic {
-                    ru_name_base(&words, &text[toks[r.end - 1].range.clone()])
-                } else {
-                    words.join(" ")
-                };
-                let lang = if toks[j].cyrillic { Lang::Ru } else { Lang::En };
-                let pe = self.new_entity(&label, Class::Person, lang);
-                self.alias_last_name(pe);
-                insert_mention(
-                    mentions,
-                    Mention {
-                        start: j,
-                        end: e,
-                        kind: MentionKind::Entity(Kind::Person),
-                        entity: Some(pe),
-                    },
-                );
-                Some(pe)
+            // A single surname known from earlier in the article.
+            let words: Vec<&str> = (start..re).map(|k| &text[toks[k].range.clone()]).collect();
+            let label = if toks[start].cyrillic {
+                ru_name_base(&words, &text[toks[r.end - 1].range.clone()])
             } else {
-                None
-            }
+                words.join(" ")
+            };
+            let lang = if toks[start].cyrillic {
+                Lang::Ru
+            } else {
+                Lang::En
+            };
+            let pe = self.new_entity(&label, Class::Person, lang);
+            self.alias_last_name(pe);
+            insert_mention(
+                mentions,
+                Mention {
+                    start,
+                    end: re,
+                    kind: MentionKind::Entity(Kind::Person),
+                    entity: Some(pe),
+                },
+            );
+            Some(pe)
+        } else if let Some((rs, re)) = name_run.filter(|(s, e)| e - s == 1) {
+            self.aliases.get(&toks[rs].key).copied().filter(|&e| {
+                let _ = re;
+                self.entities[e].class == Class::Person
+            })
+        } else {
+            None
         };
         let Some(p) = person else { return };
         self.fact(
@@ -930,6 +975,12 @@ fn insert_mention(mentions: &mut Vec<Mention>, m: Mention) {
         .position(|x| x.start > m.start)
         .unwrap_or(mentions.len());
     mentions.insert(pos, m);
+}
+
+fn is_patronymic(key: &str) -> bool {
+    ["вич", "вн", "ич", "ovich", "evich", "ovna", "evna"]
+        .iter()
+        .any(|e| key.ends_with(e))
 }
 
 fn is_name_word(t: &Token) -> bool {

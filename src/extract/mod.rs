@@ -262,6 +262,77 @@ impl Extractor {
 
     /// Extracts one article.
     pub fn extract(&self, article: &Article) -> Extraction {
+        self.run(article).0
+    }
+
+    /// A readable trace of the extraction: each sentence as the rules see
+    /// it (names replaced by slots), then the entities, facts (with the rule
+    /// or construction that produced them) and figures.
+    pub fn explain(&self, article: &Article) -> String {
+        use std::fmt::Write;
+        let (ex, sentences) = self.run(article);
+        let mut out = String::new();
+        let name = |e: usize| ex.entities[e].labels[0].0.clone();
+        let _ = writeln!(
+            out,
+            "# {} ({}, {})",
+            article.source,
+            article.lang,
+            article.date.as_deref().unwrap_or("no date")
+        );
+        for (i, s) in sentences.iter().enumerate() {
+            let _ = writeln!(out, "[{i}] {}", s.text.replace('\n', " "));
+            let _ = writeln!(out, "    {}", rules::slot_view(s).trim());
+            for m in &s.mentions {
+                if let Some(e) = m.entity {
+                    let _ = write!(out, "    ⟦{}⟧ ", name(e));
+                }
+            }
+            if s.mentions.iter().any(|m| m.entity.is_some()) {
+                let _ = writeln!(out);
+            }
+            for f in ex.facts.iter().filter(|f| f.sentence == i) {
+                let obj = match f.object {
+                    Object::Entity(o) => name(o),
+                    Object::Role(r) => r.to_string(),
+                };
+                let _ = writeln!(
+                    out,
+                    "    => {} {} {}   ({})",
+                    name(f.subject),
+                    f.predicate,
+                    obj,
+                    f.via
+                );
+            }
+            for o in ex.observations.iter().filter(|o| o.sentence == i) {
+                let parties: Vec<String> = o
+                    .parties
+                    .iter()
+                    .map(|(r, e)| format!("{}={}", r.property(), name(*e)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "    => {} {} {} {} period={} change={} hedge={}",
+                    o.kind,
+                    parties.join(" "),
+                    o.amount,
+                    o.currency,
+                    o.period.as_deref().unwrap_or("-"),
+                    o.change_percent.as_deref().unwrap_or("-"),
+                    o.hedge.as_deref().unwrap_or("-")
+                );
+            }
+        }
+        let _ = writeln!(out, "# entities");
+        for e in &ex.entities {
+            let labels: Vec<String> = e.labels.iter().map(|(l, g)| format!("{l}@{g}")).collect();
+            let _ = writeln!(out, "  {} {} {}", e.slug, e.class, labels.join(" | "));
+        }
+        out
+    }
+
+    fn run(&self, article: &Article) -> (Extraction, Vec<entities::SentenceInfo>) {
         let text = &article.text;
         let spans = text::split_sentences(text);
         let mut ex = Extraction::default();
@@ -286,7 +357,7 @@ impl Extractor {
         }
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
-        ex
+        (ex, doc.sentences)
     }
 }
 
