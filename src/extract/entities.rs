@@ -232,7 +232,7 @@ const SPEECH: &[&str] = &[
     "добавил",
     "пояснил",
 ];
-/// Russian words before a quoted company name (stems, see `word_key`).
+/// Russian words before a company name (prefixes of the lowercase word).
 const RU_ORG_HEADS: &[&str] = &[
     "компан",
     "завод",
@@ -250,6 +250,36 @@ const RU_ORG_HEADS: &[&str] = &[
     "объединен",
     "групп",
     "фонд",
+    "производител",
+    "оператор",
+    "перевозчик",
+];
+/// English words before a company name: "potash producer Belaruskali".
+const EN_ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "operator",
+    "producer",
+    "maker",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "utility",
+    "bank",
+    "holding",
+    "concern",
+    "corporation",
+    "refinery",
+    "developer",
+    "exporter",
+    "supplier",
+    "giant",
+    "conglomerate",
+    "airline",
+    "carrier",
+    "lender",
+    "miner",
+    "insurer",
 ];
 
 /// Builds the entity table of one article, sentence by sentence.
@@ -386,7 +416,10 @@ impl<'a> Document<'a> {
             let toks = tokenize(&label);
             if toks.len() >= 2 {
                 if let Some(last) = toks.last().filter(|t| t.kind == TokenKind::Word && t.cap) {
-                    self.aliases.entry(last.key.clone()).or_insert(e);
+                    // Russian surnames are matched in every case: Пацкевичем, Алиеву.
+                    for form in super::text::ru_forms(&last.key) {
+                        self.aliases.entry(form).or_insert(e);
+                    }
                 }
             }
         }
@@ -495,35 +528,69 @@ impl<'a> Document<'a> {
             i = end;
         }
 
-        // Russian quoted company names: компания «Амкодор».
-        for i in 0..n.saturating_sub(2) {
-            if toks[i].cyrillic
-                && RU_ORG_HEADS.iter().any(|h| toks[i].key.starts_with(h))
-                && toks[i + 1].key == "\""
+        // Names after a company word: компания «Амкодор», АО "Узавтосаноат",
+        // "potash producer Belaruskali", "rail operator Georgian Railway".
+        for i in 0..n.saturating_sub(1) {
+            let t = &toks[i];
+            let head = if t.cyrillic {
+                RU_ORG_HEADS.iter().any(|h| t.key.starts_with(h))
+            } else {
+                !t.cap && t.kind == TokenKind::Word && EN_ORG_HEADS.contains(&t.key.as_str())
+                    || t.upper && matches!(t.key.as_str(), "jsc" | "ojsc" | "cjsc" | "pjsc" | "llc")
+            };
+            if !head || covered(&mentions, i) {
+                continue;
+            }
+            let (start, end) = if toks[i + 1].key == "\"" {
+                match (i + 2..n.min(i + 9)).find(|&j| toks[j].key == "\"") {
+                    Some(close) if close > i + 2 => (i + 2, close),
+                    _ => continue,
+                }
+            } else {
+                let mut e = i + 1;
+                while e < n
+                    && e < i + 5
+                    && toks[e].kind == TokenKind::Word
+                    && (toks[e].cap || toks[e].upper)
+                    && !STOP_CAPS.contains(&toks[e].key.as_str())
+                    && !covered(&mentions, e)
+                {
+                    e += 1;
+                }
+                (i + 1, e)
+            };
+            if end <= start
+                || (start..end).any(|j| {
+                    covered(&mentions, j)
+                        && !mention_at(&mentions, j)
+                            .is_some_and(|m| m.kind == MentionKind::Entity(Kind::Org))
+                })
             {
-                if let Some(close) = (i + 2..n.min(i + 8)).find(|&j| toks[j].key == "\"") {
-                    if close > i + 2
-                        && !(i + 2..close).any(|j| {
-                            covered(&mentions, j)
-                                && !mention_at(&mentions, j)
-                                    .is_some_and(|m| m.kind == MentionKind::Entity(Kind::Org))
-                        })
-                    {
-                        let label = &text[toks[i + 2].range.start..toks[close - 1].range.end];
-                        let e = self.new_entity(label, Class::Company, Lang::Ru);
-                        mentions.retain(|m| !(m.start >= i + 2 && m.end <= close));
-                        insert_mention(
-                            &mut mentions,
-                            Mention {
-                                start: i + 2,
-                                end: close,
-                                kind: MentionKind::Entity(Kind::Org),
-                                entity: Some(e),
-                            },
-                        );
-                    }
+                continue;
+            }
+            // A known organisation in quotes is just that organisation.
+            if let Some(m) = mention_at(&mentions, start) {
+                if m.start == start && m.end == end {
+                    continue;
                 }
             }
+            let label = &text[toks[start].range.start..toks[end - 1].range.end];
+            let lang = if toks[start].cyrillic {
+                Lang::Ru
+            } else {
+                Lang::En
+            };
+            let e = self.new_entity(label, Class::Company, lang);
+            mentions.retain(|m| !(m.start >= start && m.end <= end));
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start,
+                    end,
+                    kind: MentionKind::Entity(self.entity_kind(e)),
+                    entity: Some(e),
+                },
+            );
         }
 
         // Titles before names.
@@ -830,10 +897,12 @@ impl<'a> Document<'a> {
                     | "&"
             );
             // Russian portfolio words are lowercase genitives: "министр экономики".
-            let ru_portfolio = t.cyrillic && !t.cap && j < r.end + 4 && t.kind == TokenKind::Word;
-            if (connector || ru_portfolio) && run.is_none_or(|(_, e)| e < j) {
-                if run.is_some_and(|(_, e)| e == j) && !matches!(k, "," | "-") {
-                    // "Trade and Industry" continues the portfolio.
+            let ru_portfolio =
+                t.cyrillic && !t.cap && j < r.end + 4 && t.kind == TokenKind::Word && run.is_none();
+            if connector || ru_portfolio {
+                // A comma may close the name ("..., who"); other connectors
+                // mean the capitalised words so far were the portfolio.
+                if !matches!(k, "," | "-") {
                     run = None;
                 }
                 j += 1;

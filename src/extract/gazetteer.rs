@@ -7,7 +7,7 @@
 //! Capitalised name tokens must be capitalised in the text and acronyms must
 //! be upper case, so "Trend" the agency is not "the growth trend".
 
-use super::text::{tokenize, Token, TokenKind};
+use super::text::{ru_forms, tokenize, Token, TokenKind};
 use super::{Class, Role};
 use std::collections::HashMap;
 
@@ -53,6 +53,8 @@ pub struct Gazetteer {
     pub entities: Vec<Known>,
     by_id: HashMap<String, usize>,
     index: HashMap<String, Vec<Phrase>>,
+    /// Russian case forms of the words of listed names: form -> nominatives.
+    forms: HashMap<String, Vec<String>>,
 }
 
 /// A line of a data file that could not be read.
@@ -168,6 +170,16 @@ impl Gazetteer {
             })
             .collect();
         let keys: Vec<String> = toks.iter().map(|t| t.key.clone()).collect();
+        for t in toks.iter().filter(|t| t.cyrillic) {
+            for f in ru_forms(&t.key) {
+                if f != t.key {
+                    let list = self.forms.entry(f).or_default();
+                    if !list.contains(&t.key) {
+                        list.push(t.key.clone());
+                    }
+                }
+            }
+        }
         let list = self.index.entry(keys[0].clone()).or_default();
         if !list.iter().any(|p| p.keys == keys && p.target == target) {
             list.push(Phrase { keys, case, target });
@@ -186,7 +198,10 @@ impl Gazetteer {
         while i < toks.len() {
             let mut best: Option<(usize, Target)> = None;
             if toks[i].kind != TokenKind::Punct {
-                if let Some(cands) = self.index.get(&toks[i].key) {
+                for key in self.nominatives(&toks[i].key) {
+                    let Some(cands) = self.index.get(key) else {
+                        continue;
+                    };
                     for p in cands {
                         if let Some(end) = self.match_at(toks, i, p) {
                             if best.is_none_or(|(e, _)| end > e) {
@@ -211,6 +226,17 @@ impl Gazetteer {
         out
     }
 
+    /// The word itself and the nominatives it is a case form of.
+    pub fn nominatives<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        std::iter::once(key).chain(
+            self.forms
+                .get(key)
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        )
+    }
+
     fn match_at(&self, toks: &[Token], start: usize, p: &Phrase) -> Option<usize> {
         let mut j = start;
         for (k, key) in p.keys.iter().enumerate() {
@@ -223,7 +249,7 @@ impl Gazetteer {
                 j += 1;
             }
             let t = toks.get(j)?;
-            if &t.key != key {
+            if !self.nominatives(&t.key).any(|k| k == key) {
                 return None;
             }
             match p.case[k] {

@@ -272,7 +272,14 @@ fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
     let mut anchor: Option<Vec<String>> = None;
     for el in elements(pattern)? {
         let el = el.as_str();
-        if let Some(g) = el.strip_prefix('~') {
+        if let Some(g) = el.strip_prefix("~w") {
+            let n: usize = if g.is_empty() {
+                3
+            } else {
+                g.parse().map_err(|_| format!("bad gap {el:?}"))?
+            };
+            let _ = write!(re, "(?:[\\p{{L}}\\p{{N}}-]+ ){{0,{n}}}?");
+        } else if let Some(g) = el.strip_prefix('~') {
             let n: usize = if g.is_empty() {
                 6
             } else {

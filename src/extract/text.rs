@@ -218,46 +218,66 @@ pub struct Token {
     pub cyrillic: bool,
 }
 
-/// Russian case endings removed to form a matching key, longest first.
-/// Applied the same way to gazetteer names and to text, so all case forms
-/// of a name share one key: Азербайджан, Азербайджана, Азербайджаном ->
-/// "азербайджан"; Белоруссия, Белоруссии, Белоруссией -> "белорусс";
-/// азербайджанский, азербайджанских -> "азербайджанск". (Snowball's Russian
-/// stemmer is not used: it also strips "-ан", "-ев" from proper nouns and
-/// gives Азербайджан and Азербайджаном different stems.)
-const RU_ENDINGS: &[&str] = &[
-    "иями", "ями", "ами", "ией", "ием", "иям", "иях", "ого", "его", "ому", "ему", "ыми", "ими",
-    "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ию", "ия", "ии", "ие", "ую", "юю", "ая", "яя",
-    "ое", "ее", "ые", "ый", "ий", "ых", "их", "ым", "им", "ью", "а", "я", "у", "ю", "е", "о", "ы",
-    "и", "ь", "й",
-];
-
-/// Shortest key left after removing an ending (in characters).
-const RU_MIN_STEM: usize = 4;
-
-/// The normalized key of one word (see [`Token::key`]).
+/// The normalized key of one word (see [`Token::key`]): lowercase, "ё" as "е".
 pub fn word_key(word: &str) -> String {
-    let lower = word.to_lowercase().replace('ё', "е");
-    if lower
-        .chars()
-        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
-    {
-        stem_ru(&lower)
-    } else {
-        lower
-    }
+    word.to_lowercase().replace('ё', "е")
 }
 
-fn stem_ru(lower: &str) -> String {
-    let len = lower.chars().count();
-    for e in RU_ENDINGS {
-        if let Some(stem) = lower.strip_suffix(e) {
-            if len - e.chars().count() >= RU_MIN_STEM {
-                return stem.to_string();
+/// The case forms of a Russian word given in its nominative (lowercase):
+/// nouns of the common declensions, adjectives and surnames in -ов/-ин.
+/// Over-generation is harmless (forms are only used to recognise names).
+pub fn ru_forms(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    if n < 3 || !chars.iter().all(|c| ('\u{0400}'..='\u{04FF}').contains(c)) {
+        return out;
+    }
+    let stem = |k: usize| -> String { chars[..n - k].iter().collect() };
+    let add = |out: &mut Vec<String>, base: &str, ends: &[&str]| {
+        for e in ends {
+            out.push(format!("{base}{e}"));
+        }
+    };
+    const ADJ: &[&str] = &[
+        "ий", "ый", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую",
+        "юю", "ое", "ее", "ие", "ые", "их", "ых", "ими", "ыми", "ей",
+    ];
+    let last = chars[n - 1];
+    let ends2: String = chars[n - 2..].iter().collect();
+    match last {
+        'а' => add(&mut out, &stem(1), &["ы", "и", "е", "у", "ой", "ою", "ей"]),
+        'я' if ends2 == "ия" => add(&mut out, &stem(2), &["ии", "ию", "ией", "иею"]),
+        'я' => add(&mut out, &stem(1), &["и", "е", "ю", "ей", "ею"]),
+        'ь' => add(&mut out, &stem(1), &["и", "ью", "ем", "ю", "я", "е", "ём"]),
+        'й' if matches!(ends2.as_str(), "ий" | "ый" | "ой") => {
+            add(&mut out, &stem(2), ADJ);
+            if ends2 == "ий" {
+                add(&mut out, &stem(2), &["ия", "ию", "ием", "ии"]);
+            }
+        }
+        'й' => add(&mut out, &stem(1), &["я", "ю", "ем", "е"]),
+        'о' | 'е' | 'у' | 'ю' | 'и' | 'ы' | 'э' => {}
+        _ => {
+            // Consonant: masculine nouns and surnames (-ов, -ев, -ин).
+            add(
+                &mut out,
+                w,
+                &["а", "у", "ом", "ем", "е", "ы", "и", "ым", "ой", "ым"],
+            );
+            // A fleeting vowel: посол -> посла, Минск stays.
+            if n >= 4 && matches!(chars[n - 2], 'о' | 'е') {
+                let short: String = chars[..n - 2]
+                    .iter()
+                    .chain(std::iter::once(&last))
+                    .collect();
+                add(&mut out, &short, &["а", "у", "ом", "ем", "е", "ы", "и"]);
             }
         }
     }
-    lower.to_string()
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -519,14 +539,23 @@ mod tests {
             ]
         );
         assert!(toks[2].upper && toks[0].cap);
-        let ru = tokenize(
-            "Азербайджан Азербайджана и Азербайджаном Алиев Алиевым Беларусь Беларуси Баку",
-        );
-        assert_eq!(ru[0].key, "азербайджан");
-        assert_eq!(ru[1].key, ru[3].key);
-        assert_eq!(ru[4].key, ru[5].key);
-        assert_eq!(ru[6].key, ru[7].key);
-        assert_eq!(ru[8].key, "баку");
+        let ru = tokenize("Азербайджана Ёлка");
+        assert_eq!(ru[0].key, "азербайджана");
+        assert_eq!(ru[1].key, "елка");
+    }
+
+    #[test]
+    fn russian_case_forms() {
+        let has = |w: &str, f: &str| ru_forms(w).iter().any(|x| x == f);
+        assert!(has("азербайджан", "азербайджаном") && has("азербайджан", "азербайджане"));
+        assert!(has("белоруссия", "белоруссии") && has("белоруссия", "белоруссией"));
+        assert!(has("беларусь", "беларуси") && has("россия", "россию"));
+        assert!(has("ильхам", "ильхамом") && has("алиев", "алиевым"));
+        assert!(has("николай", "николаем") && has("алексей", "алексеем"));
+        assert!(has("азербайджанский", "азербайджанских") && has("минский", "минского"));
+        assert!(has("посол", "посла") && has("президент", "президентом"));
+        assert_eq!(ru_forms("лукашенко"), vec!["лукашенко"]);
+        assert_eq!(ru_forms("baku"), vec!["baku"]);
     }
 
     #[test]
