@@ -115,6 +115,14 @@ const PLACE_TAILS: &[&[&str]] = &[
     &["free", "economic", "zone"],
     &["special", "economic", "zone"],
     &["technology", "park"],
+    &["hydropower", "plant"],
+    &["hydroelectric", "power", "plant"],
+    &["power", "plant"],
+    &["nuclear", "power", "plant"],
+    &["power", "station"],
+    &["border", "crossing"],
+    &["checkpoint"],
+    &["port"],
 ];
 /// Lowercase words allowed inside a name when a capitalised word follows.
 const CONNECTORS: &[&str] = &["of", "for", "the", "and", "on", "de", "&"];
@@ -855,7 +863,11 @@ impl<'a> Document<'a> {
                         break;
                     }
                     MentionKind::Entity(_) | MentionKind::Demonym => {
-                        if m.kind != MentionKind::Demonym {
+                        // "Ambassador to Belarus", "посол ... в Азербайджане":
+                        // the place of posting is not whom the person represents.
+                        let posted =
+                            j > 0 && matches!(toks[j - 1].key.as_str(), "to" | "in" | "в" | "во");
+                        if m.kind != MentionKind::Demonym && !posted {
                             qualifier = qualifier.or(m.entity);
                         }
                         run = None;
@@ -863,9 +875,12 @@ impl<'a> Document<'a> {
                         continue;
                     }
                     MentionKind::Role(_) => {
-                        run = None;
-                        j = m.end;
-                        continue;
+                        // Only a compound title continues: "Deputy Prime Minister – Minister of ...".
+                        if j > 0 && toks[j - 1].key == "-" && run.is_none() {
+                            j = m.end;
+                            continue;
+                        }
+                        break;
                     }
                 }
             }
@@ -900,8 +915,17 @@ impl<'a> Document<'a> {
             let ru_portfolio =
                 t.cyrillic && !t.cap && j < r.end + 4 && t.kind == TokenKind::Word && run.is_none();
             if connector || ru_portfolio {
-                // A comma may close the name ("..., who"); other connectors
-                // mean the capitalised words so far were the portfolio.
+                // A comma may close the name ("..., who"); "and" closes it too
+                // unless another capitalised word follows ("Economy and Trade");
+                // other connectors mean the words so far were the portfolio.
+                if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
+                    let next_is_word = toks
+                        .get(j + 1)
+                        .is_some_and(|t| is_name_word(t) && mention_at(mentions, j + 1).is_none());
+                    if !next_is_word {
+                        break;
+                    }
+                }
                 if !matches!(k, "," | "-") {
                     run = None;
                 }
@@ -912,8 +936,9 @@ impl<'a> Document<'a> {
         }
         // A name run must end the window (only a comma may follow it).
         let name_run = run.filter(|&(_, e)| e == j || toks.get(e).is_some_and(|t| t.key == ","));
-        // Qualifier before the title: "Azerbaijan's Economy Minister", "Belarusian expert".
-        if qualifier.is_none() {
+        // Qualifier before the title ("Azerbaijan's Economy Minister", "Chinese
+        // Ambassador to Belarus", "Belarusian expert") takes precedence.
+        {
             let mut k = r.start;
             let mut steps = 0;
             while k > 0 && steps < 5 {
@@ -926,7 +951,7 @@ impl<'a> Document<'a> {
                             | MentionKind::Entity(Kind::Place)
                             | MentionKind::Entity(Kind::Org)
                     ) {
-                        qualifier = m.entity;
+                        qualifier = m.entity.or(qualifier);
                     }
                     break;
                 }

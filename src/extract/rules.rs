@@ -51,7 +51,8 @@ pub struct RuleSet {
     unless: Vec<Unless>,
 }
 
-static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"⟦(\d+):").unwrap());
+static SLOT_INDEX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"⟦(\d+):[A-Za-z]+⟧('s)?").unwrap());
 static HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zA-Z]+)\(\s*([A-Z])\s*,\s*([A-Z])\s*\)$").unwrap());
 
@@ -213,6 +214,8 @@ fn push(out: &mut Vec<Fact>, s: usize, predicate: Predicate, o: usize, sentence:
 fn slot_entities(sent: &SentenceInfo, captured: &str) -> Vec<usize> {
     SLOT_INDEX
         .captures_iter(captured)
+        // A possessor ("Russia's" in "Russia's Roscongress") is not the slot's entity.
+        .filter(|c| c.get(2).is_none())
         .filter_map(|c| c[1].parse::<usize>().ok())
         .filter_map(|i| sent.mentions.get(i).and_then(|m| m.entity))
         .collect()
@@ -237,16 +240,39 @@ pub fn slot_view(sent: &SentenceInfo) -> String {
     out.push(' ');
     let mut i = 0;
     let mut m = 0;
+    let mut last_entity: Option<usize> = None;
     while i < sent.tokens.len() {
         while m < sent.mentions.len() && sent.mentions[m].end <= i {
             m += 1;
         }
         if let Some(mention) = sent.mentions.get(m).filter(|x| x.start == i) {
-            let _ = write!(out, "⟦{m}:{}⟧ ", kind_name(mention.kind));
+            let _ = write!(out, "⟦{m}:{}⟧", kind_name(mention.kind));
+            last_entity = mention.entity;
             i = mention.end;
+            // The possessive is written onto the slot: "⟦0:Country⟧'s ".
+            if sent.tokens.get(i).is_some_and(|t| t.key == "'s") {
+                out.push_str("'s");
+                i += 1;
+            }
+            out.push(' ');
             continue;
         }
         let t = &sent.tokens[i];
+        // "Kazakhstan Temir Zholy (KTZ) and ...": the bracketed short form of
+        // the name just given is left out, so lists and verbs stay adjacent.
+        if t.key == "(" && last_entity.is_some() {
+            if let Some(next) = sent
+                .mentions
+                .get(m)
+                .filter(|x| x.start == i + 1 && x.entity == last_entity)
+            {
+                if sent.tokens.get(next.end).is_some_and(|c| c.key == ")") {
+                    i = next.end + 1;
+                    continue;
+                }
+            }
+        }
+        last_entity = None;
         let surface = &sent.text[t.range.clone()];
         if t.key == "'s" || t.key == "\"" || t.key == "-" {
             out.push_str(&t.key);
@@ -307,12 +333,17 @@ fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
                     ));
                 }
             }
-            let one = format!("⟦\\d+:(?:{kinds})⟧");
+            // A slot may carry a possessor: "⟦Russia⟧'s ⟦Roscongress⟧" is Roscongress.
+            let one = format!("(?:⟦\\d+:[A-Za-z]+⟧'s )?⟦\\d+:(?:{kinds})⟧");
             if list {
                 let _ = write!(re, "(?P<{name}>{one}(?:(?: , and| ,| and| и| &) {one})*) ");
             } else {
                 let _ = write!(re, "(?P<{name}>{one}) ");
             }
+        } else if el == "'s" && re.ends_with("⟧) ") {
+            // A possessive is written onto its slot: "⟦0:Country⟧'s".
+            re.pop();
+            re.push_str("'s ");
         } else if let Some(opt) = el.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
             let _ = write!(re, "(?:{} )?", word(opt)?);
         } else {
@@ -425,6 +456,15 @@ mod tests {
         );
         let (r, _) = compile("[the] (sign*|ink*) {B}").unwrap();
         assert!(r.is_match(" inked ⟦3:Org⟧ "));
+        let (r, _) = compile("{A:Country} 's {B:Org} signed").unwrap();
+        let c = r.captures(" ⟦0:Country⟧'s ⟦1:Org⟧ signed ").unwrap();
+        assert_eq!(c.name("A").unwrap().as_str(), "⟦0:Country⟧");
+        // A possessor is not the slot itself.
+        let (r, _) = compile("{A} and {B} signed").unwrap();
+        let c = r
+            .captures(" ⟦0:Org⟧ and ⟦1:Country⟧'s ⟦2:Org⟧ signed ")
+            .unwrap();
+        assert_eq!(c.name("B").unwrap().as_str(), "⟦1:Country⟧'s ⟦2:Org⟧");
         let (r, _) = compile("(was|has been) signed").unwrap();
         assert!(r.is_match(" it has been signed "));
         assert!(compile("(a|b").is_err());
