@@ -300,6 +300,9 @@ pub struct Document<'a> {
     aliases: HashMap<String, usize>,
     pub sentences: Vec<SentenceInfo>,
     pub facts: Vec<Fact>,
+    /// Names from the article's metadata (publisher, author) as token keys:
+    /// where the text repeats them they are mentions of those entities.
+    meta_names: Vec<(Vec<String>, usize)>,
 }
 
 impl<'a> Document<'a> {
@@ -312,20 +315,25 @@ impl<'a> Document<'a> {
             aliases: HashMap::new(),
             sentences: Vec::new(),
             facts: Vec::new(),
+            meta_names: Vec::new(),
         };
         // The byline's author and publisher are entities of the article.
         if let Some(author) = &article.author {
             let toks = tokenize(author);
             let m = ex.gazetteer.find(&toks);
-            if let Some(Match {
+            if let [Match {
                 target: Target::Entity(g),
-                ..
-            }) = m.first()
+                start: 0,
+                end,
+            }] = m.as_slice()
             {
-                doc.known(*g);
+                if *end == toks.len() {
+                    doc.known(*g);
+                }
             } else if toks.len() >= 2 {
                 let e = doc.new_entity(author.trim(), Class::Person, Lang::detect(author));
                 doc.alias_last_name(e);
+                doc.add_meta_name(&toks, e);
             }
         }
         if let Some(publisher) = &article.publisher {
@@ -339,15 +347,65 @@ impl<'a> Document<'a> {
                     doc.known(*g);
                 }
                 _ => {
-                    doc.new_entity(
+                    let e = doc.new_entity(
                         publisher.trim(),
                         Class::MediaOutlet,
                         Lang::detect(publisher),
                     );
+                    doc.add_meta_name(&toks, e);
                 }
             }
         }
         doc
+    }
+
+    fn add_meta_name(&mut self, toks: &[Token], e: usize) {
+        let keys: Vec<String> = toks
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| t.key.clone())
+            .collect();
+        if !keys.is_empty() {
+            self.meta_names.push((keys, e));
+        }
+    }
+
+    /// Where the sentence repeats a metadata name ("/Интерфакс-Казахстан/").
+    fn meta_mentions(&self, toks: &[Token]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (keys, e) in &self.meta_names {
+            let mut i = 0;
+            while i < toks.len() {
+                let mut j = i;
+                let mut k = 0;
+                while k < keys.len() && j < toks.len() {
+                    if k > 0
+                        && toks[j].kind == TokenKind::Punct
+                        && matches!(toks[j].key.as_str(), "-" | ".")
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    if toks[j].key != keys[k] {
+                        break;
+                    }
+                    j += 1;
+                    k += 1;
+                }
+                if k == keys.len() {
+                    out.push(Mention {
+                        start: i,
+                        end: j,
+                        kind: MentionKind::Entity(self.entity_kind(*e)),
+                        entity: Some(*e),
+                    });
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out
     }
 
     fn lang(&self) -> Lang {
@@ -477,6 +535,10 @@ impl<'a> Document<'a> {
         }
         let covered =
             |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+        for m in self.meta_mentions(&toks) {
+            insert_mention(&mut mentions, m);
+        }
+        self.russian_institutions(text, &toks, &mut mentions, index);
 
         // Capitalised runs naming organisations, events and places.
         let mut i = 0;
@@ -725,6 +787,103 @@ impl<'a> Document<'a> {
         });
     }
 
+    /// Russian regions and institutions: "Оренбургской области" ->
+    /// Region "Оренбургская область"; "Министерства экономики Армении" ->
+    /// GovernmentBody "Министерство экономики Армении" (with `country`).
+    fn russian_institutions(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        index: usize,
+    ) {
+        let n = toks.len();
+        let free = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_none();
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (&toks[i], &toks[i + 1]);
+            // <Adjective> область / край / округ / район
+            if a.cyrillic
+                && a.cap
+                && !b.cap
+                && b.cyrillic
+                && free(mentions, i)
+                && free(mentions, i + 1)
+            {
+                let noun = REGION_NOUNS
+                    .iter()
+                    .find(|(stem, _, _)| b.key.starts_with(stem));
+                if let Some((_, nominative, feminine)) = noun {
+                    if let Some(adj) = ru_adjective_nominative(&text[a.range.clone()], *feminine) {
+                        let label = format!("{adj} {nominative}");
+                        let e = self.new_entity(&label, Class::Region, Lang::Ru);
+                        insert_mention(
+                            mentions,
+                            Mention {
+                                start: i,
+                                end: i + 2,
+                                kind: MentionKind::Entity(self.entity_kind(e)),
+                                entity: Some(e),
+                            },
+                        );
+                    }
+                }
+            }
+            // Министерство экономики Армении, Агентства по ...
+            if a.cyrillic && a.cap && free(mentions, i) {
+                let Some((_, head)) = RU_INSTITUTIONS
+                    .iter()
+                    .find(|(stem, _)| a.key.starts_with(stem))
+                else {
+                    continue;
+                };
+                let mut j = i + 1;
+                let mut country = None;
+                while j < n && j < i + 8 {
+                    let t = &toks[j];
+                    if let Some(m) = mention_at(mentions, j).copied() {
+                        if m.kind == MentionKind::Entity(Kind::Country) {
+                            country = m.entity;
+                            j = m.end;
+                        }
+                        break;
+                    }
+                    if t.cyrillic && !t.cap && t.kind == TokenKind::Word
+                        || matches!(t.key.as_str(), "по" | "и")
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if j <= i + 1 || (country.is_none() && j < i + 3) {
+                    continue;
+                }
+                let rest = &text[toks[i + 1].range.start..toks[j - 1].range.end];
+                let label = format!("{head} {rest}");
+                let e = self.new_entity(&label, Class::GovernmentBody, Lang::Ru);
+                if let Some(c) = country {
+                    self.fact(
+                        e,
+                        Predicate::Country,
+                        Object::Entity(c),
+                        index,
+                        "name contains country",
+                    );
+                }
+                mentions.retain(|m| !(m.start >= i && m.end <= j));
+                insert_mention(
+                    mentions,
+                    Mention {
+                        start: i,
+                        end: j,
+                        kind: MentionKind::Entity(Kind::Org),
+                        entity: Some(e),
+                    },
+                );
+            }
+        }
+    }
+
     /// Finds a capitalised run starting at `i` that names an organisation,
     /// event or place; returns its token range and class.
     fn named_run(
@@ -919,9 +1078,11 @@ impl<'a> Document<'a> {
                 // unless another capitalised word follows ("Economy and Trade");
                 // other connectors mean the words so far were the portfolio.
                 if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
-                    let next_is_word = toks
-                        .get(j + 1)
-                        .is_some_and(|t| is_name_word(t) && mention_at(mentions, j + 1).is_none());
+                    // Russian portfolio words are lowercase, so "и" after a name ends it.
+                    let next_is_word = k == "and"
+                        && toks.get(j + 1).is_some_and(|t| {
+                            is_name_word(t) && mention_at(mentions, j + 1).is_none()
+                        });
                     if !next_is_word {
                         break;
                     }
@@ -1071,6 +1232,47 @@ fn insert_mention(mentions: &mut Vec<Mention>, m: Mention) {
     mentions.insert(pos, m);
 }
 
+/// Russian region nouns: stem, nominative, feminine.
+const REGION_NOUNS: &[(&str, &str, bool)] = &[
+    ("област", "область", true),
+    ("кра", "край", false),
+    ("округ", "округ", false),
+    ("район", "район", false),
+];
+
+/// Russian institution heads: stem of the inflected word, nominative.
+const RU_INSTITUTIONS: &[(&str, &str)] = &[
+    ("министерств", "Министерство"),
+    ("агентств", "Агентство"),
+    ("ведомств", "Ведомство"),
+    ("комитет", "Комитет"),
+    ("служб", "Служба"),
+    ("палат", "Палата"),
+    ("администраци", "Администрация"),
+    ("правительств", "Правительство"),
+    ("управлени", "Управление"),
+];
+
+/// Nominative singular of a Russian adjective in any case: "Оренбургской"
+/// -> "Оренбургская" (feminine) or "Краснодарского" -> "Краснодарский".
+fn ru_adjective_nominative(word: &str, feminine: bool) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ий", "ый", "ом", "ем",
+        "ым", "им",
+    ];
+    let e = ENDINGS
+        .iter()
+        .find(|e| word.ends_with(*e) && word.chars().count() > e.chars().count() + 2)?;
+    let stem = &word[..word.len() - e.len()];
+    let soft = matches!(*e, "его" | "ему" | "ей" | "яя" | "юю" | "ем" | "им");
+    let velar = stem.ends_with(['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ']);
+    Some(if feminine {
+        format!("{stem}{}", if soft { "яя" } else { "ая" })
+    } else {
+        format!("{stem}{}", if soft || velar { "ий" } else { "ый" })
+    })
+}
+
 fn is_patronymic(key: &str) -> bool {
     ["вич", "вн", "ич", "ovich", "evich", "ovna", "evna"]
         .iter()
@@ -1131,6 +1333,23 @@ pub fn ru_name_base(words: &[&str], title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_adjectives_to_nominative() {
+        assert_eq!(
+            ru_adjective_nominative("Оренбургской", true).as_deref(),
+            Some("Оренбургская")
+        );
+        assert_eq!(
+            ru_adjective_nominative("Джизакской", true).as_deref(),
+            Some("Джизакская")
+        );
+        assert_eq!(
+            ru_adjective_nominative("Краснодарского", false).as_deref(),
+            Some("Краснодарский")
+        );
+        assert_eq!(ru_adjective_nominative("Ok", true), None);
+    }
 
     #[test]
     fn russian_names_to_nominative() {

@@ -21,7 +21,7 @@ static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2})\s*$").unwrap());
 /// "By Matanat Nasibova – Trend:", "By Trend", "By John Smith, Reuters".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:By|Автор:?)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:\s*[–—,-]\s*(\p{Lu}[\p{L}.&'’ -]{0,40}?))?\s*:?\s*$").unwrap()
+    Regex::new(r#"^\s*(?:By|Автор:?)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})(?:\s*[–—,-]\s*["«“]?(\p{Lu}[\p{L}\p{N}.&'’ -]{0,40}?)["»”]?)?\s*:?\s*$"#).unwrap()
 });
 static CHROME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:home|main|news|rss|twitter|facebook|youtube|telegram|instagram|vk|вконтакте|главная|новости|menu|меню|search|поиск|login|войти|subscribe|подписаться|ru|eng?|рус|en|share|print|версия для печати|all news|все новости|economy|politics|экономика|политика|society|общество|\|)$").unwrap()
@@ -101,7 +101,28 @@ pub fn parse(raw: &str) -> Parsed {
         body_lines.push(line);
     }
     out.body = body_lines.join("\n").trim().to_string();
+    if out.publisher.is_none() {
+        out.publisher = dateline_agency(&out.body);
+    }
     out
+}
+
+/// "КОСТАНАЙ, 9 ноября 2023. /Интерфакс-Казахстан/ -", "Astana, March 3
+/// (Kazinform) –", "Chisinau, 17 July 2023 /MOLDPRES/ –": the agency named in
+/// the dateline.
+static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*\p{Lu}[\p{L} .-]{1,40},[^/()\n]{3,40}?[/(]\s*(\p{Lu}[\p{L}\p{N} .&-]{1,40}?)\s*[/)]",
+    )
+    .unwrap()
+});
+
+fn dateline_agency(body: &str) -> Option<String> {
+    let head: String = body.chars().take(160).collect();
+    let c = DATELINE_AGENCY.captures(&head)?;
+    let name = c[1].trim();
+    // A date in brackets is not an agency.
+    (!name.chars().any(|c| c.is_ascii_digit())).then(|| name.to_string())
 }
 
 /// A short line of menu words, separators or social links.
@@ -164,6 +185,19 @@ mod tests {
             Some("Azerbaijan-Belarus cooperation in space suggested")
         );
         assert!(p.body.starts_with("Azerbaijan is interested"));
+    }
+
+    #[test]
+    fn agency_in_dateline() {
+        let p = parse("КОСТАНАЙ, 9 ноября 2023. /Интерфакс-Казахстан/ - Форум прошел в Костанае.");
+        assert_eq!(p.publisher.as_deref(), Some("Интерфакс-Казахстан"));
+        let p = parse("Astana, March 3 (Kazinform) – Kazakhstan and China agreed.");
+        assert_eq!(p.publisher.as_deref(), Some("Kazinform"));
+        let p =
+            parse(" date 2023-05-19 Автор: Дильноза Рахимова, \"Газета.uz\"\n\nПрезидент прибыл.");
+        assert_eq!(p.author.as_deref(), Some("Дильноза Рахимова"));
+        assert_eq!(p.publisher.as_deref(), Some("Газета.uz"));
+        assert!(parse("Baku, Azerbaijan (2019) – text").publisher.is_none());
     }
 
     #[test]
