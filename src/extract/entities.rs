@@ -973,7 +973,14 @@ impl<'a> Document<'a> {
                 break;
             }
         }
-        let class = class?;
+        let mut class = class?;
+        // Power plants and stations are facilities, i.e. places.
+        if end >= start + 2
+            && toks[end - 2].key == "power"
+            && matches!(toks[end - 1].key.as_str(), "plant" | "station")
+        {
+            class = Class::Place;
+        }
         if end <= start {
             return None;
         }
@@ -1203,6 +1210,52 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The article's main pair: its two most-mentioned countries (names and
+    /// demonyms), first mention breaking ties.
+    pub fn main_countries(&self) -> Vec<usize> {
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut order = 0;
+        for sent in &self.sentences {
+            for m in &sent.mentions {
+                let Some(e) = m.entity else { continue };
+                if matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Country) | MentionKind::Demonym
+                ) && self.entities[e].class == Class::Country
+                {
+                    order += 1;
+                    counts.entry(e).or_insert((0, order)).0 += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+        ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        ranked.into_iter().take(2).map(|(e, _)| e).collect()
+    }
+
+    /// "Bilateral cooperation", "the two countries' partnership", "двустороннее
+    /// сотрудничество": the article's two main countries cooperate. Stated
+    /// once per article, with the first such sentence as evidence.
+    pub fn bilateral_cooperation(&self, facts: &mut Vec<Fact>) {
+        let main = self.main_countries();
+        if main.len() < 2 {
+            return;
+        }
+        for (i, sent) in self.sentences.iter().enumerate() {
+            let lower = sent.text.to_lowercase();
+            if BILATERAL.iter().any(|w| lower.contains(w)) {
+                facts.push(Fact {
+                    subject: main[0],
+                    predicate: Predicate::PartnersWith,
+                    object: Object::Entity(main[1]),
+                    sentence: i,
+                    via: "bilateral cooperation".into(),
+                });
+                return;
+            }
+        }
+    }
+
     /// Moves the entity table and construction facts into the extraction.
     pub fn finish(&mut self, ex: &mut Extraction) {
         ex.entities = self.entities.clone();
@@ -1231,6 +1284,28 @@ fn insert_mention(mentions: &mut Vec<Mention>, m: Mention) {
         .unwrap_or(mentions.len());
     mentions.insert(pos, m);
 }
+
+/// Phrases that state cooperation between the two countries an article is about.
+const BILATERAL: &[&str] = &[
+    "bilateral cooperation",
+    "bilateral relations",
+    "bilateral ties",
+    "strategic partnership",
+    "cooperation between the two countries",
+    "cooperation between our countries",
+    "partnership between the two countries",
+    "the two countries cooperate",
+    "двустороннего сотрудничества",
+    "двустороннее сотрудничество",
+    "двустороннем сотрудничестве",
+    "двусторонних отношений",
+    "двусторонние отношения",
+    "стратегического партнерства",
+    "стратегическое партнерство",
+    "сотрудничества между двумя странами",
+    "сотрудничество между двумя странами",
+    "сотрудничества двух стран",
+];
 
 /// Russian region nouns: stem, nominative, feminine.
 const REGION_NOUNS: &[(&str, &str, bool)] = &[

@@ -12,7 +12,6 @@ use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
 use crate::ingest::Article;
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -450,32 +449,7 @@ fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
 /// Adds observations (and the relations they imply) for every figure.
 pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let anchor = Anchor::new(article);
-    // The article's main pair: the two most-mentioned countries.
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    let mut first_seen: HashMap<usize, usize> = HashMap::new();
-    let mut order = 0;
-    for sent in &doc.sentences {
-        for m in &sent.mentions {
-            if let (Some(e), true) = (
-                m.entity,
-                matches!(
-                    m.kind,
-                    MentionKind::Entity(Kind::Country) | MentionKind::Demonym
-                ),
-            ) {
-                if doc.entities[e].class == super::Class::Country {
-                    *counts.entry(e).or_default() += 1;
-                    first_seen.entry(e).or_insert_with(|| {
-                        order += 1;
-                        order
-                    });
-                }
-            }
-        }
-    }
-    let mut ranked: Vec<usize> = counts.keys().copied().collect();
-    ranked.sort_by_key(|e| (std::cmp::Reverse(counts[e]), first_seen[e]));
-    let main: Vec<usize> = ranked.into_iter().take(2).collect();
+    let main = doc.main_countries();
     let other = |e: usize| main.iter().copied().find(|&m| m != e);
 
     let mut last_period: Option<(usize, String)> = None;

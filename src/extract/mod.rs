@@ -355,6 +355,7 @@ impl Extractor {
         for (i, sent) in doc.sentences.iter().enumerate() {
             self.rules.apply(sent, i, &mut ex.facts);
         }
+        doc.bilateral_cooperation(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
         (ex, doc.sentences)
