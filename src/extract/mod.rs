@@ -385,3 +385,6 @@ fn dedupe(ex: &mut Extraction) {
         seen_obs.insert((o.kind, parties, o.amount.clone(), o.period.clone()))
     });
 }
+
+#[cfg(test)]
+mod tests;

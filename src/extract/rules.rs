@@ -29,6 +29,8 @@ struct Rule {
     predicate: Predicate,
     subject: char,
     object: char,
+    /// Declared kinds of each slot ("Country|Org").
+    kinds: std::collections::HashMap<char, String>,
     regex: Regex,
     line: usize,
 }
@@ -51,8 +53,7 @@ pub struct RuleSet {
     unless: Vec<Unless>,
 }
 
-static SLOT_INDEX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"⟦(\d+):[A-Za-z]+⟧('s)?").unwrap());
+static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"⟦(\d+):([A-Za-z]+)⟧").unwrap());
 static HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zA-Z]+)\(\s*([A-Z])\s*,\s*([A-Z])\s*\)$").unwrap());
 
@@ -76,7 +77,11 @@ impl RuleSet {
                 err("expected `predicate(A, B) <- pattern` or `unless predicate <- pattern`".into())
             })?;
             let head = head.trim();
-            let (regex, anchor) = compile(body.trim()).map_err(err)?;
+            let Compiled {
+                regex,
+                anchor,
+                kinds,
+            } = compile(body.trim()).map_err(err)?;
             if let Some(p) = head.strip_prefix("unless ") {
                 let predicate = Predicate::parse(p.trim())
                     .ok_or_else(|| err(format!("unknown predicate {:?}", p.trim())))?;
@@ -113,6 +118,7 @@ impl RuleSet {
                 predicate,
                 subject,
                 object,
+                kinds,
                 regex,
                 line: n + 1,
             });
@@ -174,11 +180,13 @@ impl RuleSet {
                     sent,
                     caps.name(&rule.subject.to_string())
                         .map_or("", |m| m.as_str()),
+                    &rule.kinds[&rule.subject],
                 );
                 let objs = slot_entities(
                     sent,
                     caps.name(&rule.object.to_string())
                         .map_or("", |m| m.as_str()),
+                    &rule.kinds[&rule.object],
                 );
                 let via = format!("rules.txt:{}", rule.line);
                 if rule.subject == rule.object {
@@ -211,14 +219,35 @@ fn push(out: &mut Vec<Fact>, s: usize, predicate: Predicate, o: usize, sentence:
     }
 }
 
-fn slot_entities(sent: &SentenceInfo, captured: &str) -> Vec<usize> {
-    SLOT_INDEX
-        .captures_iter(captured)
-        // A possessor ("Russia's" in "Russia's Roscongress") is not the slot's entity.
-        .filter(|c| c.get(2).is_none())
-        .filter_map(|c| c[1].parse::<usize>().ok())
-        .filter_map(|i| sent.mentions.get(i).and_then(|m| m.entity))
-        .collect()
+/// The entities a slot captured: the head of each list member, i.e. each
+/// slot of the slot's kinds that ends the capture or stands before a list
+/// separator. Modifiers before the head are not the slot's entity: the
+/// possessor in "⟦Russia⟧'s ⟦Roscongress⟧", the demonym in "⟦Belarusian⟧
+/// potash producer ⟦Belaruskali⟧", the title and its country in "⟦Governor⟧
+/// of ⟦Leningrad Region⟧ ⟦Drozdenko⟧".
+fn slot_entities(sent: &SentenceInfo, captured: &str, kinds: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for c in SLOT_INDEX.captures_iter(captured) {
+        let end = c.get(0).unwrap().end();
+        let rest = &captured[end..];
+        let head = rest.is_empty()
+            || [" , ", " and ", " и ", " & ", " ,"]
+                .iter()
+                .any(|sep| rest.starts_with(sep))
+                && !rest.starts_with("'s");
+        if !head || !kinds.split('|').any(|k| k == &c[2]) {
+            continue;
+        }
+        if let Some(e) = c[1]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| sent.mentions.get(i))
+            .and_then(|m| m.entity)
+        {
+            out.push(e);
+        }
+    }
+    out
 }
 
 fn kind_name(kind: MentionKind) -> &'static str {
@@ -293,9 +322,10 @@ const KINDS: &[&str] = &[
 /// Compiles a pattern (see `ontology/rules.txt`) into a regex over
 /// [`slot_view`], with its anchor: the literal beginnings of the first
 /// required word element (one of them occurs in every match), if any.
-fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
+fn compile(pattern: &str) -> Result<Compiled, String> {
     let mut re = String::from(" ");
     let mut anchor: Option<Vec<String>> = None;
+    let mut slot_kinds = std::collections::HashMap::new();
     for el in elements(pattern)? {
         let el = el.as_str();
         if let Some(g) = el.strip_prefix("~w") {
@@ -334,7 +364,10 @@ fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
                 }
             }
             // A slot may carry a possessor: "⟦Russia⟧'s ⟦Roscongress⟧" is Roscongress.
-            let one = format!("(?:⟦\\d+:[A-Za-z]+⟧'s )?⟦\\d+:(?:{kinds})⟧");
+            slot_kinds.insert(name.chars().next().unwrap(), kinds.to_string());
+            // The head may be preceded by its modifiers: a possessor, a demonym
+            // with descriptor words, a title with its country (see slot_entities).
+            let one = format!("{SLOT_MODIFIERS}⟦\\d+:(?:{kinds})⟧");
             if list {
                 let _ = write!(re, "(?P<{name}>{one}(?:(?: , and| ,| and| и| &) {one})*) ");
             } else {
@@ -354,8 +387,31 @@ fn compile(pattern: &str) -> Result<(Regex, Option<Vec<String>>), String> {
         }
     }
     let regex = Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))?;
-    Ok((regex, anchor.filter(|a| a.iter().all(|w| !w.is_empty()))))
+    Ok(Compiled {
+        regex,
+        anchor: anchor.filter(|a| a.iter().all(|w| !w.is_empty())),
+        kinds: slot_kinds,
+    })
 }
+
+/// A compiled pattern: its regex, anchor words and the kinds of its slots.
+struct Compiled {
+    regex: Regex,
+    anchor: Option<Vec<String>>,
+    kinds: std::collections::HashMap<char, String>,
+}
+
+/// What may stand before a slot's head (see `slot_entities`).
+const SLOT_MODIFIERS: &str = concat!(
+    r"(?:",
+    // a possessor: "⟦Russia⟧'s"
+    r"⟦\d+:[A-Za-z]+⟧'s ",
+    // a demonym and up to two descriptor words: "⟦Belarusian⟧ potash producer"
+    r"|⟦\d+:Demonym⟧ (?:[\p{Ll}\p{N}-]+ ){0,2}?",
+    // a title with its portfolio and country: "⟦Uzbek⟧ ⟦Minister⟧ of trade ⟦Uzbekistan⟧"
+    r"|(?:⟦\d+:(?:Demonym|Country)⟧(?:'s)? )?⟦\d+:Role⟧ (?:(?:[\p{L}\p{N}-]+|,) ){0,6}?(?:⟦\d+:(?:Country|Place|Org)⟧(?:'s)? )?",
+    r")?"
+);
 
 /// The literal text each alternative of a word element starts with.
 fn literal_starts(el: &str) -> Vec<String> {
@@ -437,10 +493,14 @@ mod tests {
 
     #[test]
     fn compiles_elements() {
-        let (r, anchor) = compile("cooperation between {A} and {B}").unwrap();
+        let Compiled {
+            regex: r, anchor, ..
+        } = compile("cooperation between {A} and {B}").unwrap();
         assert_eq!(anchor, Some(vec![" cooperation".to_string()]));
         assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
-        let (r, anchor) = compile("{A+:Country} ~ (cooperat*|partner)").unwrap();
+        let Compiled {
+            regex: r, anchor, ..
+        } = compile("{A+:Country} ~ (cooperat*|partner)").unwrap();
         assert_eq!(
             anchor,
             Some(vec![" cooperat".to_string(), " partner".to_string()])
@@ -454,18 +514,18 @@ mod tests {
             c.name("A").unwrap().as_str(),
             "⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧"
         );
-        let (r, _) = compile("[the] (sign*|ink*) {B}").unwrap();
+        let Compiled { regex: r, .. } = compile("[the] (sign*|ink*) {B}").unwrap();
         assert!(r.is_match(" inked ⟦3:Org⟧ "));
-        let (r, _) = compile("{A:Country} 's {B:Org} signed").unwrap();
+        let Compiled { regex: r, .. } = compile("{A:Country} 's {B:Org} signed").unwrap();
         let c = r.captures(" ⟦0:Country⟧'s ⟦1:Org⟧ signed ").unwrap();
         assert_eq!(c.name("A").unwrap().as_str(), "⟦0:Country⟧");
         // A possessor is not the slot itself.
-        let (r, _) = compile("{A} and {B} signed").unwrap();
+        let Compiled { regex: r, .. } = compile("{A} and {B} signed").unwrap();
         let c = r
             .captures(" ⟦0:Org⟧ and ⟦1:Country⟧'s ⟦2:Org⟧ signed ")
             .unwrap();
         assert_eq!(c.name("B").unwrap().as_str(), "⟦1:Country⟧'s ⟦2:Org⟧");
-        let (r, _) = compile("(was|has been) signed").unwrap();
+        let Compiled { regex: r, .. } = compile("(was|has been) signed").unwrap();
         assert!(r.is_match(" it has been signed "));
         assert!(compile("(a|b").is_err());
         assert!(compile("{a}").is_err());

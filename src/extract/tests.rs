@@ -1,0 +1,278 @@
+//! Rule-family tests: tiny articles through the real extractor and the data
+//! shipped in `ontology/`. One `check` helper; each test states the facts a
+//! sentence must (and must not) give.
+
+use super::{Extraction, Extractor, Object};
+use crate::ingest::{Article, Meta};
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new().expect("shipped data loads"));
+
+fn extract(text: &str, date: Option<&str>) -> Extraction {
+    let meta = Meta {
+        date: date.map(str::to_string),
+        ..Meta::default()
+    };
+    let article = Article::from_text("t".into(), "t".into(), text, meta);
+    EXTRACTOR.extract(&article)
+}
+
+/// Facts as "Subject predicate Object" with English (else first) labels.
+fn facts(ex: &Extraction) -> Vec<String> {
+    let name = |e: usize| {
+        let labels = &ex.entities[e].labels;
+        labels
+            .iter()
+            .find(|(_, l)| l.code() == "en")
+            .unwrap_or(&labels[0])
+            .0
+            .clone()
+    };
+    ex.facts
+        .iter()
+        .map(|f| {
+            let o = match f.object {
+                Object::Entity(o) => name(o),
+                Object::Role(r) => r.to_string(),
+            };
+            format!("{} {} {}", name(f.subject), f.predicate, o)
+        })
+        .collect()
+}
+
+fn check(text: &str, must: &[&str], must_not: &[&str]) {
+    let got = facts(&extract(text, None));
+    for m in must {
+        assert!(
+            got.iter().any(|g| g == m),
+            "missing {m:?} in {got:#?}\nfor: {text}"
+        );
+    }
+    for m in must_not {
+        assert!(
+            !got.iter().any(|g| g == m),
+            "unexpected {m:?} in {got:#?}\nfor: {text}"
+        );
+    }
+}
+
+#[test]
+fn titles_give_roles_and_affiliations() {
+    check(
+        "Deputy Prime Minister of Kazakhstan Serik Zhumangarin met with Uzbek Minister of Investment, Industry and Trade Laziz Kudratov.",
+        &[
+            "Serik Zhumangarin hasRole DeputyPrimeMinister",
+            "Serik Zhumangarin officialOf Kazakhstan",
+            "Laziz Kudratov hasRole Minister",
+            "Laziz Kudratov officialOf Uzbekistan",
+            "Serik Zhumangarin metWith Laziz Kudratov",
+        ],
+        &[],
+    );
+    check(
+        "Chinese Ambassador to Belarus Xie Xiaoyong spoke.",
+        &["Xie Xiaoyong officialOf China"],
+        &["Xie Xiaoyong officialOf Belarus"],
+    );
+    check(
+        "Belarusian expert Yuri Shevtsov said so.",
+        &[
+            "Yuri Shevtsov country Belarus",
+            "Yuri Shevtsov hasRole Expert",
+        ],
+        &[],
+    );
+    check(
+        "Посол Белоруссии в Азербайджане Николай Пацкевич заявил журналистам.",
+        &[
+            "Николай Пацкевич hasRole Ambassador",
+            "Николай Пацкевич officialOf Belarus",
+        ],
+        &["Николай Пацкевич officialOf Azerbaijan"],
+    );
+}
+
+#[test]
+fn russian_names_in_any_case() {
+    let ex = extract(
+        "Лукашенко обсудит с президентом Азербайджана Ильхамом Алиевым вопросы сотрудничества.",
+        None,
+    );
+    assert!(
+        ex.entities.iter().any(|e| e.slug == "ilham-aliyev"),
+        "{:?}",
+        ex.entities
+    );
+    let ex = extract(
+        "Переговоры с губернатором Оренбургской области Денисом Паслером прошли в Баку.",
+        None,
+    );
+    let labels: Vec<&str> = ex.entities.iter().map(|e| e.labels[0].0.as_str()).collect();
+    assert!(labels.contains(&"Оренбургская область"), "{labels:?}");
+    assert!(labels.contains(&"Денис Паслер"), "{labels:?}");
+}
+
+#[test]
+fn organisations_from_their_names_and_descriptors() {
+    check(
+        "Russia's GAZ Group and Belarusian potash producer Belaruskali signed an agreement.",
+        &[
+            "GAZ Group country Russia",
+            "Belaruskali country Belarus",
+            "GAZ Group signedAgreementWith Belaruskali",
+        ],
+        &["Russia signedAgreementWith Belaruskali"],
+    );
+    check(
+        "The Azerbaijani Small and Medium Business Development Agency hosted the event.",
+        &["Small and Medium Business Development Agency country Azerbaijan"],
+        &[],
+    );
+    let ex = extract(
+        "Крупнейший производитель техники компания \"Амкодор\" победила в конкурсе.",
+        None,
+    );
+    assert!(
+        ex.entities.iter().any(|e| e.slug == "amkodor"),
+        "{:?}",
+        ex.entities
+    );
+}
+
+#[test]
+fn cooperation_and_trade() {
+    check(
+        "The cooperation between the Ganja Automobile Plant and the Minsk Tractor Works expands.",
+        &["Ganja Automobile Plant partnersWith Minsk Tractor Works"],
+        &[],
+    );
+    check(
+        "Russia is one of the main trade partners of Azerbaijan.",
+        &["Russia tradesWith Azerbaijan"],
+        &[],
+    );
+    check(
+        "Товарооборот между Казахстаном и Китаем вырос.",
+        &["Kazakhstan tradesWith China"],
+        &[],
+    );
+}
+
+#[test]
+fn investments_supplies_assembly_membership() {
+    check("The Russian Gazprombank also finances the modernization of the Azerikimya Production Association.", &["Gazprombank investsIn Azerikimya Production Association", "Gazprombank country Russia"], &[]);
+    check(
+        "Belarus attracted $13.8 million in direct investments from Azerbaijan.",
+        &["Azerbaijan investsIn Belarus"],
+        &[],
+    );
+    check(
+        "Plans to increase the supply of mineral fertilizers and wheat from Russia to Azerbaijan.",
+        &["Russia suppliesTo Azerbaijan"],
+        &[],
+    );
+    check(
+        "About 8,000 tractors of MAZ have been assembled at the Ganja Automobile Plant.",
+        &["Ganja Automobile Plant assemblesProductsOf MAZ"],
+        &[],
+    );
+    check(
+        "Armenia, which is a member of the Eurasian Economic Union, agreed.",
+        &["Armenia memberOf Eurasian Economic Union"],
+        &[],
+    );
+}
+
+#[test]
+fn meetings_visits_events_places() {
+    check("Georgian Economy Minister Levan Davitashvili said after talks with Azerbaijani Economy Minister Mikayil Jabbarov.", &["Levan Davitashvili metWith Mikayil Jabbarov"], &[]);
+    check(
+        "The visit by Azerbaijani President Ilham Aliyev to Russia was significant.",
+        &["Ilham Aliyev visited Russia"],
+        &[],
+    );
+    check(
+        "Шавкат Мирзиёев, прибывший в Китай с государственным визитом, выступил.",
+        &["Shavkat Mirziyoyev visited China"],
+        &[],
+    );
+    check(
+        "A delegation led by Azerbaijan's Economy Minister Shahin Mustafayev is taking part in the St. Petersburg International Economic Forum in Russia.",
+        &["Shahin Mustafayev participatedIn St. Petersburg International Economic Forum", "St. Petersburg International Economic Forum locatedIn Russia"],
+        &[],
+    );
+    check(
+        "Baku, Azerbaijan, Aug. 20",
+        &["Baku locatedIn Azerbaijan"],
+        &[],
+    );
+}
+
+#[test]
+fn plans_are_not_signed_agreements() {
+    check(
+        "The Ganja Automobile Plant and the Minsk Tractor Works are expected to sign an agreement.",
+        &[],
+        &["Ganja Automobile Plant signedAgreementWith Minsk Tractor Works"],
+    );
+    check(
+        "Kazakhstan and Uzbekistan plan to sign a treaty.",
+        &[],
+        &["Kazakhstan signedAgreementWith Uzbekistan"],
+    );
+    check(
+        "AZPROMO and Russia's Roscongress Foundation signed an agreement on cooperation.",
+        &["AZPROMO signedAgreementWith Roscongress Foundation"],
+        &["AZPROMO partnersWith Roscongress Foundation"],
+    );
+    check(
+        "Россия и Узбекистан подписали дорожную карту.",
+        &["Russia signedAgreementWith Uzbekistan"],
+        &[],
+    );
+    check(
+        "Стороны планируют подписать соглашение, Россия и Узбекистан готовы.",
+        &[],
+        &["Russia signedAgreementWith Uzbekistan"],
+    );
+}
+
+#[test]
+fn figures_with_parties_and_periods() {
+    let ex = extract("Last year, the bilateral trade between Russia and Azerbaijan, having increased by 19 percent, reached $2.5 billion.", Some("2019-06-08"));
+    let o = &ex.observations[0];
+    assert_eq!(o.kind.local(), "TradeTurnover");
+    assert_eq!(o.amount, "2500000000");
+    assert_eq!(o.period.as_deref(), Some("2018"));
+    assert_eq!(o.change_percent.as_deref(), Some("19"));
+    let ex = extract("Azerbaijan invested more than $1.2 billion in the Russian economy and Russia invested more than $6 billion in Azerbaijan.", None);
+    assert_eq!(ex.observations.len(), 2);
+    assert_eq!(ex.observations[0].hedge.as_deref(), Some("more than"));
+    let ex = extract("В январе-сентябре 2013 года товарооборот между Белоруссией и Азербайджаном достиг 216 млн долларов.", None);
+    assert_eq!(
+        ex.observations[0].period.as_deref(),
+        Some("2013-01/2013-09")
+    );
+    assert_eq!(ex.observations[0].amount, "216000000");
+    // Balances and breakdowns are not figures of their own.
+    let ex = extract(
+        "Belarus' surplus in its trade with Azerbaijan amounted to $29.5 million.",
+        None,
+    );
+    assert!(ex.observations.is_empty());
+}
+
+#[test]
+fn bad_text_does_not_break_extraction() {
+    for t in [
+        "",
+        "$$ 1.2.3 ,,, «««»»»",
+        "no punctuation at all just words Azerbaijan Belarus trade",
+        "Ёё ß ﬁ İstanbul İİİ 2.5bn",
+    ] {
+        let _ = extract(t, None);
+    }
+    let nested = "«".repeat(5000) + "Azerbaijan" + &"»".repeat(5000);
+    let _ = extract(&nested, None);
+}
