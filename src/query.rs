@@ -128,15 +128,18 @@ pub fn caret(text: &str, line: usize, column: usize) -> String {
     format!("  {shown}\n  {}^", " ".repeat(pad))
 }
 
+// The parser reports the furthest position it reached, which for a query
+// ending in blank lines is past the last line; trailing whitespace changes
+// nothing else, so it is left out and the error lands on a line of the text.
 pub fn parse_query(text: &str, source_name: &str) -> Result<PreparedSparqlQuery, QueryError> {
     evaluator()
-        .parse_query(text)
+        .parse_query(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))
 }
 
 pub fn parse_update(text: &str, source_name: &str) -> Result<PreparedSparqlUpdate, QueryError> {
     evaluator()
-        .parse_update(text)
+        .parse_update(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))
 }
 
