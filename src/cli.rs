@@ -132,7 +132,7 @@ pub enum Command {
     },
     /// Run a SPARQL query
     #[command(
-        after_help = "Prefixes :, nkg:, id:, rdfs:, owl:, dcterms:, schema:, prov: ... are predeclared;\nthe default graph is the union of all graphs.\n\nExamples:\n  newskg query 'SELECT ?c ?l WHERE { ?c a :Country ; rdfs:label ?l }'\n  newskg query -f queries/top-trade.rq --format csv > trade.csv\n  newskg query 'CONSTRUCT { ?a :investsIn ?b } WHERE { ?a :investsIn ?b }' --format ttl"
+        after_help = "Prefixes :, nkg:, id:, rdfs:, owl:, dcterms:, schema:, prov: ... are predeclared;\nthe default graph is the union of all graphs.\n\nExamples:\n  newskg query 'SELECT ?c ?l WHERE { ?c a :Country ; rdfs:label ?l }'\n  newskg query -f queries/reports/top-trade-pairs.rq --format csv > trade.csv\n  newskg query 'CONSTRUCT { ?a :investsIn ?b } WHERE { ?a :investsIn ?b }' --format ttl"
     )]
     Query {
         /// The query text
