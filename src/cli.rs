@@ -154,6 +154,7 @@ pub enum Command {
         after_help = "Header lines (# title: ...) are SPARQL comments; the title is shown above a table.\n\nExamples:\n  newskg run queries/reports/top-trade-pairs.rq\n  newskg run queries/reports/investments-into-country.rq --format csv > investments.csv\n  newskg run queries/reports/who-met-whom.rq --format json"
     )]
     Run {
+        /// The script (- for stdin)
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
