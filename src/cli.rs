@@ -2,6 +2,7 @@
 //! into library calls. Nothing below this module sees raw flags.
 
 use crate::build::{self, BuildOptions};
+use crate::check::{self, CheckFormat};
 use crate::export::{self, ExportFormat};
 use crate::extract::Extractor;
 use crate::ingest::Lang;
@@ -134,7 +135,7 @@ pub enum Command {
     },
     /// Run a SPARQL query
     #[command(
-        after_help = "Prefixes :, nkg:, id:, rdfs:, owl:, dcterms:, schema:, prov: ... are predeclared;\nthe default graph is the union of all graphs.\n\nExamples:\n  newskg query 'SELECT ?c ?l WHERE { ?c a :Country ; rdfs:label ?l }'\n  newskg query -f queries/top-trade.rq --format csv > trade.csv\n  newskg query 'CONSTRUCT { ?a :investsIn ?b } WHERE { ?a :investsIn ?b }' --format ttl"
+        after_help = "Prefixes :, nkg:, id:, rdfs:, owl:, dcterms:, schema:, prov: ... are predeclared;\nthe default graph is the union of all graphs.\n\nExamples:\n  newskg query 'SELECT ?c ?l WHERE { ?c a :Country ; rdfs:label ?l }'\n  newskg query -f queries/reports/top-trade-pairs.rq --format csv > trade.csv\n  newskg query 'CONSTRUCT { ?a :investsIn ?b } WHERE { ?a :investsIn ?b }' --format ttl"
     )]
     Query {
         /// The query text
@@ -150,6 +151,38 @@ pub enum Command {
         /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
         #[arg(long, value_enum)]
         format: Option<OutputFormat>,
+    },
+    /// Run a saved query script (.rq) with the usual query formats
+    #[command(
+        after_help = "Header lines (# title: ...) are SPARQL comments; the title is shown above a table.\n\nExamples:\n  newskg run queries/reports/top-trade-pairs.rq\n  newskg run queries/reports/investments-into-country.rq --format csv > investments.csv\n  newskg run queries/reports/who-met-whom.rq --format json"
+    )]
+    Run {
+        /// The script (- for stdin)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+    },
+    /// Run saved query scripts (.rq) as checks against the store
+    #[command(
+        after_help = "Each script is one query with optional header lines: # title:, # expect: (empty, nonempty,\ntrue, false, rows ==|!=|>=|<=|>|< N), # severity: error|warning, # description:.\nWithout # expect: an ASK must be true and a SELECT must merely run. Folders are read\nrecursively (.rq files, sorted). Exit 0 when all pass (warnings allowed), 1 when any\nfails, 2 when a script cannot be used, no script is found or the store cannot be opened.\n\nExamples:\n  newskg check queries/\n  newskg check queries/ --junit check-results.xml\n  newskg check queries/trade-turnover-complete.rq --format json --strict"
+    )]
+    Check {
+        /// Scripts, or folders of .rq scripts (recursively)
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Also write the results as JUnit XML to FILE
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+        /// Warnings that do not hold fail too
+        #[arg(long)]
+        strict: bool,
+        /// Stop at the first script that fails or cannot be used
+        #[arg(long)]
+        fail_fast: bool,
     },
     /// Run a SPARQL Update
     #[command(
@@ -211,16 +244,31 @@ pub fn run(cli: Cli) -> Result<i32> {
             format,
         } => {
             let (text, name) = query_text(query, file)?;
+            cmd_query(&store_path, &text, &name, format, false)
+        }
+        Command::Run { file, format } => {
+            let (text, name) = query_text(None, Some(file))?;
+            cmd_query(&store_path, &text, &name, format, true)
+        }
+        Command::Check {
+            paths,
+            junit,
+            format,
+            strict,
+            fail_fast,
+        } => {
+            let scripts = check::load(&paths)?;
             let store = Store::open(&store_path, false)?;
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
-                OutputFormat::Table
-            } else {
-                OutputFormat::Tsv
-            });
+            let opts = check::Options {
+                format,
+                strict,
+                fail_fast,
+                junit,
+            };
             let mut out = stdout();
-            query::run_query(&store, &text, &name, format, &mut out)?;
+            let code = check::run(&store, &scripts, &opts, &mut out)?;
             out.flush()?;
-            Ok(EXIT_OK)
+            Ok(code)
         }
         Command::Update { update, file } => {
             let (text, name) = query_text(update, file)?;
@@ -284,6 +332,32 @@ fn query_text(inline: Option<String>, file: Option<PathBuf>) -> Result<(String, 
         }
         (None, None) => bail!("give a query, or -f FILE"),
     }
+}
+
+/// `query` and `run`: a table on a terminal (with the script's title above
+/// it for `run`), TSV when piped.
+fn cmd_query(
+    store_path: &Path,
+    text: &str,
+    name: &str,
+    format: Option<OutputFormat>,
+    show_title: bool,
+) -> Result<i32> {
+    let store = Store::open(store_path, false)?;
+    let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Tsv
+    });
+    let mut out = stdout();
+    if show_title && format == OutputFormat::Table {
+        if let Some(title) = check::parse_header(text).ok().and_then(|h| h.title) {
+            writeln!(out, "{title}")?;
+        }
+    }
+    query::run_query(&store, text, name, format, &mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
 }
 
 fn cmd_extract(

@@ -9,6 +9,7 @@
 //! store    the only module that touches oxigraph::store
 //! build    ingest -> extract -> rdf -> store, incremental, with a summary
 //! query    run SPARQL and format results: the one path for every caller
+//! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store
 //! ```
 //!
@@ -16,6 +17,7 @@
 //! `main.rs` only parses arguments, calls [`cli::run`] and maps errors to exit codes.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod export;
 pub mod extract;

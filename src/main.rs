@@ -32,6 +32,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .or_else(|| match c.downcast_ref::<newskg::export::ExportError>() {
                 Some(newskg::export::ExportError::Io(io)) => Some(io),
                 _ => None,
+            })
+            .or_else(|| match c.downcast_ref::<newskg::check::CheckError>() {
+                Some(newskg::check::CheckError::Io(io)) => Some(io),
+                _ => None,
             });
         io.is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
     })

@@ -1,5 +1,5 @@
 //! Run SPARQL and format the results: the one path used by `query`,
-//! `update` and (later) the REPL and `check`.
+//! `update`, `run`, `check` and (later) the REPL.
 //!
 //! Queries see the union of all graphs as their default graph and have the
 //! project's prefixes predeclared (`:`/`nkg:`, `id:`, `rdfs:`, ...).
@@ -10,7 +10,7 @@ use crate::store::Store;
 use crate::vocab::{self, PREFIXES};
 use comfy_table::{presets, ContentArrangement, Table};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryResults, SparqlEvaluator};
 use std::io::Write;
@@ -68,6 +68,23 @@ pub enum Outcome {
     Triples(usize),
 }
 
+/// A query's answer collected for judging rather than printing (`check`).
+/// Every row is counted; only the first `keep` are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// SELECT: the variables in order, the kept rows (one term or none per
+    /// variable) and how many rows there were.
+    Solutions {
+        variables: Vec<String>,
+        rows: Vec<Vec<Option<Term>>>,
+        total: usize,
+    },
+    /// ASK.
+    Boolean(bool),
+    /// CONSTRUCT or DESCRIBE: the kept triples and how many there were.
+    Triples { triples: Vec<Triple>, total: usize },
+}
+
 /// The evaluator with the project's prefixes declared.
 pub fn evaluator() -> SparqlEvaluator {
     let mut e = SparqlEvaluator::new();
@@ -111,15 +128,18 @@ pub fn caret(text: &str, line: usize, column: usize) -> String {
     format!("  {shown}\n  {}^", " ".repeat(pad))
 }
 
+// The parser reports the furthest position it reached, which for a query
+// ending in blank lines is past the last line; trailing whitespace changes
+// nothing else, so it is left out and the error lands on a line of the text.
 pub fn parse_query(text: &str, source_name: &str) -> Result<PreparedSparqlQuery, QueryError> {
     evaluator()
-        .parse_query(text)
+        .parse_query(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))
 }
 
 pub fn parse_update(text: &str, source_name: &str) -> Result<PreparedSparqlUpdate, QueryError> {
     evaluator()
-        .parse_update(text)
+        .parse_update(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))
 }
 
@@ -135,6 +155,64 @@ pub fn run_query(
     let started = Instant::now();
     let results = store.query(query).map_err(QueryError::Evaluation)?;
     write_results(results, format, out, started)
+}
+
+/// Runs a query and collects its answer (the first `keep` rows, and the
+/// count of all), through the same parsing and evaluation as [`run_query`].
+pub fn evaluate(
+    store: &Store,
+    text: &str,
+    source_name: &str,
+    keep: usize,
+) -> Result<Answer, QueryError> {
+    let query = parse_query(text, source_name)?;
+    let results = store.query(query).map_err(QueryError::Evaluation)?;
+    let failed = |e: &dyn std::fmt::Display| QueryError::Evaluation(e.to_string());
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<_> = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            let mut total = 0;
+            for s in solutions {
+                let s = s.map_err(|e| failed(&e))?;
+                if rows.len() < keep {
+                    rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                }
+                total += 1;
+            }
+            Ok(Answer::Solutions {
+                variables: variables.iter().map(|v| v.as_str().to_string()).collect(),
+                rows,
+                total,
+            })
+        }
+        QueryResults::Boolean(b) => Ok(Answer::Boolean(b)),
+        QueryResults::Graph(triples) => {
+            let mut kept = Vec::new();
+            let mut total = 0;
+            for t in triples {
+                let t = t.map_err(|e| failed(&e))?;
+                if kept.len() < keep {
+                    kept.push(t);
+                }
+                total += 1;
+            }
+            Ok(Answer::Triples {
+                triples: kept,
+                total,
+            })
+        }
+    }
+}
+
+/// An empty table in the style of `--format table`, with this header.
+pub fn table(header: impl IntoIterator<Item = String>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(header);
+    table
 }
 
 /// Runs an update in one transaction.
@@ -154,11 +232,7 @@ fn write_results(
             let variables = solutions.variables().to_vec();
             let rs_format = match format {
                 OutputFormat::Table => {
-                    let mut table = Table::new();
-                    table
-                        .load_style(presets::UTF8_FULL_CONDENSED)
-                        .set_content_arrangement(ContentArrangement::Disabled);
-                    table.set_header(variables.iter().map(|v| v.as_str().to_string()));
+                    let mut table = table(variables.iter().map(|v| v.as_str().to_string()));
                     let mut rows = 0;
                     for s in solutions {
                         let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
