@@ -19,10 +19,10 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
         r"(?:",
         // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
-        r"(?P<sym>US\$|\$|€|£|USD|EUR|RUB)[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>trillion|billion|million|thousand|tn|bn|mln|mn|m|k)?\b",
+        r"(?P<sym>US\$|\$|€|£|USD|EUR|RUB)[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>trillion|billion|million|thousand|tn|bn|mln|mn|m|k)?(?-u:\b)",
         r"|",
         // 2.5bn USD, 5 million dollars, 120 million euros
-        r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY)\b",
+        r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY)(?-u:\b)",
         r"|",
         // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов
         r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
@@ -30,10 +30,52 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Any currency word or sign: sentences without one have no amounts.
+static CURRENCY_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "$",
+            "€",
+            "£",
+            "usd",
+            "eur",
+            "rub",
+            "dollar",
+            "euro",
+            "roubl",
+            "yuan",
+            "cny",
+            "manat",
+            "azn",
+            "tenge",
+            "kzt",
+            "soum",
+            "uzs",
+            "lari",
+            "gel",
+            "lira",
+            "try",
+            "долл",
+            "Долл",
+            "евро",
+            "Евро",
+            "руб",
+            "Руб",
+            "юан",
+            "манат",
+            "тенге",
+            "сум",
+            "лари",
+            "лир",
+        ])
+        .expect("static patterns")
+});
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)?)[\s ]*(?:%|percent|per cent|процент[а-я]*)").unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20[0-4]\d)\b").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(19[89]\d|20[0-4]\d)(?-u:\b)").unwrap());
 
 const MONTHS_EN: &[&str] = &[
     "january",
@@ -68,7 +110,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let en = MONTHS_EN.join("|");
     let ru = r"январ[еья]|феврал[еья]|март[еа]?|апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]?|сентябр[еья]|октябр[еья]|ноябр[еья]|декабр[еья]";
     Regex::new(&format!(
-        r"(?i)(?P<mr>(?P<m_a>{en}|{ru})[\s ]*[-–—][\s ]*(?P<m_b>{en}|{ru})(?:[\s ]+(?:of[\s ]+)?(?P<m_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<q>(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|I|II|III|IV|перв\w*|втор\w*|трет\w*|четверт\w*)[\s ]+(?:quarter|квартал\w*)(?:[\s ]+(?:of[\s ]+)?(?P<q_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<h>(?P<h_n>first|second|перв\w*|втор\w*)[\s ]+(?:half|полугоди\w*)(?:[\s ]+(?:of[\s ]+)?(?P<h_y>\d{{4}}|this year|last year|этого года|прошлого года))?)|(?P<fm>(?:first[\s ]+)?(?P<fm_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s ]+months(?:[\s ]+of[\s ]+(?P<fm_y>\d{{4}}|this year|last year))?)|(?P<yr>(?:from|с)[\s ]+(?P<yr_a>\d{{4}})[\s ]+(?:to|по|until|till)[\s ]+(?P<yr_b>\d{{4}})|(?P<yr_c>\d{{4}})[\s ]*[-–—][\s ]*(?P<yr_d>\d{{4}}))|(?P<rel>last year|this year|the previous year|прошл\w+[\s ]+год\w*|этого года|этом году|текущего года|текущем году)|(?P<y>\b(?:19[89]\d|20[0-4]\d)\b)"
+        r"(?i)(?P<mr>(?P<m_a>{en}|{ru})[\s ]*[-–—][\s ]*(?P<m_b>{en}|{ru})(?:[\s ]+(?:of[\s ]+)?(?P<m_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<q>(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|I|II|III|IV|перв\w*|втор\w*|трет\w*|четверт\w*)[\s ]+(?:quarter|квартал\w*)(?:[\s ]+(?:of[\s ]+)?(?P<q_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<h>(?P<h_n>first|second|перв\w*|втор\w*)[\s ]+(?:half|полугоди\w*)(?:[\s ]+(?:of[\s ]+)?(?P<h_y>\d{{4}}|this year|last year|этого года|прошлого года))?)|(?P<fm>(?:first[\s ]+)?(?P<fm_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s ]+months(?:[\s ]+of[\s ]+(?P<fm_y>\d{{4}}|this year|last year))?)|(?P<yr>(?:from|с)[\s ]+(?P<yr_a>\d{{4}})[\s ]+(?:to|по|until|till)[\s ]+(?P<yr_b>\d{{4}})|(?P<yr_c>\d{{4}})[\s ]*[-–—][\s ]*(?P<yr_d>\d{{4}}))|(?P<rel>last year|this year|the previous year|прошл\w+[\s ]+год\w*|этого года|этом году|текущего года|текущем году)|(?P<y>(?-u:\b)(?:19[89]\d|20[0-4]\d)(?-u:\b))"
     ))
     .unwrap()
 });
@@ -121,7 +163,15 @@ struct Amount {
 
 fn find_amounts(s: &str) -> Vec<Amount> {
     let mut out = Vec::new();
-    for c in MONEY.captures_iter(s) {
+    if !s.bytes().any(|b| b.is_ascii_digit()) || !CURRENCY_HINT.is_match(s) {
+        return out;
+    }
+    // The DFA finds each amount; captures run on the match alone.
+    for found in MONEY.find_iter(s) {
+        let base = found.start();
+        let Some(c) = MONEY.captures(found.as_str()) else {
+            continue;
+        };
         let whole = c.get(0).unwrap();
         let (num, mult, cur, ru) = if let Some(n) = c.name("n1") {
             (
@@ -165,14 +215,16 @@ fn find_amounts(s: &str) -> Vec<Amount> {
             .name("sym")
             .or(c.name("n2"))
             .or(c.name("n3"))
-            .map_or(whole.start(), |m| m.start());
+            .map_or(whole.start(), |m| m.start())
+            + base;
+        let end = base + whole.end();
         out.push(Amount {
             start: num_start,
-            end: whole.end(),
+            end,
             value,
             currency,
             hedge,
-            text: s[num_start..whole.end()].trim().to_string(),
+            text: s[num_start..end].trim().to_string(),
         });
     }
     out
@@ -343,8 +395,11 @@ fn small_number(s: &str) -> Option<u32> {
 /// Period expressions in a sentence: (byte start, byte end, period literal).
 fn find_periods(s: &str, anchor: &Anchor) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for c in PERIOD.captures_iter(s) {
-        let m = c.get(0).unwrap();
+    for found in PERIOD.find_iter(s) {
+        let Some(c) = PERIOD.captures(found.as_str()) else {
+            continue;
+        };
+        let m = found;
         let p = if c.name("mr").is_some() {
             let (Some(a), Some(b)) = (month_index(&c["m_a"]), month_index(&c["m_b"])) else {
                 continue;
@@ -455,11 +510,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let mut last_period: Option<(usize, String)> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
-        let lower = lowercase_same_offsets(s);
         let amounts = find_amounts(s);
         if amounts.is_empty() {
             continue;
         }
+        let lower = lowercase_same_offsets(s);
         let periods = find_periods(s, &anchor);
         let geo = geo_mentions(sent);
         let percents: Vec<(usize, String)> = PERCENT

@@ -164,15 +164,28 @@ impl RuleSet {
         }
         hits.sort_unstable();
         hits.dedup();
-        let blocked: Vec<Predicate> = self
-            .unless
-            .iter()
-            .filter(|u| u.regex.is_match(&view))
-            .map(|u| u.predicate)
-            .collect();
+        // `unless` patterns are checked once per predicate, and only when a
+        // rule of that predicate matches.
+        let mut blocked: Vec<(Predicate, bool)> = Vec::new();
         for &i in &hits {
             let rule = &self.rules[i];
-            if blocked.contains(&rule.predicate) {
+            // The lazy DFA answers "does it match" quickly; captures are only
+            // computed for rules that do.
+            if !rule.regex.is_match(&view) {
+                continue;
+            }
+            let is_blocked = match blocked.iter().find(|(p, _)| *p == rule.predicate) {
+                Some(&(_, b)) => b,
+                None => {
+                    let b = self
+                        .unless
+                        .iter()
+                        .any(|u| u.predicate == rule.predicate && u.regex.is_match(&view));
+                    blocked.push((rule.predicate, b));
+                    b
+                }
+            };
+            if is_blocked {
                 continue;
             }
             for caps in rule.regex.captures_iter(&view) {
@@ -302,12 +315,8 @@ pub fn slot_view(sent: &SentenceInfo) -> String {
             }
         }
         last_entity = None;
-        let surface = &sent.text[t.range.clone()];
-        if t.key == "'s" || t.key == "\"" || t.key == "-" {
-            out.push_str(&t.key);
-        } else {
-            out.push_str(&surface.to_lowercase().replace('ё', "е"));
-        }
+        // Token keys are the lowercase words ("ё" as "е"), quotes and dashes unified.
+        out.push_str(&t.key);
         out.push(' ');
         i += 1;
     }
@@ -422,8 +431,18 @@ fn literal_starts(el: &str) -> Vec<String> {
     inner
         .split('|')
         .map(|a| {
-            let first = a.split_whitespace().next().unwrap_or("");
-            format!(" {}", first.trim_end_matches('*').to_lowercase())
+            let first = a
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('*')
+                .to_lowercase();
+            // Words start after a space; punctuation such as "'s" may be glued to a slot.
+            if first.starts_with(|c: char| c.is_alphanumeric()) {
+                format!(" {first}")
+            } else {
+                first
+            }
         })
         .collect()
 }

@@ -281,7 +281,10 @@ pub fn ru_forms(w: &str) -> Vec<String> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Fast paths for the two scripts of the genre before the Unicode tables.
+    c.is_ascii_alphanumeric()
+        || ('\u{0400}'..='\u{04FF}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Tokenizes a sentence. Words are letter/digit runs; numbers keep inner
