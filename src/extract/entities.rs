@@ -18,7 +18,7 @@ use super::gazetteer::{Match, Target};
 use super::text::{tokenize, Token, TokenKind};
 use super::{Class, Entity, Extraction, Extractor, Fact, Kind, Object, Predicate, Role};
 use crate::ingest::{Article, Lang};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a mention stands for, as the relation rules see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -311,8 +311,8 @@ impl<'a> Document<'a> {
             ex,
             article,
             entities: Vec::new(),
-            by_slug: HashMap::new(),
-            aliases: HashMap::new(),
+            by_slug: HashMap::default(),
+            aliases: HashMap::default(),
             sentences: Vec::new(),
             facts: Vec::new(),
             meta_names: Vec::new(),
@@ -1213,7 +1213,7 @@ impl<'a> Document<'a> {
     /// The article's main pair: its two most-mentioned countries (names and
     /// demonyms), first mention breaking ties.
     pub fn main_countries(&self) -> Vec<usize> {
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
         let mut order = 0;
         for sent in &self.sentences {
             for m in &sent.mentions {
@@ -1242,8 +1242,14 @@ impl<'a> Document<'a> {
             return;
         }
         for (i, sent) in self.sentences.iter().enumerate() {
-            let lower = sent.text.to_lowercase();
-            if BILATERAL.iter().any(|w| lower.contains(w)) {
+            // Token keys are lowercase: look for the phrases in them.
+            let lower: String = sent
+                .tokens
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if BILATERAL_PHRASES.is_match(&lower) {
                 facts.push(Fact {
                     subject: main[0],
                     predicate: Predicate::PartnersWith,
@@ -1307,6 +1313,12 @@ const BILATERAL: &[&str] = &[
     "сотрудничества двух стран",
 ];
 
+static BILATERAL_PHRASES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(BILATERAL.iter().map(|p| p.replace('ё', "е")))
+            .expect("static phrases")
+    });
+
 /// Russian region nouns: stem, nominative, feminine.
 const REGION_NOUNS: &[(&str, &str, bool)] = &[
     ("област", "область", true),
@@ -1355,10 +1367,7 @@ fn is_patronymic(key: &str) -> bool {
 }
 
 fn is_name_word(t: &Token) -> bool {
-    t.kind == TokenKind::Word
-        && t.cap
-        && !t.upper
-        && t.key.chars().all(|c| c.is_alphabetic() || c == '-')
+    t.kind == TokenKind::Word && t.cap && !t.upper && t.alpha
 }
 
 /// Nominative form of a Russian masculine name after a title in an oblique

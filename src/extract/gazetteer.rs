@@ -9,7 +9,7 @@
 
 use super::text::{ru_forms, tokenize, Token, TokenKind};
 use super::{Class, Role};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A known entity.
 #[derive(Debug, Clone)]

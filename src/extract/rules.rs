@@ -4,9 +4,9 @@
 //! The sentence `Azerbaijan and Belarus expand cooperation` is seen as
 //! ` ⟦0:Country⟧ and ⟦1:Country⟧ expand cooperation `; the rule
 //! `partnersWith(A, A) <- {A+:Country} ~ cooperat*` matches it and gives one
-//! fact per pair in the list. Each rule has an anchor (its first required
-//! word); one Aho-Corasick pass over the sentence finds the anchors present,
-//! and only the rules whose anchor occurs are run.
+//! fact per pair in the list. Each rule's required words are known; one
+//! Aho-Corasick pass over the sentence finds the words present, and only the
+//! rules whose every required word occurs are run.
 //! The rule language is documented at the top of `ontology/rules.txt`.
 
 use super::entities::{MentionKind, SentenceInfo};
@@ -45,11 +45,11 @@ struct Unless {
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
-    /// Anchor words, and for each the rules it anchors.
-    anchors: AhoCorasick,
-    anchored: Vec<Vec<usize>>,
-    /// Rules without a required word: run on every sentence.
-    always: Vec<usize>,
+    /// Every required word of every rule, found in one pass.
+    words: AhoCorasick,
+    /// Per rule: groups of word ids; a rule may match only when each group
+    /// has one of its words in the sentence.
+    required: Vec<Vec<Vec<usize>>>,
     unless: Vec<Unless>,
 }
 
@@ -61,9 +61,9 @@ impl RuleSet {
     pub fn parse(src: &str) -> Result<RuleSet, RuleError> {
         let mut rules = Vec::new();
         let mut unless = Vec::new();
-        let mut anchor_words: std::collections::HashMap<String, Vec<usize>> =
+        let mut word_ids: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
-        let mut always = Vec::new();
+        let mut required = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.split(" #").next().unwrap_or("").trim();
             if line.is_empty() || line.starts_with('#') {
@@ -79,7 +79,7 @@ impl RuleSet {
             let head = head.trim();
             let Compiled {
                 regex,
-                anchor,
+                anchors,
                 kinds,
             } = compile(body.trim()).map_err(err)?;
             if let Some(p) = head.strip_prefix("unless ") {
@@ -106,14 +106,19 @@ impl RuleSet {
                     )));
                 }
             }
-            match anchor {
-                Some(words) => {
-                    for w in words {
-                        anchor_words.entry(w).or_default().push(rules.len());
-                    }
-                }
-                None => always.push(rules.len()),
-            }
+            let groups = anchors
+                .into_iter()
+                .map(|alternatives| {
+                    alternatives
+                        .into_iter()
+                        .map(|w| {
+                            let next = word_ids.len();
+                            *word_ids.entry(w).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            required.push(groups);
             rules.push(Rule {
                 predicate,
                 subject,
@@ -123,19 +128,17 @@ impl RuleSet {
                 line: n + 1,
             });
         }
-        let mut words: Vec<(String, Vec<usize>)> = anchor_words.into_iter().collect();
-        words.sort();
-        let anchors =
-            AhoCorasick::new(words.iter().map(|(w, _)| w.as_str())).map_err(|e| RuleError {
+        let mut by_id: Vec<(usize, String)> = word_ids.into_iter().map(|(w, i)| (i, w)).collect();
+        by_id.sort();
+        let words =
+            AhoCorasick::new(by_id.iter().map(|(_, w)| w.as_str())).map_err(|e| RuleError {
                 line: 0,
                 message: e.to_string(),
             })?;
-        let anchored = words.into_iter().map(|(_, r)| r).collect();
         Ok(RuleSet {
             rules,
-            anchors,
-            anchored,
-            always,
+            words,
+            required,
             unless,
         })
     }
@@ -155,15 +158,17 @@ impl RuleSet {
             return;
         }
         let view = slot_view(sent);
-        let mut hits: Vec<usize> = self.always.clone();
-        for m in self.anchors.find_overlapping_iter(&view) {
-            hits.extend_from_slice(&self.anchored[m.pattern().as_usize()]);
+        let mut present = vec![false; self.words.patterns_len()];
+        for m in self.words.find_overlapping_iter(&view) {
+            present[m.pattern().as_usize()] = true;
         }
-        if hits.is_empty() {
-            return;
-        }
-        hits.sort_unstable();
-        hits.dedup();
+        let hits: Vec<usize> = (0..self.rules.len())
+            .filter(|&r| {
+                self.required[r]
+                    .iter()
+                    .all(|group| group.iter().any(|&w| present[w]))
+            })
+            .collect();
         // `unless` patterns are checked once per predicate, and only when a
         // rule of that predicate matches.
         let mut blocked: Vec<(Predicate, bool)> = Vec::new();
@@ -333,7 +338,7 @@ const KINDS: &[&str] = &[
 /// required word element (one of them occurs in every match), if any.
 fn compile(pattern: &str) -> Result<Compiled, String> {
     let mut re = String::from(" ");
-    let mut anchor: Option<Vec<String>> = None;
+    let mut anchors: Vec<Vec<String>> = Vec::new();
     let mut slot_kinds = std::collections::HashMap::new();
     for el in elements(pattern)? {
         let el = el.as_str();
@@ -390,23 +395,25 @@ fn compile(pattern: &str) -> Result<Compiled, String> {
             let _ = write!(re, "(?:{} )?", word(opt)?);
         } else {
             let _ = write!(re, "{} ", word(el)?);
-            if anchor.is_none() {
-                anchor = Some(literal_starts(el));
+            let starts = literal_starts(el);
+            if starts.iter().all(|w| !w.trim().is_empty()) {
+                anchors.push(starts);
             }
         }
     }
     let regex = Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))?;
     Ok(Compiled {
         regex,
-        anchor: anchor.filter(|a| a.iter().all(|w| !w.is_empty())),
+        anchors,
         kinds: slot_kinds,
     })
 }
 
-/// A compiled pattern: its regex, anchor words and the kinds of its slots.
+/// A compiled pattern: its regex, the words it requires (each a group of
+/// alternatives) and the kinds of its slots.
 struct Compiled {
     regex: Regex,
-    anchor: Option<Vec<String>>,
+    anchors: Vec<Vec<String>>,
     kinds: std::collections::HashMap<char, String>,
 }
 
@@ -513,16 +520,23 @@ mod tests {
     #[test]
     fn compiles_elements() {
         let Compiled {
-            regex: r, anchor, ..
+            regex: r, anchors, ..
         } = compile("cooperation between {A} and {B}").unwrap();
-        assert_eq!(anchor, Some(vec![" cooperation".to_string()]));
+        assert_eq!(
+            anchors,
+            vec![
+                vec![" cooperation".to_string()],
+                vec![" between".to_string()],
+                vec![" and".to_string()]
+            ]
+        );
         assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
         let Compiled {
-            regex: r, anchor, ..
+            regex: r, anchors, ..
         } = compile("{A+:Country} ~ (cooperat*|partner)").unwrap();
         assert_eq!(
-            anchor,
-            Some(vec![" cooperat".to_string(), " partner".to_string()])
+            anchors,
+            vec![vec![" cooperat".to_string(), " partner".to_string()]]
         );
         let c = r
             .captures(

@@ -216,6 +216,8 @@ pub struct Token {
     /// All letters uppercase (acronyms), at least two letters.
     pub upper: bool,
     pub cyrillic: bool,
+    /// Letters only (no digits).
+    pub alpha: bool,
 }
 
 /// The normalized key of one word (see [`Token::key`]): lowercase, "ё" as "е".
@@ -349,6 +351,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 cap: false,
                 upper: false,
                 cyrillic: false,
+                alpha: false,
             });
             continue;
         }
@@ -374,17 +377,37 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 }
             }
             let text = &s[i..end];
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-            let cyrillic = letters
-                .iter()
-                .any(|c| ('\u{0400}'..='\u{04FF}').contains(c));
+            let (mut letters, mut uppers, mut cyrillic, mut digits) =
+                (0usize, 0usize, false, false);
+            let mut first_upper = None;
+            for c in text.chars() {
+                if c.is_ascii_digit() {
+                    digits = true;
+                    continue;
+                }
+                let cyr = ('\u{0400}'..='\u{04FF}').contains(&c);
+                if cyr || c.is_ascii_alphabetic() || c.is_alphabetic() {
+                    cyrillic |= cyr;
+                    let up = if c.is_ascii() {
+                        c.is_ascii_uppercase()
+                    } else {
+                        c.is_uppercase()
+                    };
+                    first_upper.get_or_insert(up);
+                    letters += 1;
+                    uppers += usize::from(up);
+                } else {
+                    digits = true;
+                }
+            }
             out.push(Token {
                 range: i..end,
                 kind: TokenKind::Word,
                 key: word_key(text),
-                cap: letters.first().is_some_and(|c| c.is_uppercase()),
-                upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                cap: first_upper == Some(true),
+                upper: letters >= 2 && uppers == letters,
                 cyrillic,
+                alpha: !digits,
             });
             continue;
         }
@@ -407,6 +430,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                             cap: false,
                             upper: false,
                             cyrillic: false,
+                            alpha: false,
                         });
                         continue;
                     }
@@ -418,6 +442,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                             cap: false,
                             upper: false,
                             cyrillic: false,
+                            alpha: false,
                         });
                         continue;
                     }
@@ -436,6 +461,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             cap: false,
             upper: false,
             cyrillic: false,
+            alpha: false,
         });
     }
     out
