@@ -64,6 +64,7 @@ const TAILS: &[(&str, Class)] = &[
     ("pjsc", Class::Company),
     ("inc", Class::Company),
     ("holding", Class::Company),
+    ("refinery", Class::Company),
     ("bank", Class::Company),
     ("airlines", Class::Company),
     ("railways", Class::Company),
@@ -288,6 +289,8 @@ const EN_ORG_HEADS: &[&str] = &[
     "lender",
     "miner",
     "insurer",
+    "subsidiary",
+    "affiliate",
 ];
 
 /// Builds the entity table of one article, sentence by sentence.
@@ -659,6 +662,59 @@ impl<'a> Document<'a> {
                     end,
                     kind: MentionKind::Entity(self.entity_kind(e)),
                     entity: Some(e),
+                },
+            );
+        }
+
+        // A name after a possessive country: "Romania's Transgaz has invested".
+        for i in 1..n {
+            if toks[i - 1].key != "'s" || covered(&mentions, i) {
+                continue;
+            }
+            let owner = mentions.iter().find(|m| m.end == i - 1).copied();
+            let Some(owner) = owner.filter(|m| m.kind == MentionKind::Entity(Kind::Country)) else {
+                continue;
+            };
+            let mut e = i;
+            while e < n
+                && e < i + 3
+                && toks[e].kind == TokenKind::Word
+                && (toks[e].cap || toks[e].upper)
+                && !STOP_CAPS.contains(&toks[e].key.as_str())
+                && !covered(&mentions, e)
+            {
+                e += 1;
+            }
+            // Only a whole name: the next word is lowercase or punctuation, not
+            // a title or a further name ("Azerbaijan's Economy Minister").
+            let ends_clean = toks.get(e).is_none_or(|t| {
+                !covered(&mentions, e)
+                    && (t.kind == TokenKind::Punct
+                        || t.kind == TokenKind::Word && !t.cap && !t.upper)
+            });
+            if e == i || !ends_clean {
+                continue;
+            }
+            let label = &text[toks[i].range.start..toks[e - 1].range.end];
+            let ent = self.new_entity(label, Class::Company, self.lang());
+            if self.entities[ent].class.kind() == Kind::Org {
+                if let Some(c) = owner.entity {
+                    self.fact(
+                        ent,
+                        Predicate::Country,
+                        Object::Entity(c),
+                        index,
+                        "possessive country",
+                    );
+                }
+            }
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start: i,
+                    end: e,
+                    kind: MentionKind::Entity(self.entity_kind(ent)),
+                    entity: Some(ent),
                 },
             );
         }

@@ -143,6 +143,39 @@ const BLOCKERS: &[&str] = &[
     "share",
     "доля",
 ];
+/// Words of plans and goals; an amount after "to"/"до" in such a sentence is a target.
+const PLAN_WORDS: &[&str] = &[
+    "bring",
+    "aim",
+    "target",
+    "goal",
+    "plan",
+    "intend",
+    "want",
+    "will ",
+    "could",
+    "would",
+    "should",
+    "expect",
+    "seek",
+    "potential",
+    "increase",
+    "boost",
+    "raise",
+    "double",
+    "довести",
+    "увелич",
+    "нарастить",
+    "планир",
+    "намерен",
+    "цель",
+    "задач",
+    "хотим",
+    "может",
+    "могут",
+    "будет",
+    "ожида",
+];
 const BREAKDOWN: &[&str] = &[
     "with",
     "of which",
@@ -531,6 +564,14 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             if ai > 0 && BREAKDOWN.iter().any(|w| before.trim_end().ends_with(w)) {
                 continue;
             }
+            // A target is not a figure: "to bring trade to $2 billion",
+            // "довести товарооборот до 3 млрд долларов".
+            let prev = before.trim_end();
+            if (prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of"))
+                && PLAN_WORDS.iter().any(|w| lower.contains(w))
+            {
+                continue;
+            }
             if BLOCKERS.iter().any(|w| {
                 before.contains(w) || after.split([',', ';']).next().unwrap_or("").contains(w)
             }) {
@@ -589,7 +630,21 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 ObsKind::Investment | ObsKind::Export => {
                     // Source: nearest mention before the trigger; target: a mention
                     // after "in/into/to/в/from" after the trigger, or the other main country.
-                    let before_trigger = in_clause.iter().rev().find(|g| g.1 <= tpos).map(|g| g.2);
+                    // Skip places named after a preposition ("... business in Georgia,
+                    // has invested"): they are not the subject.
+                    let locative = |g: &&(usize, usize, usize)| {
+                        let pre = lower[..g.0].trim_end();
+                        [" in", " into", " at", " to", " в", " во", " на"]
+                            .iter()
+                            .any(|p| pre.ends_with(p))
+                    };
+                    let before_trigger = in_clause
+                        .iter()
+                        .rev()
+                        .filter(|g| g.1 <= tpos)
+                        .find(|g| !locative(g))
+                        .or_else(|| in_clause.iter().rev().find(|g| g.1 <= tpos))
+                        .map(|g| g.2);
                     let after_trigger: Vec<usize> = in_clause
                         .iter()
                         .filter(|g| g.0 > tpos)
