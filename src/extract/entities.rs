@@ -126,7 +126,7 @@ const PLACE_TAILS: &[&[&str]] = &[
     &["port"],
 ];
 /// Lowercase words allowed inside a name when a capitalised word follows.
-const CONNECTORS: &[&str] = &["of", "for", "the", "and", "on", "de", "&"];
+const CONNECTORS: &[&str] = &["of", "for", "the", "and", "de", "&"];
 /// Capitalised words that start sentences or clauses but are not names.
 const STOP_CAPS: &[&str] = &[
     "the",
@@ -1051,6 +1051,27 @@ impl<'a> Document<'a> {
         if let Some(m) = mention_at(mentions, start) {
             if m.start == start && m.end == end {
                 return None;
+            }
+        }
+        // A hyphenated pair of countries or demonyms names the body too:
+        // "Kyrgyz-Turkish Business Forum", "Azerbaijan-Russia Intergovernmental Commission".
+        let mut start = start;
+        if start >= 3
+            && toks[start - 2].key == "-"
+            && toks[start - 2].range.start == toks[start - 3].range.end
+        {
+            let second = mentions
+                .iter()
+                .find(|m| m.start == start - 1 && m.end == start);
+            let first = mentions.iter().find(|m| m.end == start - 2);
+            let geo = |m: &&Mention| {
+                matches!(
+                    m.kind,
+                    MentionKind::Demonym | MentionKind::Entity(Kind::Country)
+                )
+            };
+            if let (Some(a), Some(_)) = (first.filter(geo), second.filter(geo)) {
+                start = a.start;
             }
         }
         Some((start, end, class))
