@@ -1055,7 +1055,6 @@ impl<'a> Document<'a> {
         }
         // A hyphenated pair of countries or demonyms names the body too:
         // "Kyrgyz-Turkish Business Forum", "Azerbaijan-Russia Intergovernmental Commission".
-        let mut start = start;
         if start >= 3
             && toks[start - 2].key == "-"
             && toks[start - 2].range.start == toks[start - 3].range.end
