@@ -262,6 +262,8 @@ const RU_ORG_HEADS: &[&str] = &[
     "производител",
     "оператор",
     "перевозчик",
+    "марк",
+    "автопроизводител",
 ];
 /// English words before a company name: "potash producer Belaruskali".
 const EN_ORG_HEADS: &[&str] = &[
@@ -291,6 +293,7 @@ const EN_ORG_HEADS: &[&str] = &[
     "insurer",
     "subsidiary",
     "affiliate",
+    "brand",
 ];
 
 /// Builds the entity table of one article, sentence by sentence.
@@ -666,6 +669,45 @@ impl<'a> Document<'a> {
             );
         }
 
+        // A name before a lowercase company word: "the Kyrgyzagromash plant",
+        // "the Borisov-based BelGee joint venture".
+        for i in 0..n.saturating_sub(1) {
+            let t = &toks[i];
+            if covered(&mentions, i)
+                || t.kind != TokenKind::Word
+                || !(t.cap || t.upper)
+                || t.cyrillic
+                || STOP_CAPS.contains(&t.key.as_str())
+            {
+                continue;
+            }
+            let next = &toks[i + 1];
+            let tail = matches!(
+                next.key.as_str(),
+                "plant" | "factory" | "refinery" | "mill" | "company" | "brand"
+            ) || (next.key == "joint"
+                && toks.get(i + 2).is_some_and(|x| x.key == "venture"));
+            if !tail
+                || next.cap
+                || i == 0
+                || !matches!(toks[i - 1].key.as_str(), "the" | "-" | "based" | "'s")
+                    && !covered(&mentions, i - 1)
+            {
+                continue;
+            }
+            let label = &text[t.range.clone()];
+            let e = self.new_entity(label, Class::Company, self.lang());
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start: i,
+                    end: i + 1,
+                    kind: MentionKind::Entity(self.entity_kind(e)),
+                    entity: Some(e),
+                },
+            );
+        }
+
         // A name after a possessive country: "Romania's Transgaz has invested".
         for i in 1..n {
             if toks[i - 1].key != "'s" || covered(&mentions, i) {
@@ -857,6 +899,46 @@ impl<'a> Document<'a> {
         let free = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_none();
         for i in 0..n.saturating_sub(1) {
             let (a, b) = (&toks[i], &toks[i + 1]);
+            // <Adjective> [adjective] завод / комбинат / банк: "Ташкентском
+            // тракторном заводе" -> Company "Ташкентский тракторный завод".
+            if a.cyrillic && a.cap && free(mentions, i) {
+                let mut j = i + 1;
+                while j < n
+                    && j < i + 3
+                    && toks[j].cyrillic
+                    && !toks[j].cap
+                    && toks[j].kind == TokenKind::Word
+                    && ru_adjective_nominative(&text[toks[j].range.clone()], false).is_some()
+                    && !RU_FACILITIES
+                        .iter()
+                        .any(|(st, _)| toks[j].key.starts_with(st))
+                {
+                    j += 1;
+                }
+                if let Some((_, noun)) = toks
+                    .get(j)
+                    .filter(|t| free(mentions, j) && !t.cap)
+                    .and_then(|t| RU_FACILITIES.iter().find(|(st, _)| t.key.starts_with(st)))
+                {
+                    let adjs: Option<Vec<String>> = (i..j)
+                        .map(|k| ru_adjective_nominative(&text[toks[k].range.clone()], false))
+                        .collect();
+                    if let Some(adjs) = adjs {
+                        let label = format!("{} {noun}", adjs.join(" "));
+                        let e = self.new_entity(&label, Class::Company, Lang::Ru);
+                        insert_mention(
+                            mentions,
+                            Mention {
+                                start: i,
+                                end: j + 1,
+                                kind: MentionKind::Entity(self.entity_kind(e)),
+                                entity: Some(e),
+                            },
+                        );
+                        continue;
+                    }
+                }
+            }
             // <Adjective> область / край / округ / район
             if a.cyrillic
                 && a.cap
@@ -1401,6 +1483,14 @@ const REGION_NOUNS: &[(&str, &str, bool)] = &[
     ("кра", "край", false),
     ("округ", "округ", false),
     ("район", "район", false),
+];
+
+/// Russian facility nouns after adjectives: stem, nominative (masculine nouns).
+const RU_FACILITIES: &[(&str, &str)] = &[
+    ("завод", "завод"),
+    ("комбинат", "комбинат"),
+    ("холдинг", "холдинг"),
+    ("концерн", "концерн"),
 ];
 
 /// Russian institution heads: stem of the inflected word, nominative.
