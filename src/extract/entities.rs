@@ -309,6 +309,10 @@ pub struct Document<'a> {
     /// Names from the article's metadata (publisher, author) as token keys:
     /// where the text repeats them they are mentions of those entities.
     meta_names: Vec<(Vec<String>, usize)>,
+    /// The last person mentioned (sentence index, entity), and the last
+    /// holder of each role: what "he", "the minister", "он" refer to.
+    last_person: Option<(usize, usize)>,
+    role_holders: Vec<(Role, usize)>,
 }
 
 impl<'a> Document<'a> {
@@ -322,6 +326,8 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             facts: Vec::new(),
             meta_names: Vec::new(),
+            last_person: None,
+            role_holders: Vec::new(),
         };
         // The byline's author and publisher are entities of the article.
         if let Some(author) = &article.author {
@@ -520,6 +526,8 @@ impl<'a> Document<'a> {
 
     /// Analyses one sentence: mentions, new entities, title constructions.
     pub fn add_sentence(&mut self, index: usize, text: &str) {
+        // "the minister" refers to a minister named before this sentence.
+        let holders_before = self.role_holders.clone();
         let toks = tokenize(text);
         let n = toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
@@ -878,11 +886,82 @@ impl<'a> Document<'a> {
             );
         }
 
+        self.resolve_references(index, &toks, &mut mentions, &holders_before);
         self.sentences.push(SentenceInfo {
             text: text.to_string(),
             tokens: toks,
             mentions,
         });
+    }
+
+    /// "he", "she", "он", "она" refer to the last person named (within the
+    /// last two sentences); "the minister", "the expert", "посол" without a
+    /// name refer to the last holder of that role.
+    fn resolve_references(
+        &mut self,
+        index: usize,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        holders: &[(Role, usize)],
+    ) {
+        let mut last = self
+            .last_person
+            .filter(|(s, _)| index <= s + 2)
+            .map(|(_, e)| e);
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(m) = mention_at(mentions, i).copied() {
+                match m.kind {
+                    MentionKind::Entity(Kind::Person) => last = m.entity,
+                    MentionKind::Role(role) => {
+                        let definite = i > 0 && matches!(toks[i - 1].key.as_str(), "the" | "this");
+                        let named = mentions.iter().any(|x| {
+                            x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
+                        });
+                        if definite && !named {
+                            if let Some(&(_, holder)) = holders.iter().find(|(r, _)| *r == role) {
+                                let kind = MentionKind::Entity(Kind::Person);
+                                insert_mention(
+                                    mentions,
+                                    Mention {
+                                        start: m.start,
+                                        end: m.end,
+                                        kind,
+                                        entity: Some(holder),
+                                    },
+                                );
+                                last = Some(holder);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                i = m.end;
+                continue;
+            }
+            if matches!(toks[i].key.as_str(), "he" | "she" | "он" | "она") {
+                if let Some(p) = last {
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start: i,
+                            end: i + 1,
+                            kind: MentionKind::Entity(Kind::Person),
+                            entity: Some(p),
+                        },
+                    );
+                }
+            }
+            i += 1;
+        }
+        if let Some(p) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Entity(Kind::Person))
+            .and_then(|m| m.entity)
+        {
+            self.last_person = Some((index, p));
+        }
     }
 
     /// Russian regions and institutions: "Оренбургской области" ->
@@ -1335,6 +1414,8 @@ impl<'a> Document<'a> {
             None
         };
         let Some(p) = person else { return };
+        self.role_holders.retain(|(r, _)| *r != role);
+        self.role_holders.push((role, p));
         self.fact(
             p,
             Predicate::HasRole,

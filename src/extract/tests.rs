@@ -276,3 +276,17 @@ fn bad_text_does_not_break_extraction() {
     let nested = "«".repeat(5000) + "Azerbaijan" + &"»".repeat(5000);
     let _ = extract(&nested, None);
 }
+
+#[test]
+fn pronouns_and_titles_refer_back() {
+    check(
+        "Georgian Prime Minister Irakli Garibashvili arrived in Baku in October. There he met with Azerbaijani President Ilham Aliyev.",
+        &["Irakli Garibashvili metWith Ilham Aliyev", "Irakli Garibashvili visited Baku"],
+        &[],
+    );
+    check(
+        "Kazakh Trade Minister Arman Shakkaliyev opened the forum. Later the minister held talks with Russian Economy Minister Maxim Reshetnikov.",
+        &["Arman Shakkaliyev metWith Maxim Reshetnikov"],
+        &[],
+    );
+}
