@@ -102,25 +102,39 @@ pub fn compute(store: &Store) -> Result<Stats, QueryError> {
     .iter()
     .map(|r| (local(&r[0]), count(&r[1])))
     .collect();
-    // One example per predicate, in a stable order.
-    let mut shown = std::collections::HashSet::new();
+    // One example per predicate, the relations between actors first.
+    const ORDER: &[&str] = &[
+        "partnersWith",
+        "tradesWith",
+        "investsIn",
+        "signedAgreementWith",
+        "metWith",
+        "assemblesProductsOf",
+        "suppliesTo",
+        "visited",
+        "participatedIn",
+        "officialOf",
+        "memberOf",
+        "country",
+        "locatedIn",
+        "hasRole",
+    ];
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for r in rows(
         store,
         r#"SELECT DISTINCT ?p ?sl ?ol WHERE {
              ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
              ?s rdfs:label ?sl . ?o rdfs:label ?ol .
              FILTER(LANGMATCHES(LANG(?sl), "en") && LANGMATCHES(LANG(?ol), "en"))
-           } ORDER BY ?p ?sl ?ol LIMIT 2000"#,
+           } ORDER BY ?p ?sl ?ol LIMIT 5000"#,
     )? {
-        if st.examples.len() < 8 && shown.insert(local(&r[0])) {
-            st.examples.push(format!(
-                "{} —{}→ {}",
-                value(&r[1]),
-                local(&r[0]),
-                value(&r[2])
-            ));
-        }
+        let p = local(&r[0]);
+        first
+            .entry(p.clone())
+            .or_insert_with(|| format!("{} —{p}→ {}", value(&r[1]), value(&r[2])));
     }
+    st.examples
+        .extend(ORDER.iter().filter_map(|p| first.get(*p).cloned()).take(8));
     let mut figures: Vec<Figure> = Vec::new();
     for r in rows(
         store,
