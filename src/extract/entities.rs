@@ -781,6 +781,19 @@ impl<'a> Document<'a> {
             };
             self.title_construction(index, text, &toks, &mut mentions, r, role);
         }
+        // Titles after names: "Ilia Darchiashvili, Georgia's foreign minister",
+        // "Ilkhom Makhkamov, the transport minister of Uzbekistan".
+        let roles: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, MentionKind::Role(_)))
+            .copied()
+            .collect();
+        for r in roles {
+            let MentionKind::Role(role) = r.kind else {
+                continue;
+            };
+            self.appositive_title(index, text, &toks, &mut mentions, r, role);
+        }
 
         // Acronyms in brackets after a name: "... Foundation (AZPROMO)".
         for i in 0..n.saturating_sub(3) {
@@ -1321,6 +1334,19 @@ impl<'a> Document<'a> {
                 // A comma may close the name ("..., who"); "and" closes it too
                 // unless another capitalised word follows ("Economy and Trade");
                 // other connectors mean the words so far were the portfolio.
+                // A name right after the title, then "and": two people
+                // ("Minister Alparslan Bayraktar and Batyr Amanov").
+                if k == "and"
+                    && run.is_some_and(|(s, e)| {
+                        e == j
+                            && e - s >= 2
+                            && s > 0
+                            && mention_at(mentions, s - 1)
+                                .is_some_and(|m| matches!(m.kind, MentionKind::Role(_)))
+                    })
+                {
+                    break;
+                }
                 if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
                     // Russian portfolio words are lowercase, so "и" after a name ends it.
                     let next_is_word = k == "and"
@@ -1346,7 +1372,7 @@ impl<'a> Document<'a> {
         {
             let mut k = r.start;
             let mut steps = 0;
-            while k > 0 && steps < 5 {
+            while k > 0 && steps < 8 {
                 let p = &toks[k - 1];
                 if let Some(m) = mentions.iter().find(|m| m.end == k) {
                     if matches!(
@@ -1378,13 +1404,16 @@ impl<'a> Document<'a> {
             Some(e)
         } else if let Some((rs, re)) = name_run.filter(|(s, e)| e - s >= 2) {
             let mut start = re - 2;
-            if re - rs >= 3 && is_patronymic(&toks[re - 2].key) {
+            // Russian portfolios are lowercase, so a Cyrillic run is all name
+            // ("Нилакши Саху Синху"); in English three words need a patronymic.
+            if re - rs >= 3 && (toks[re - 3].cyrillic || is_patronymic(&toks[re - 2].key)) {
                 start = re - 3;
             }
-            // A single surname known from earlier in the article.
             let words: Vec<&str> = (start..re).map(|k| &text[toks[k].range.clone()]).collect();
             let label = if toks[start].cyrillic {
-                ru_name_base(&words, &text[toks[r.end - 1].range.clone()])
+                // The case shows on the title's first word: "министром торговли",
+                // "Чрезвычайного и Полномочного Посла".
+                ru_name_base(&words, &text[toks[r.start].range.clone()])
             } else {
                 words.join(" ")
             };
@@ -1497,6 +1526,147 @@ impl<'a> Document<'a> {
                     via: "bilateral cooperation".into(),
                 });
                 return;
+            }
+        }
+    }
+
+    /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".
+    fn appositive_title(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        r: Mention,
+        role: Role,
+    ) {
+        // Walk back from the title to the comma after the name.
+        let mut k = r.start;
+        let mut qualifier: Option<usize> = None;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            let p = &toks[k - 1];
+            if p.key == "," {
+                break;
+            }
+            if let Some(m) = mentions.iter().find(|m| m.end == k).copied() {
+                if matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Country)
+                        | MentionKind::Demonym
+                        | MentionKind::Entity(Kind::Place)
+                        | MentionKind::Entity(Kind::Org)
+                ) {
+                    qualifier = qualifier.or(m.entity);
+                    k = m.start;
+                    steps += 1;
+                    continue;
+                }
+                return;
+            }
+            if p.kind == TokenKind::Word && !p.cap || p.key == "'s" {
+                k -= 1;
+                steps += 1;
+                continue;
+            }
+            return;
+        }
+        if k < 2 || toks[k - 1].key != "," {
+            return;
+        }
+        let comma = k - 1;
+        // The name before the comma: a person mention or two or three name words.
+        let person = if let Some(m) = mentions
+            .iter()
+            .find(|m| m.end == comma && m.kind == MentionKind::Entity(Kind::Person))
+        {
+            m.entity
+        } else {
+            let mut s0 = comma;
+            while s0 > 0
+                && comma - s0 < 3
+                && is_name_word(&toks[s0 - 1])
+                && mention_at(mentions, s0 - 1).is_none()
+            {
+                s0 -= 1;
+            }
+            if comma - s0 < 2 || STOP_CAPS.contains(&toks[s0].key.as_str()) {
+                return;
+            }
+            let label = &text[toks[s0].range.start..toks[comma - 1].range.end];
+            let lang = if toks[s0].cyrillic {
+                Lang::Ru
+            } else {
+                Lang::En
+            };
+            let pe = self.new_entity(label, Class::Person, lang);
+            if self.entities[pe].class != Class::Person {
+                return;
+            }
+            self.alias_last_name(pe);
+            insert_mention(
+                mentions,
+                Mention {
+                    start: s0,
+                    end: comma,
+                    kind: MentionKind::Entity(Kind::Person),
+                    entity: Some(pe),
+                },
+            );
+            Some(pe)
+        };
+        let Some(p) = person else { return };
+        // "of Uzbekistan" after the title.
+        if qualifier.is_none() {
+            let mut j = r.end;
+            while j < toks.len() && j < r.end + 6 {
+                if let Some(m) = mention_at(mentions, j).copied() {
+                    if matches!(
+                        m.kind,
+                        MentionKind::Entity(Kind::Country)
+                            | MentionKind::Entity(Kind::Place)
+                            | MentionKind::Entity(Kind::Org)
+                    ) && toks[j - 1].key == "of"
+                    {
+                        qualifier = m.entity;
+                    }
+                    break;
+                }
+                if toks[j].kind == TokenKind::Word && !toks[j].cap || toks[j].key == "of" {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        self.role_holders.retain(|(x, _)| *x != role);
+        self.role_holders.push((role, p));
+        self.fact(
+            p,
+            Predicate::HasRole,
+            Object::Role(role),
+            index,
+            "title after name",
+        );
+        if let Some(q) = qualifier.filter(|&q| q != p) {
+            if role == Role::Expert {
+                if self.entity_kind(q) == Kind::Country {
+                    self.fact(
+                        p,
+                        Predicate::Country,
+                        Object::Entity(q),
+                        index,
+                        "title after name",
+                    );
+                }
+            } else {
+                self.fact(
+                    p,
+                    Predicate::OfficialOf,
+                    Object::Entity(q),
+                    index,
+                    "title after name",
+                );
             }
         }
     }
@@ -1621,11 +1791,14 @@ fn is_name_word(t: &Token) -> bool {
 /// case: "президентом ... Ильхамом Алиевым" -> "Ильхам Алиев".
 pub fn ru_name_base(words: &[&str], title: &str) -> String {
     let t = title.to_lowercase();
-    let case = if t.ends_with("ом") || t.ends_with("ем") {
+    let case = if t.ends_with("ом") || t.ends_with("ем") || t.ends_with("ым") || t.ends_with("им")
+    {
         "ins"
-    } else if t.ends_with('а') || t.ends_with('я') {
+    } else if t.ends_with('а') || t.ends_with('я') || t.ends_with("ого") || t.ends_with("его")
+    {
         "gen"
-    } else if t.ends_with('у') || t.ends_with('ю') {
+    } else if t.ends_with('у') || t.ends_with('ю') || t.ends_with("ому") || t.ends_with("ему")
+    {
         "dat"
     } else if t.ends_with('е') {
         "loc"
@@ -1644,7 +1817,14 @@ pub fn ru_name_base(words: &[&str], title: &str) -> String {
                     ("еем", "ей"),
                     ("ием", "ий"),
                 ],
-                "gen" => &[("а", ""), ("я", "й"), ("ия", "ий"), ("ея", "ей")],
+                "gen" => &[
+                    ("а", ""),
+                    ("я", "й"),
+                    ("ия", "ий"),
+                    ("ея", "ей"),
+                    ("у", "а"),
+                    ("ю", "я"),
+                ],
                 "dat" => &[("у", ""), ("ю", "й"), ("ию", "ий")],
                 _ => &[("е", ""), ("ии", "ий")],
             };

@@ -290,3 +290,20 @@ fn pronouns_and_titles_refer_back() {
         &[],
     );
 }
+
+#[test]
+fn titles_after_names() {
+    check(
+        "The deal was signed by Turkish Foreign Minister Hakan Fidan and Ilia Darchiashvili, Georgia's foreign minister, in Ankara.",
+        &["Ilia Darchiashvili hasRole Minister", "Ilia Darchiashvili officialOf Georgia", "Hakan Fidan officialOf Turkey"],
+        &["Ilia Darchiashvili officialOf Turkey"],
+    );
+    check(
+        "Nabiyev met Ilkhom Makhkamov, the transport minister of Uzbekistan, on Monday.",
+        &[
+            "Ilkhom Makhkamov hasRole Minister",
+            "Ilkhom Makhkamov officialOf Uzbekistan",
+        ],
+        &[],
+    );
+}

@@ -69,7 +69,7 @@ pub fn parse(raw: &str) -> Parsed {
                     out.author = Some(who);
                     out.publisher = Some(p.as_str().trim().to_string());
                 }
-                None => out.publisher = Some(who),
+                None => set_byline(&mut out, who),
             }
             start += 1;
             continue;
@@ -93,7 +93,7 @@ pub fn parse(raw: &str) -> Parsed {
                         out.author = Some(who);
                         out.publisher = Some(p.as_str().trim().to_string());
                     }
-                    None => out.publisher = Some(who),
+                    None => set_byline(&mut out, who),
                 }
                 continue;
             }
@@ -123,6 +123,21 @@ fn dateline_agency(body: &str) -> Option<String> {
     let name = c[1].trim();
     // A date in brackets is not an agency.
     (!name.chars().any(|c| c.is_ascii_digit())).then(|| name.to_string())
+}
+
+/// "By Leyla Guliyeva" names an author; "By Trend" a publisher.
+fn set_byline(out: &mut Parsed, who: String) {
+    let words = who.split_whitespace().count();
+    let org_word = [
+        "agency", "news", "press", "service", "times", "daily", "post", "tass", "agentlik",
+    ]
+    .iter()
+    .any(|w| who.to_lowercase().contains(w));
+    if (2..=3).contains(&words) && !org_word {
+        out.author = Some(who);
+    } else {
+        out.publisher = Some(who);
+    }
 }
 
 /// A short line of menu words, separators or social links.
