@@ -716,6 +716,63 @@ impl<'a> Document<'a> {
             );
         }
 
+        // A company after a demonym: российская "Зарубежнефть", вьетнамская PetroVietnam.
+        for i in 1..n {
+            let Some(d) = mentions
+                .iter()
+                .find(|m| m.end == i && m.kind == MentionKind::Demonym)
+                .copied()
+            else {
+                continue;
+            };
+            let quoted = toks[i].key == "\"";
+            let start = if quoted { i + 1 } else { i };
+            let mut e = start;
+            while e < n
+                && e < start + 4
+                && toks[e].kind == TokenKind::Word
+                && (toks[e].cap || toks[e].upper)
+                && (quoted || !toks[e].cyrillic)
+                && !STOP_CAPS.contains(&toks[e].key.as_str())
+                && !covered(&mentions, e)
+            {
+                e += 1;
+            }
+            let closed = if quoted {
+                toks.get(e).is_some_and(|t| t.key == "\"")
+            } else {
+                toks.get(e).is_none_or(|t| {
+                    !covered(&mentions, e) && (t.kind == TokenKind::Punct || !t.cap && !t.upper)
+                })
+            };
+            if e == start
+                || !closed
+                || (!quoted && !toks[start].cyrillic && self.lang() == Lang::En)
+            {
+                continue;
+            }
+            let label = &text[toks[start].range.start..toks[e - 1].range.end];
+            let ent = self.new_entity(label, Class::Company, self.lang());
+            if let (Some(c), Kind::Org) = (d.entity, self.entities[ent].class.kind()) {
+                self.fact(
+                    ent,
+                    Predicate::Country,
+                    Object::Entity(c),
+                    index,
+                    "demonym before company",
+                );
+            }
+            insert_mention(
+                &mut mentions,
+                Mention {
+                    start,
+                    end: e,
+                    kind: MentionKind::Entity(self.entity_kind(ent)),
+                    entity: Some(ent),
+                },
+            );
+        }
+
         // A name after a possessive country: "Romania's Transgaz has invested".
         for i in 1..n {
             if toks[i - 1].key != "'s" || covered(&mentions, i) {
@@ -927,7 +984,9 @@ impl<'a> Document<'a> {
                 match m.kind {
                     MentionKind::Entity(Kind::Person) => last = m.entity,
                     MentionKind::Role(role) => {
-                        let definite = i > 0 && matches!(toks[i - 1].key.as_str(), "the" | "this");
+                        // English needs "the"; Russian has no articles ("армянский вице-премьер").
+                        let definite = i > 0 && matches!(toks[i - 1].key.as_str(), "the" | "this")
+                            || toks[i].cyrillic;
                         let named = mentions.iter().any(|x| {
                             x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
                         });
