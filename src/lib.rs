@@ -10,11 +10,13 @@
 //! build    ingest -> extract -> rdf -> store, incremental, with a summary
 //! query    run SPARQL and format results: the one path for every caller
 //! export   deterministic serialisations of the store
+//! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
 //! `main.rs` only parses arguments, calls [`cli::run`] and maps errors to exit codes.
 
+pub mod analyze;
 pub mod build;
 pub mod cli;
 pub mod export;
