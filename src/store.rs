@@ -347,16 +347,6 @@ impl Store {
         )
     }
 
-    /// Quads with this predicate, in the default graph and every named graph.
-    pub fn quads_with_predicate<'a>(
-        &'a self,
-        predicate: NamedNodeRef<'a>,
-    ) -> impl Iterator<Item = Result<Quad, StoreError>> + 'a {
-        self.inner
-            .quads_for_pattern(None, Some(predicate), None, None)
-            .map(move |q| q.map_err(|e| self.err(e)))
-    }
-
     pub fn len(&self) -> Result<usize, StoreError> {
         self.inner.len().map_err(|e| self.err(e))
     }

@@ -18,9 +18,12 @@
 //! articles) are kept sorted by pair, for the hops that are printed.
 
 use crate::extract::Predicate;
-use crate::store::{Store, StoreError};
+use crate::query::{parse_query, QueryError};
+use crate::store::Store;
 use crate::vocab;
-use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -154,44 +157,93 @@ pub struct EntityGraph {
 }
 
 impl EntityGraph {
-    /// Builds the graph of a store: one scan per relation predicate (all
-    /// graphs, so that the articles stating each triple are counted) and one
-    /// of `rdfs:label`. Memory: the graph, plus while building one small
-    /// tuple per relation quad.
-    pub fn from_store(store: &Store) -> Result<EntityGraph, StoreError> {
+    /// Builds the graph of a store with SPARQL, so that the store decodes
+    /// only the terms asked for: per relation, its triples in the default
+    /// graph (the edges: what queries see) and its quads in named graphs
+    /// (the articles that state each one); then the entities' labels. The
+    /// queries run in parallel. Memory: the graph, plus while building the
+    /// rows of those queries.
+    pub fn from_store(store: &Store) -> Result<EntityGraph, QueryError> {
+        /// What a query is for: a relation's edges, its articles, labels.
+        #[derive(Clone, Copy)]
+        enum Rows {
+            Edges(u8),
+            Articles(u8),
+            Labels,
+        }
+        let mut queries = Vec::new();
+        for (i, p) in RELATIONS.iter().enumerate() {
+            let p = p.local();
+            queries.push((
+                Rows::Edges(i as u8),
+                format!("SELECT ?s ?o WHERE {{ ?s nkg:{p} ?o }}"),
+            ));
+            queries.push((
+                Rows::Articles(i as u8),
+                format!("SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s nkg:{p} ?o }} }}"),
+            ));
+        }
+        queries.push((
+            Rows::Labels,
+            "SELECT ?e ?l ?lang WHERE { ?e rdfs:label ?l BIND(LANG(?l) AS ?lang) }".to_string(),
+        ));
+        // Rows as (entity, entity or label, graph or language).
+        type Answer = Result<(Rows, Vec<[String; 3]>), QueryError>;
+        let results: Vec<Answer> = queries
+            .into_par_iter()
+            .map(|(kind, q)| {
+                let mut rows = Vec::new();
+                for_each_row(store, &q, |row| {
+                    let text = |t: Option<&Term>| match t {
+                        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+                        Some(Term::BlankNode(b)) => Some(format!("_:{}", b.as_str())),
+                        Some(Term::Literal(l)) => Some(l.value().to_string()),
+                        _ => None,
+                    };
+                    let entity = |t: Option<&Term>| match t {
+                        Some(Term::NamedNode(n)) if vocab::is_entity(n.as_str()) => {
+                            Some(n.as_str().to_string())
+                        }
+                        _ => None,
+                    };
+                    let Some(a) = entity(row[0]) else {
+                        return;
+                    };
+                    let b = match kind {
+                        Rows::Labels => match row[1] {
+                            Some(Term::Literal(l)) => Some(l.value().to_string()),
+                            _ => None,
+                        },
+                        _ => entity(row[1]),
+                    };
+                    let Some(b) = b else {
+                        return;
+                    };
+                    let c = row.get(2).copied().and_then(text).unwrap_or_default();
+                    rows.push([a, b, c]);
+                })?;
+                Ok((kind, rows))
+            })
+            .collect();
         let mut b = GraphBuilder::default();
         let mut graphs: HashMap<String, u32> = HashMap::new();
-        for (i, p) in RELATIONS.iter().enumerate() {
-            let predicate = vocab::nkg(p.local());
-            for q in store.quads_with_predicate(predicate.as_ref()) {
-                let q = q?;
-                let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&q.subject, &q.object)
-                else {
-                    continue;
-                };
-                if !vocab::is_entity(s.as_str()) || !vocab::is_entity(o.as_str()) {
-                    continue;
+        for r in results {
+            let (kind, rows) = r?;
+            for [x, y, z] in rows {
+                let n = b.node(&x);
+                match kind {
+                    Rows::Labels => b.label(n, &y, &z),
+                    Rows::Edges(p) => {
+                        let m = b.node(&y);
+                        b.statements.push((n, m, p, IN_DEFAULT_GRAPH));
+                    }
+                    Rows::Articles(p) => {
+                        let m = b.node(&y);
+                        let g = intern(&mut graphs, &z);
+                        b.statements.push((n, m, p, g));
+                    }
                 }
-                let g = match &q.graph_name {
-                    GraphName::DefaultGraph => NO_GRAPH,
-                    GraphName::NamedNode(n) => intern(&mut graphs, n.as_str()),
-                    GraphName::BlankNode(n) => intern(&mut graphs, &format!("_:{}", n.as_str())),
-                };
-                let s = b.node(s.as_str());
-                let o = b.node(o.as_str());
-                b.statements.push((s, o, i as u8, g));
             }
-        }
-        for q in store.quads_with_predicate(vocab::RDFS_LABEL) {
-            let q = q?;
-            let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
-                continue;
-            };
-            if !vocab::is_entity(s.as_str()) {
-                continue;
-            }
-            let n = b.node(s.as_str());
-            b.label(n, l.value(), l.language().unwrap_or(""));
         }
         Ok(b.build())
     }
@@ -326,10 +378,47 @@ impl EntityGraph {
     pub fn relations(&self) -> &[Relation] {
         &self.relations
     }
+
+    /// Bytes the graph holds on the heap (IRIs and labels included), roughly.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let strings: usize = self.iris.iter().map(|i| i.len()).sum::<usize>()
+            + self
+                .labels
+                .iter()
+                .map(|l| l.text.len() + l.lang.len())
+                .sum::<usize>();
+        strings
+            + self.iris.len() * size_of::<Box<str>>()
+            + self.labels.len() * size_of::<Label>()
+            + (self.label_start.len() + self.offsets.len()) * size_of::<usize>()
+            + self.adj.len() * size_of::<Adj>()
+            + self.relations.len() * size_of::<Relation>()
+    }
 }
 
 /// Graph id of the default graph while building.
-const NO_GRAPH: u32 = u32::MAX;
+const IN_DEFAULT_GRAPH: u32 = u32::MAX;
+
+/// Runs a SELECT and calls `f` with each row's values, in variable order.
+fn for_each_row(
+    store: &Store,
+    query: &str,
+    mut f: impl FnMut(&[Option<&Term>]),
+) -> Result<(), QueryError> {
+    let prepared = parse_query(query, "entity graph")?;
+    let QueryResults::Solutions(solutions) =
+        store.query(prepared).map_err(QueryError::Evaluation)?
+    else {
+        return Ok(());
+    };
+    for s in solutions {
+        let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+        let row: Vec<Option<&Term>> = s.values().iter().map(Option::as_ref).collect();
+        f(&row);
+    }
+    Ok(())
+}
 
 fn intern(graphs: &mut HashMap<String, u32>, g: &str) -> u32 {
     if let Some(&i) = graphs.get(g) {
@@ -349,7 +438,9 @@ pub struct GraphBuilder {
     labels: Vec<(NodeId, Label)>,
     /// (subject, object, relation index, articles)
     relations: Vec<(NodeId, NodeId, u8, u32)>,
-    /// (subject, object, relation index, graph), from a store
+    /// (subject, object, relation index, graph), from a store: a triple
+    /// is an edge when the default graph has it ([`IN_DEFAULT_GRAPH`]);
+    /// the named graphs that have it are its articles.
     statements: Vec<(NodeId, NodeId, u8, u32)>,
 }
 
@@ -438,8 +529,9 @@ impl GraphBuilder {
             }
         };
 
-        // Statements from a store: a relation's articles are the distinct
-        // named graphs that state it (either way round when symmetric).
+        // Statements from a store: a relation is an edge when the default
+        // graph states it; its articles are the distinct named graphs that
+        // state it (either way round when symmetric).
         for st in statements.iter_mut() {
             let (s, o) = canonical(st.0, st.1, st.2);
             st.0 = s;
@@ -452,17 +544,22 @@ impl GraphBuilder {
             let (s, o, p, _) = statements[i];
             let mut j = i;
             let mut articles = 0;
+            let mut edge = false;
             while j < statements.len()
                 && (statements[j].0, statements[j].1, statements[j].2) == (s, o, p)
             {
-                if statements[j].3 != NO_GRAPH {
+                if statements[j].3 == IN_DEFAULT_GRAPH {
+                    edge = true;
+                } else {
                     articles += 1;
                 }
                 j += 1;
             }
             // Already in final ids: mark with the top bit of the predicate
             // slot so they are not remapped again below.
-            relations.push((s, o, p | 0x80, articles));
+            if edge {
+                relations.push((s, o, p | 0x80, articles));
+            }
             i = j;
         }
         drop(statements);

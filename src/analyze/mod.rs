@@ -32,7 +32,8 @@ pub use graph::{
 };
 
 use crate::extract::Predicate;
-use crate::store::{Store, StoreError, StoreVersion};
+use crate::query::QueryError;
+use crate::store::{Store, StoreVersion};
 use std::sync::{Arc, Mutex};
 
 /// The last graph built in this process, with the store version it is of.
@@ -40,7 +41,7 @@ static CACHE: Mutex<Option<(StoreVersion, Arc<EntityGraph>)>> = Mutex::new(None)
 
 /// The entity graph of a store: built on first use, then reused until the
 /// store is written to (or another store is asked for).
-pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, StoreError> {
+pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, QueryError> {
     let version = store.version();
     if let Ok(cache) = CACHE.lock() {
         if let Some((v, g)) = cache.as_ref() {
@@ -133,5 +134,57 @@ mod tests {
         assert!(!e.to_string().contains("hasRole"));
         assert_eq!(parse_via(&["hasRole"]).unwrap_err(), ViaError::HasRole);
         assert_eq!(parse_via(&[",", " "]).unwrap_err(), ViaError::Empty);
+    }
+
+    #[test]
+    fn the_graph_is_cached_until_the_store_changes() {
+        use oxigraph::io::RdfFormat;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        let ttl = |s: &str| {
+            format!("@prefix : <http://newskg.org/ontology#> . @prefix id: <http://newskg.org/id/> . {s}")
+        };
+        let a = ttl("id:a :investsIn id:b .");
+        store
+            .load("a.ttl", a.as_bytes(), RdfFormat::Turtle, None)
+            .unwrap();
+        let g1 = entity_graph(&store).unwrap();
+        assert_eq!(g1.relation_count(), 1);
+        assert!(Arc::ptr_eq(&g1, &entity_graph(&store).unwrap()));
+        // A clone shares the store and its version.
+        assert!(Arc::ptr_eq(&g1, &entity_graph(&store.clone()).unwrap()));
+        let b = ttl("id:b :partnersWith id:c .");
+        store
+            .load("b.ttl", b.as_bytes(), RdfFormat::Turtle, None)
+            .unwrap();
+        let g2 = entity_graph(&store).unwrap();
+        assert!(!Arc::ptr_eq(&g1, &g2));
+        assert_eq!(g2.relation_count(), 2);
+        // A fact deleted from the default graph is no edge, even while an
+        // article graph still states it.
+        store
+            .load(
+                "c.trig",
+                "<http://newskg.org/article/x> { <http://newskg.org/id/c> <http://newskg.org/ontology#country> <http://newskg.org/id/d> }".as_bytes(),
+                RdfFormat::TriG,
+                None,
+            )
+            .unwrap();
+        let g3 = entity_graph(&store).unwrap();
+        assert_eq!(g3.relation_count(), 3);
+        let c = g3.node("http://newskg.org/id/c").unwrap();
+        let d = g3.node("http://newskg.org/id/d").unwrap();
+        assert_eq!(g3.relations_between(c, d)[0].articles, 1);
+        store
+            .update(
+                crate::query::parse_update(
+                    "DELETE DATA { <http://newskg.org/id/c> <http://newskg.org/ontology#country> <http://newskg.org/id/d> }",
+                    "test",
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        let g4 = entity_graph(&store).unwrap();
+        assert_eq!(g4.relation_count(), 2);
     }
 }
