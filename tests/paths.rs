@@ -850,6 +850,33 @@ fn hop_count_in_sparql() {
 }
 
 #[test]
+fn facts_added_or_removed_by_update_change_the_paths() {
+    let (_dir, store) = built();
+    let mtw = "id:minsk-tractor-works";
+    // Without its country, Minsk Tractor Works only reaches Ganja
+    // Automobile Plant and MAZ.
+    ok(
+        &store,
+        &[
+            "update",
+            "DELETE DATA { id:minsk-tractor-works :country id:belarus }",
+        ],
+    );
+    let r = run(&store, &["path", mtw, "id:russia"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    // A fact added by hand links Armenia to Russia; no article states it.
+    ok(
+        &store,
+        &["update", "INSERT DATA { id:armenia :tradesWith id:russia }"],
+    );
+    let text = ok(&store, &["path", "Armenia", "Russia"]);
+    assert_eq!(
+        text,
+        "Armenia → Russia: 1 hop (shortest)\n  Armenia —tradesWith→ Russia (no article recorded)\n"
+    );
+}
+
+#[test]
 fn every_analysis_command_has_examples() {
     let dir = tempfile::tempdir().unwrap();
     for cmd in ["path", "neighbors", "rank", "components"] {
