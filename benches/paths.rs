@@ -183,7 +183,7 @@ fn big_graph() {
         }
     );
     let t = Instant::now();
-    let d = rank::degrees(&g, Filter::default());
+    let d = rank::degrees(&g, Filter::default(), false);
     println!(
         "  degrees: {:.0} ms ({} entities)",
         ms(t.elapsed()),

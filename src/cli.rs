@@ -433,7 +433,9 @@ pub fn run(cli: Cli) -> Result<i32> {
 }
 
 fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // Serialised first, so that a closed pipe is an I/O error, seen as such.
+    let text = serde_json::to_string_pretty(value)?;
+    out.write_all(text.as_bytes())?;
     writeln!(out)?;
     Ok(())
 }

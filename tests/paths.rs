@@ -877,6 +877,31 @@ fn facts_added_or_removed_by_update_change_the_paths() {
 }
 
 #[test]
+fn a_closed_pipe_ends_quietly() {
+    let (_dir, store) = built();
+    for format in ["text", "json"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newskg"))
+            .env_remove("NEWSKG_STORE")
+            .arg("--store")
+            .arg(&store)
+            .args(["path", "Belarus", "Russia", "--all", "--max-hops", "12"])
+            .args(["--limit", "100000", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn every_analysis_command_has_examples() {
     let dir = tempfile::tempdir().unwrap();
     for cmd in ["path", "neighbors", "rank", "components"] {

@@ -45,7 +45,8 @@ pub struct Degree {
     pub weighted: u64,
 }
 
-pub fn degrees(g: &EntityGraph, filter: Filter) -> Vec<Degree> {
+/// Degrees of every entity; [`Degree::weighted`] only when `weighted`.
+pub fn degrees(g: &EntityGraph, filter: Filter, weighted: bool) -> Vec<Degree> {
     g.nodes()
         .map(|n| {
             let mut d = Degree::default();
@@ -59,10 +60,12 @@ pub fn degrees(g: &EntityGraph, filter: Filter) -> Vec<Degree> {
                 }
                 if f || b {
                     d.neighbours += 1;
-                    let w = g
-                        .hop_weight(n, a, filter)
-                        .max(g.hop_weight(a.nbr, a, filter));
-                    d.weighted += u64::from(w);
+                    if weighted {
+                        let w = g
+                            .hop_weight(n, a, filter)
+                            .max(g.hop_weight(a.nbr, a, filter));
+                        d.weighted += u64::from(w);
+                    }
                 }
             }
             d
@@ -524,14 +527,14 @@ mod tests {
         b.relation(na, TradesWith, nb, 5);
         b.relation(nc, InvestsIn, na, 1);
         let g = b.build();
-        let d = degrees(&g, Filter::default());
+        let d = degrees(&g, Filter::default(), true);
         let a = d[g.node("http://newskg.org/id/a").unwrap() as usize];
         assert_eq!((a.neighbours, a.out, a.inc, a.weighted), (2, 2, 2, 6));
         let directed = Filter {
             directed: true,
             ..Filter::default()
         };
-        let d = degrees(&g, directed);
+        let d = degrees(&g, directed, true);
         let a = d[g.node("http://newskg.org/id/a").unwrap() as usize];
         // a -> b (investsIn, and tradesWith both ways), c -> a.
         assert_eq!((a.neighbours, a.out, a.inc), (2, 1, 2));
@@ -539,7 +542,7 @@ mod tests {
             via: super::super::graph::relation_bit(InvestsIn).unwrap(),
             directed: true,
         };
-        let d = degrees(&g, invest);
+        let d = degrees(&g, invest, true);
         let b_ = d[g.node("http://newskg.org/id/b").unwrap() as usize];
         assert_eq!((b_.neighbours, b_.out, b_.inc, b_.weighted), (1, 0, 1, 2));
     }

@@ -501,7 +501,7 @@ pub fn rank_report(
     weighted: bool,
     top: usize,
 ) -> RankReport {
-    let degrees = rank::degrees(g, filter);
+    let degrees = rank::degrees(g, filter, weighted && by == Measure::Degree);
     let mut iterations = None;
     let mut normalised = false;
     let scores: Vec<f64> = match by {
