@@ -151,14 +151,25 @@ fn big_graph() {
     }
 
     println!("  all simple paths of at most 4 hops (best 10 kept, counting capped at 10M):");
-    let mut sample: Vec<(&str, u32, u32)> =
-        pairs[..4].iter().map(|(a, b)| ("random", *a, *b)).collect();
-    sample.push(("hub to random", hub, pairs[4].1));
+    // Random pairs are mostly 5 or more hops apart: take ones within 4.
+    let mut sample: Vec<(&str, u32, u32)> = Vec::new();
+    while sample.len() < 4 {
+        let (a, b) = (rng.below(NODES) as u32, rng.below(NODES) as u32);
+        if path::shortest_path(&g, a, b, Filter::default(), Some(4)).is_some_and(|p| p.len() >= 4) {
+            sample.push(("random pair 3-4 hops apart", a, b));
+        }
+    }
+    let second = (0..g.node_count() as u32)
+        .filter(|n| *n != hub)
+        .max_by_key(|n| g.degree(*n))
+        .unwrap_or(0);
+    sample.push(("hub to random entity", hub, pairs[4].1));
+    sample.push(("hub to second hub", hub, second));
     for (kind, a, b) in sample {
         let t = Instant::now();
         let all = path::all_simple_paths(&g, a, b, Filter::default(), 4, 10, 10_000_000);
         println!(
-            "    {kind} pair: {} paths{} in {:.1} ms (shortest {} hops)",
+            "    {kind}: {} paths{} in {:.1} ms (shortest {} hops)",
             all.total,
             if all.capped { " (capped)" } else { "" },
             ms(t.elapsed()),
@@ -332,6 +343,10 @@ fn store_build() {
     }
     store.flush().expect("flushed");
     let load = t.elapsed();
+    // Reopen, as `newskg path` after `newskg build` would.
+    let path = store.path().to_path_buf();
+    drop(store);
+    let store = Store::open(&path, false).expect("the store again");
     let relation_triples = ARTICLES * PER_ARTICLE;
     println!(
         "== store: {ARTICLES} articles, {relation_triples} relation triples, {quads} quads in article graphs (+ the merged default graph)"

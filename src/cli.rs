@@ -237,7 +237,7 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// With --all: how many of the ranked paths to show (all are counted)
-        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", default_value_t = 10, requires = "all", value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
         #[command(flatten)]
         graph: GraphArgs,
@@ -281,7 +281,7 @@ pub enum Command {
     },
     /// Connected components of the entity graph, largest first
     #[command(
-        after_help = "Direction does not split a component. Entities without relations are components of one.\n\nExamples:\n  newskg components\n  newskg components --top 3 --via partnersWith,tradesWith\n  newskg components --format json"
+        after_help = "Direction does not split a component. Entities without relations are components of one.\nText lists up to 25 members of each component (by label); JSON lists them all.\n\nExamples:\n  newskg components\n  newskg components --top 3 --via partnersWith,tradesWith\n  newskg components --format json"
     )]
     Components {
         /// How many components to list with their members

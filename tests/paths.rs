@@ -801,6 +801,13 @@ fn components_cover_every_entity_once() {
         oracle.entities.len(),
         sizes[0]
     )));
+    // The largest component lists its first 25 members by label.
+    let first = text.lines().nth(1).unwrap();
+    assert_eq!(first.matches(", ").count(), 24, "{first}");
+    assert!(first.ends_with(&format!(
+        " and {} more (--format json lists all)",
+        sizes[0] - 25
+    )));
     assert!(
         text.contains("\n  2. 2 entities: Armenia, Customs Union\n"),
         "{text}"

@@ -18,6 +18,8 @@ use std::io::{self, Write};
 pub const EVIDENCE_PER_RELATION: usize = 3;
 /// Characters of a sentence quoted in text.
 const EXCERPT_CHARS: usize = 120;
+/// Members of a component listed in text.
+pub const MEMBERS_SHOWN: usize = 25;
 
 /// An entity as shown.
 #[derive(Debug, Clone, Serialize)]
@@ -680,13 +682,24 @@ pub fn write_components_text(r: &ComponentsReport, out: &mut dyn Write) -> io::R
         }
     )?;
     for (i, c) in r.shown.iter().enumerate() {
-        let names: Vec<&str> = c.members.iter().map(|m| m.label.as_str()).collect();
+        let names: Vec<&str> = c
+            .members
+            .iter()
+            .take(MEMBERS_SHOWN)
+            .map(|m| m.label.as_str())
+            .collect();
+        let more = c.members.len().saturating_sub(MEMBERS_SHOWN);
         writeln!(
             out,
-            "  {}. {}: {}",
+            "  {}. {}: {}{}",
             i + 1,
             plural(c.size as u64, "entity", "entities"),
-            names.join(", ")
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more (--format json lists all)")
+            } else {
+                String::new()
+            }
         )?;
     }
     let hidden = r.components - r.shown.len();
