@@ -26,6 +26,7 @@ use oxigraph::sparql::QueryResults;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// A node: the position of its IRI in the sorted list of entity IRIs.
 pub type NodeId = u32;
@@ -161,16 +162,10 @@ impl EntityGraph {
     /// only the terms asked for: per relation, its triples in the default
     /// graph (the edges: what queries see) and its quads in named graphs
     /// (the articles that state each one); then the entities' labels. The
-    /// queries run in parallel. Memory: the graph, plus while building the
-    /// rows of those queries.
+    /// queries run in parallel, each interning the strings it reads, so
+    /// memory stays proportional to the graph: its names and labels, and
+    /// while building a few integers per relation quad.
     pub fn from_store(store: &Store) -> Result<EntityGraph, QueryError> {
-        /// What a query is for: a relation's edges, its articles, labels.
-        #[derive(Clone, Copy)]
-        enum Rows {
-            Edges(u8),
-            Articles(u8),
-            Labels,
-        }
         let mut queries = Vec::new();
         for (i, p) in RELATIONS.iter().enumerate() {
             let p = p.local();
@@ -187,64 +182,25 @@ impl EntityGraph {
             Rows::Labels,
             "SELECT ?e ?l ?lang WHERE { ?e rdfs:label ?l BIND(LANG(?l) AS ?lang) }".to_string(),
         ));
-        // Rows as (entity, entity or label, graph or language).
-        type Answer = Result<(Rows, Vec<[String; 3]>), QueryError>;
-        let results: Vec<Answer> = queries
+        // Each part is merged as soon as it is read, so that at most one
+        // per thread is held.
+        let merged = Mutex::new((GraphBuilder::default(), Interner::default()));
+        queries
             .into_par_iter()
-            .map(|(kind, q)| {
-                let mut rows = Vec::new();
-                for_each_row(store, &q, |row| {
-                    let text = |t: Option<&Term>| match t {
-                        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-                        Some(Term::BlankNode(b)) => Some(format!("_:{}", b.as_str())),
-                        Some(Term::Literal(l)) => Some(l.value().to_string()),
-                        _ => None,
-                    };
-                    let entity = |t: Option<&Term>| match t {
-                        Some(Term::NamedNode(n)) if vocab::is_entity(n.as_str()) => {
-                            Some(n.as_str().to_string())
-                        }
-                        _ => None,
-                    };
-                    let Some(a) = entity(row[0]) else {
-                        return;
-                    };
-                    let b = match kind {
-                        Rows::Labels => match row[1] {
-                            Some(Term::Literal(l)) => Some(l.value().to_string()),
-                            _ => None,
-                        },
-                        _ => entity(row[1]),
-                    };
-                    let Some(b) = b else {
-                        return;
-                    };
-                    let c = row.get(2).copied().and_then(text).unwrap_or_default();
-                    rows.push([a, b, c]);
-                })?;
-                Ok((kind, rows))
-            })
-            .collect();
-        let mut b = GraphBuilder::default();
-        let mut graphs: HashMap<String, u32> = HashMap::new();
-        for r in results {
-            let (kind, rows) = r?;
-            for [x, y, z] in rows {
-                let n = b.node(&x);
-                match kind {
-                    Rows::Labels => b.label(n, &y, &z),
-                    Rows::Edges(p) => {
-                        let m = b.node(&y);
-                        b.statements.push((n, m, p, IN_DEFAULT_GRAPH));
-                    }
-                    Rows::Articles(p) => {
-                        let m = b.node(&y);
-                        let g = intern(&mut graphs, &z);
-                        b.statements.push((n, m, p, g));
-                    }
-                }
-            }
-        }
+            .try_for_each(|(kind, q)| -> Result<(), QueryError> {
+                let mut part = Part {
+                    kind,
+                    entities: Interner::default(),
+                    strings: Interner::default(),
+                    rows: Vec::new(),
+                };
+                for_each_row(store, &q, |row| part.add(row))?;
+                let mut guard = merged.lock().unwrap_or_else(|e| e.into_inner());
+                let (b, graphs) = &mut *guard;
+                part.merge_into(b, graphs);
+                Ok(())
+            })?;
+        let (b, _) = merged.into_inner().unwrap_or_else(|e| e.into_inner());
         Ok(b.build())
     }
 
@@ -400,6 +356,119 @@ impl EntityGraph {
 /// Graph id of the default graph while building.
 const IN_DEFAULT_GRAPH: u32 = u32::MAX;
 
+/// Strings numbered in order of first sight.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.ids.insert(s.into(), i);
+        self.names.push(s.into());
+        i
+    }
+}
+
+/// What a query of [`EntityGraph::from_store`] reads.
+#[derive(Clone, Copy)]
+enum Rows {
+    /// `?s ?o` of a relation in the default graph.
+    Edges(u8),
+    /// `?s ?o ?g` of a relation in named graphs.
+    Articles(u8),
+    /// `?e ?label ?lang`.
+    Labels,
+}
+
+/// The rows of one query, strings interned: entities in `entities`, graph
+/// names, labels and languages in `strings`.
+struct Part {
+    kind: Rows,
+    entities: Interner,
+    strings: Interner,
+    rows: Vec<[u32; 3]>,
+}
+
+impl Part {
+    fn merge_into(self, b: &mut GraphBuilder, graphs: &mut Interner) {
+        let nodes: Vec<NodeId> = self.entities.names.iter().map(|e| b.node(e)).collect();
+        match self.kind {
+            Rows::Labels => {
+                for [e, text, lang] in self.rows {
+                    let (text, lang) = (
+                        &self.strings.names[text as usize],
+                        &self.strings.names[lang as usize],
+                    );
+                    b.label(nodes[e as usize], text, lang);
+                }
+            }
+            Rows::Edges(p) => {
+                for [s, o, _] in self.rows {
+                    b.statements
+                        .push((nodes[s as usize], nodes[o as usize], p, IN_DEFAULT_GRAPH));
+                }
+            }
+            Rows::Articles(p) => {
+                let ids: Vec<u32> = self.strings.names.iter().map(|g| graphs.id(g)).collect();
+                for [s, o, g] in self.rows {
+                    b.statements
+                        .push((nodes[s as usize], nodes[o as usize], p, ids[g as usize]));
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, row: &[Option<&Term>]) {
+        fn entity<'a>(t: Option<&Option<&'a Term>>) -> Option<&'a str> {
+            match t {
+                Some(Some(Term::NamedNode(n))) if vocab::is_entity(n.as_str()) => Some(n.as_str()),
+                _ => None,
+            }
+        }
+        let Some(a) = entity(row.first()) else {
+            return;
+        };
+        let row = match self.kind {
+            Rows::Labels => {
+                let (Some(Some(Term::Literal(l))), Some(Some(Term::Literal(lang)))) =
+                    (row.get(1), row.get(2))
+                else {
+                    return;
+                };
+                [
+                    self.entities.id(a),
+                    self.strings.id(l.value()),
+                    self.strings.id(lang.value()),
+                ]
+            }
+            Rows::Edges(_) => {
+                let Some(b) = entity(row.get(1)) else {
+                    return;
+                };
+                [self.entities.id(a), self.entities.id(b), 0]
+            }
+            Rows::Articles(_) => {
+                let Some(b) = entity(row.get(1)) else {
+                    return;
+                };
+                let g = match row.get(2) {
+                    Some(Some(Term::NamedNode(g))) => self.strings.id(g.as_str()),
+                    Some(Some(Term::BlankNode(g))) => self.strings.id(&format!("_:{}", g.as_str())),
+                    _ => return,
+                };
+                [self.entities.id(a), self.entities.id(b), g]
+            }
+        };
+        self.rows.push(row);
+    }
+}
+
 /// Runs a SELECT and calls `f` with each row's values, in variable order.
 fn for_each_row(
     store: &Store,
@@ -418,15 +487,6 @@ fn for_each_row(
         f(&row);
     }
     Ok(())
-}
-
-fn intern(graphs: &mut HashMap<String, u32>, g: &str) -> u32 {
-    if let Some(&i) = graphs.get(g) {
-        return i;
-    }
-    let i = graphs.len() as u32;
-    graphs.insert(g.to_string(), i);
-    i
 }
 
 /// Builds an [`EntityGraph`] from nodes, labels and relations, in any order
