@@ -881,6 +881,19 @@ fn facts_added_or_removed_by_update_change_the_paths() {
         text,
         "Armenia → Russia: 1 hop (shortest)\n  Armenia —tradesWith→ Russia (no article recorded)\n"
     );
+    let v = json(
+        &store,
+        &["path", "Armenia", "Russia", "--all", "--format", "json"],
+        0,
+    );
+    let best = &v["paths"][0];
+    assert_eq!(best["hops"], 1);
+    assert_eq!(best["weakest_hop_articles"], 0);
+    assert_eq!(best["steps"][0]["relations"][0]["articles"], 0);
+    assert_eq!(
+        best["steps"][0]["relations"][0]["evidence"],
+        serde_json::json!([])
+    );
 }
 
 #[test]

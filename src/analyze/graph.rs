@@ -319,14 +319,15 @@ impl EntityGraph {
         out
     }
 
-    /// The weight of the hop from `from` over the entry `a` (which may be
+    /// The support of the hop from `from` over the entry `a` (which may be
     /// either end's entry for the pair): the number of articles behind its
-    /// best supported allowed relation, at least 1 for a stated relation.
-    pub(crate) fn hop_weight(&self, from: NodeId, a: &Adj, filter: Filter) -> u32 {
+    /// best supported allowed relation; 0 when no article states one (a
+    /// fact added by hand) or the filter allows none.
+    pub(crate) fn hop_articles(&self, from: NodeId, a: &Adj, filter: Filter) -> u32 {
         self.pair_relations(a.rel)
             .iter()
             .filter(|r| filter.allows(r, from))
-            .map(|r| r.articles.max(1))
+            .map(|r| r.articles)
             .max()
             .unwrap_or(0)
     }
@@ -825,13 +826,31 @@ pub(crate) mod tests {
         assert_eq!(g.name(a), "A");
         assert_eq!(g.name(c), "id:c");
         let e = g.entry(c, a).unwrap();
-        assert_eq!(g.hop_weight(c, e, Filter::default()), 5);
+        assert_eq!(g.hop_articles(c, e, Filter::default()), 5);
         let invests = Filter {
             via: relation_bit(Predicate::InvestsIn).unwrap(),
             directed: true,
         };
-        assert_eq!(g.hop_weight(a, e, invests), 1);
-        assert_eq!(g.hop_weight(c, e, invests), 0);
+        assert_eq!(g.hop_articles(a, e, invests), 1);
+        assert_eq!(g.hop_articles(c, e, invests), 0);
+    }
+
+    #[test]
+    fn a_relation_no_article_states_has_no_support() {
+        let mut b = GraphBuilder::default();
+        let a = b.node("http://newskg.org/id/a");
+        let c = b.node("http://newskg.org/id/c");
+        b.relation(a, Predicate::MetWith, c, 0);
+        let g = b.build();
+        let (a, c) = (
+            g.node("http://newskg.org/id/a").unwrap(),
+            g.node("http://newskg.org/id/c").unwrap(),
+        );
+        assert_eq!(g.relations_between(a, c).len(), 1);
+        assert_eq!(
+            g.hop_articles(a, g.entry(a, c).unwrap(), Filter::default()),
+            0
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! neighbourhood of an entity.
 //!
 //! Hops are counted between entities, whatever the number of relations
-//! between them; a hop's weight is the number of articles behind its best
+//! between them; a hop's support is the number of articles behind its best
 //! supported relation (see [`EntityGraph::hop_relations`]).
 
 use super::graph::{EntityGraph, Filter, NodeId};
@@ -137,9 +137,9 @@ impl Side {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RankedPath {
     pub nodes: Vec<NodeId>,
-    /// The weight of its weakest hop (0 for a path of no hops).
+    /// The support of its weakest hop (0 for a path of no hops).
     pub weakest: u32,
-    /// The sum of its hops' weights.
+    /// The sum of its hops' support.
     pub total: u64,
 }
 
@@ -188,8 +188,8 @@ pub struct AllPaths {
 /// all are counted up to `cap`.
 ///
 /// A breadth-first search from `to` first gives every entity's distance to
-/// it (up to `max_hops`), so that the depth-first enumeration only enters
-/// entities from which `to` is still within reach.
+/// it (up to `max_hops - 1`), so that the depth-first enumeration only
+/// enters entities from which `to` is still within reach.
 pub fn all_simple_paths(
     g: &EntityGraph,
     from: NodeId,
@@ -213,18 +213,20 @@ pub fn all_simple_paths(
             capped: false,
         };
     }
-    let to_target = distances(g, to, |a| filter.backward(a), max_hops);
-    let mut best: BinaryHeap<RankedPath> = BinaryHeap::new();
-    let mut total = 0u64;
-    let mut capped = false;
-    let within = |n: NodeId, hops_left: u32| to_target.get(&n).is_some_and(|d| *d <= hops_left);
-    if !within(from, max_hops) {
+    if max_hops == 0 {
         return AllPaths {
             paths: Vec::new(),
             total: 0,
             capped: false,
         };
     }
+    // Every entity a path enters after `from` is at most max_hops - 1 hops
+    // from `to`.
+    let to_target = distances(g, to, |a| filter.backward(a), max_hops.saturating_sub(1));
+    let mut best: BinaryHeap<RankedPath> = BinaryHeap::new();
+    let mut total = 0u64;
+    let mut capped = false;
+    let within = |n: NodeId, hops_left: u32| to_target.get(&n).is_some_and(|d| *d <= hops_left);
     let mut path: Vec<NodeId> = vec![from];
     let mut weights: Vec<u32> = Vec::new();
     let mut next: Vec<usize> = vec![0];
@@ -248,7 +250,7 @@ pub fn all_simple_paths(
         let v = a.nbr;
         if v == to {
             total += 1;
-            let w = g.hop_weight(u, a, filter);
+            let w = g.hop_articles(u, a, filter);
             let weakest = weights.iter().copied().chain([w]).min().unwrap_or(w);
             let sum = weights.iter().map(|x| u64::from(*x)).sum::<u64>() + u64::from(w);
             let hops = path.len();
@@ -276,7 +278,7 @@ pub fn all_simple_paths(
             continue;
         }
         if depth + 1 < max_hops && within(v, max_hops - depth - 1) && !path.contains(&v) {
-            weights.push(g.hop_weight(u, a, filter));
+            weights.push(g.hop_articles(u, a, filter));
             path.push(v);
             next.push(0);
         }
@@ -496,6 +498,29 @@ mod tests {
         assert_eq!(one.paths.len(), 1);
         assert_eq!(names(&g, &one.paths[0].nodes), ["a", "c", "d"]);
         assert_eq!(one.total, 3);
+        // No hops allowed: nothing. One hop: nothing either (no direct link).
+        for max in [0, 1] {
+            let none = all_simple_paths(
+                &g,
+                id(&g, "a"),
+                id(&g, "d"),
+                Filter::default(),
+                max,
+                10,
+                u64::MAX,
+            );
+            assert_eq!(none.total, 0);
+        }
+        let direct = all_simple_paths(
+            &g,
+            id(&g, "a"),
+            id(&g, "b"),
+            Filter::default(),
+            1,
+            10,
+            u64::MAX,
+        );
+        assert_eq!(direct.total, 1);
         // Fewer hops allowed: the detour is gone. A cap stops counting.
         let two = all_simple_paths(
             &g,

@@ -41,7 +41,7 @@ pub struct Degree {
     /// Entities that reach it in one hop.
     pub inc: u32,
     /// Its links weighted by articles: for each neighbour, the articles
-    /// behind the best supported relation with it (at least 1).
+    /// behind the best supported relation with it.
     pub weighted: u64,
 }
 
@@ -62,8 +62,8 @@ pub fn degrees(g: &EntityGraph, filter: Filter, weighted: bool) -> Vec<Degree> {
                     d.neighbours += 1;
                     if weighted {
                         let w = g
-                            .hop_weight(n, a, filter)
-                            .max(g.hop_weight(a.nbr, a, filter));
+                            .hop_articles(n, a, filter)
+                            .max(g.hop_articles(a.nbr, a, filter));
                         d.weighted += u64::from(w);
                     }
                 }
@@ -84,7 +84,8 @@ pub struct PageRank {
 /// iterations, fewer when the scores move by less than `tolerance` (sum of
 /// absolute changes). Undirected, each link is followed both ways; directed,
 /// from subject to object (symmetric relations both ways). `weighted`
-/// follows links in proportion to their articles (see [`Degree::weighted`]).
+/// follows links in proportion to their articles (see [`Degree::weighted`];
+/// a link no article states counts as one).
 /// Entities with no way out spread their score evenly over all.
 pub fn pagerank(
     g: &EntityGraph,
@@ -103,7 +104,8 @@ pub fn pagerank(
     }
     let weight = |from: NodeId, a: &super::graph::Adj| -> f64 {
         if weighted {
-            f64::from(g.hop_weight(from, a, filter))
+            // A link no article states still counts once.
+            f64::from(g.hop_articles(from, a, filter).max(1))
         } else {
             1.0
         }

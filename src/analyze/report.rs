@@ -153,7 +153,7 @@ pub fn shortest_report(
         Some(p) => {
             let weakest = p
                 .windows(2)
-                .filter_map(|w| g.entry(w[0], w[1]).map(|a| g.hop_weight(w[0], a, filter)))
+                .filter_map(|w| g.entry(w[0], w[1]).map(|a| g.hop_articles(w[0], a, filter)))
                 .min()
                 .unwrap_or(0);
             vec![path_out(store, g, p, filter, weakest)?]
