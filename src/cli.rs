@@ -1,6 +1,8 @@
 //! The command line: clap types, and `run`, which turns parsed arguments
 //! into library calls. Nothing below this module sees raw flags.
 
+use crate::analyze::rank::Measure;
+use crate::analyze::{self, lookup, path, report, Filter};
 use crate::build::{self, BuildOptions};
 use crate::check::{self, CheckFormat};
 use crate::export::{self, ExportFormat};
@@ -86,6 +88,40 @@ pub enum StatsFormat {
     Table,
     Json,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalysisFormat {
+    Text,
+    Json,
+}
+
+/// Which edges of the entity graph a command follows.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Follow only these relations (comma-separated), e.g. partnersWith,investsIn [default: all but hasRole]
+    #[arg(long, value_name = "RELATION,...", value_delimiter = ',')]
+    pub via: Vec<String>,
+    /// Follow each relation from its subject to its object only (symmetric ones either way)
+    #[arg(long)]
+    pub directed: bool,
+}
+
+impl GraphArgs {
+    fn filter(&self) -> Result<Filter> {
+        let via = if self.via.is_empty() {
+            analyze::ALL_RELATIONS
+        } else {
+            analyze::parse_via(&self.via)?
+        };
+        Ok(Filter {
+            via,
+            directed: self.directed,
+        })
+    }
+}
+
+/// Most simple paths `path --all` counts before it stops.
+const PATH_COUNT_CAP: u64 = 10_000_000;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -219,6 +255,80 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
+    /// How two entities are connected, hop by hop, with the sentences that say so
+    #[command(
+        after_help = "Entities: an IRI, a prefixed name (id:belarus) or a label in any language (case does not matter).\nHops link entities through the relations of the schema (not hasRole); undirected unless --directed.\nExit status: 0 a path was found, 1 there is none, 2 bad usage or an unknown or ambiguous entity.\nJSON lists every relation of each hop with up to 3 sentences each.\n\nExamples:\n  newskg path 'Minsk Tractor Works' Russia\n  newskg path id:minsk-tractor-works id:russia --all --max-hops 4\n  newskg path Azerbaijan Belarus --via partnersWith,investsIn --directed\n  newskg path 'Газпромбанк' Azerbaijan --format json"
+    )]
+    Path {
+        /// Where the path starts
+        #[arg(value_name = "FROM")]
+        from: String,
+        /// Where the path ends
+        #[arg(value_name = "TO")]
+        to: String,
+        /// Longest path to look for, in hops [default: no limit; 4 with --all]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=64))]
+        max_hops: Option<u32>,
+        /// All simple paths (no entity twice) up to --max-hops, ranked: fewer hops first, then better supported by articles
+        #[arg(long)]
+        all: bool,
+        /// With --all: how many of the ranked paths to show (all are counted)
+        #[arg(long, value_name = "N", default_value_t = 10, requires = "all", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+        #[command(flatten)]
+        graph: GraphArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AnalysisFormat,
+    },
+    /// The entities within N hops of an entity, and how each is reached
+    #[command(
+        visible_alias = "neighbours",
+        after_help = "Examples:\n  newskg neighbors Belarus\n  newskg neighbors id:azerbaijan --hops 2 --via partnersWith,tradesWith\n  newskg neighbors 'Vladimir Putin' --directed --format json"
+    )]
+    Neighbors {
+        /// The entity: IRI, prefixed name or label
+        #[arg(value_name = "ENTITY")]
+        entity: String,
+        /// How far to look
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=64))]
+        hops: u32,
+        #[command(flatten)]
+        graph: GraphArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AnalysisFormat,
+    },
+    /// Rank entities by degree, PageRank or betweenness centrality
+    #[command(
+        after_help = "degree counts the entities linked to each one; pagerank follows links at random\n(damping 0.85); betweenness sums, over pairs of other entities, the share of\nshortest paths between them that pass through it (Brandes' algorithm).\n--weighted weighs each link by the articles behind it (degree and pagerank).\n\nExamples:\n  newskg rank\n  newskg rank --by betweenness --top 5\n  newskg rank --by pagerank --directed --weighted --format json"
+    )]
+    Rank {
+        #[arg(long, value_enum, default_value = "degree")]
+        by: Measure,
+        /// How many entities to show
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        top: u32,
+        /// Weigh links by their supporting articles (degree, pagerank)
+        #[arg(long)]
+        weighted: bool,
+        #[command(flatten)]
+        graph: GraphArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AnalysisFormat,
+    },
+    /// Connected components of the entity graph, largest first
+    #[command(
+        after_help = "Direction does not split a component. Entities without relations are components of one.\nText lists up to 25 members of each component (by label); JSON lists them all.\n\nExamples:\n  newskg components\n  newskg components --top 3 --via partnersWith,tradesWith\n  newskg components --format json"
+    )]
+    Components {
+        /// How many components to list with their members
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        top: u32,
+        /// Follow only these relations (comma-separated) [default: all but hasRole]
+        #[arg(long, value_name = "RELATION,...", value_delimiter = ',')]
+        via: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AnalysisFormat,
+    },
 }
 
 /// Runs a parsed command line; returns the exit status.
@@ -297,7 +407,124 @@ pub fn run(cli: Cli) -> Result<i32> {
             out.flush()?;
             Ok(EXIT_OK)
         }
+        Command::Path {
+            from,
+            to,
+            max_hops,
+            all,
+            limit,
+            graph,
+            format,
+        } => cmd_path(
+            &store_path,
+            (&from, &to),
+            max_hops,
+            all.then_some(limit as usize),
+            &graph,
+            format,
+        ),
+        Command::Neighbors {
+            entity,
+            hops,
+            graph,
+            format,
+        } => {
+            let filter = graph.filter()?;
+            let store = Store::open(&store_path, false)?;
+            let g = analyze::entity_graph(&store)?;
+            let n = lookup::resolve(&g, "ENTITY", &entity)?;
+            let r = report::neighbours_report(&g, n, filter, hops);
+            let mut out = stdout();
+            match format {
+                AnalysisFormat::Text => report::write_neighbours_text(&r, &mut out)?,
+                AnalysisFormat::Json => write_json(&r, &mut out)?,
+            }
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+        Command::Rank {
+            by,
+            top,
+            weighted,
+            graph,
+            format,
+        } => {
+            if weighted && by == Measure::Betweenness {
+                bail!("--weighted: betweenness counts hops, so weights do not apply; use it with --by degree or --by pagerank");
+            }
+            let filter = graph.filter()?;
+            let store = Store::open(&store_path, false)?;
+            let g = analyze::entity_graph(&store)?;
+            let r = report::rank_report(&g, by, filter, weighted, top as usize);
+            let mut out = stdout();
+            match format {
+                AnalysisFormat::Text => report::write_rank_text(&r, &mut out)?,
+                AnalysisFormat::Json => write_json(&r, &mut out)?,
+            }
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+        Command::Components { top, via, format } => {
+            let filter = GraphArgs {
+                via,
+                directed: false,
+            }
+            .filter()?;
+            let store = Store::open(&store_path, false)?;
+            let g = analyze::entity_graph(&store)?;
+            let r = report::components_report(&g, filter, top as usize);
+            let mut out = stdout();
+            match format {
+                AnalysisFormat::Text => report::write_components_text(&r, &mut out)?,
+                AnalysisFormat::Json => write_json(&r, &mut out)?,
+            }
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
     }
+}
+
+fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> Result<()> {
+    // Serialised first, so that a closed pipe is an I/O error, seen as such.
+    let text = serde_json::to_string_pretty(value)?;
+    out.write_all(text.as_bytes())?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `path`: the shortest path, or with `all` = Some(limit) the ranked simple
+/// paths. Exit 0 when a path was found, 1 when there is none.
+fn cmd_path(
+    store_path: &Path,
+    (from, to): (&str, &str),
+    max_hops: Option<u32>,
+    all: Option<usize>,
+    graph: &GraphArgs,
+    format: AnalysisFormat,
+) -> Result<i32> {
+    let filter = graph.filter()?;
+    let store = Store::open(store_path, false)?;
+    let g = analyze::entity_graph(&store)?;
+    let a = lookup::resolve(&g, "FROM", from)?;
+    let b = lookup::resolve(&g, "TO", to)?;
+    let r = match all {
+        None => {
+            let p = path::shortest_path(&g, a, b, filter, max_hops);
+            report::shortest_report(&store, &g, (a, b), filter, max_hops, p.as_deref())?
+        }
+        Some(limit) => {
+            let max = max_hops.unwrap_or(4);
+            let found = path::all_simple_paths(&g, a, b, filter, max, limit, PATH_COUNT_CAP);
+            report::all_paths_report(&store, &g, (a, b), filter, max, &found)?
+        }
+    };
+    let mut out = stdout();
+    match format {
+        AnalysisFormat::Text => report::write_path_text(&r, &mut out)?,
+        AnalysisFormat::Json => write_json(&r, &mut out)?,
+    }
+    out.flush()?;
+    Ok(if r.found { EXIT_OK } else { EXIT_FAILED })
 }
 
 fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {

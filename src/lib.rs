@@ -11,11 +11,13 @@
 //! query    run SPARQL and format results: the one path for every caller
 //! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store
+//! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
 //! `main.rs` only parses arguments, calls [`cli::run`] and maps errors to exit codes.
 
+pub mod analyze;
 pub mod build;
 pub mod check;
 pub mod cli;

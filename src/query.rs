@@ -85,7 +85,8 @@ pub enum Answer {
     Triples { triples: Vec<Triple>, total: usize },
 }
 
-/// The evaluator with the project's prefixes declared.
+/// The evaluator with the project's prefixes declared. [`run_query`] adds
+/// the path functions (`nkg:hopCount`, see [`crate::analyze::functions`]).
 pub fn evaluator() -> SparqlEvaluator {
     let mut e = SparqlEvaluator::new();
     for (p, ns) in PREFIXES {
@@ -151,10 +152,19 @@ pub fn run_query(
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> Result<Outcome, QueryError> {
-    let query = parse_query(text, source_name)?;
+    let (evaluator, paths) = crate::analyze::functions::register(evaluator(), store);
+    let query = evaluator
+        .parse_query(text)
+        .map_err(|e| syntax_error(source_name, text, &e))?;
     let started = Instant::now();
     let results = store.query(query).map_err(QueryError::Evaluation)?;
-    write_results(results, format, out, started)
+    let outcome = write_results(results, format, out, started)?;
+    if let Some(e) = paths.failure() {
+        return Err(QueryError::Evaluation(format!(
+            "nkg:hopCount could not read the entity graph: {e}"
+        )));
+    }
+    Ok(outcome)
 }
 
 /// Runs a query and collects its answer (the first `keep` rows, and the

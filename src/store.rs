@@ -17,6 +17,12 @@ use oxigraph::store::{StorageError, Store as OxStore};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// Hands out a distinct id to every opened store, so that what is cached
+/// about one store is never taken for another (or for a later reopening).
+static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]
@@ -35,10 +41,24 @@ pub enum StoreError {
     Load { file: String, message: String },
 }
 
-/// An embedded store.
+/// An embedded store. Clones share the same open database (and its lock).
+#[derive(Clone)]
 pub struct Store {
     inner: OxStore,
     path: PathBuf,
+    id: u64,
+    /// Writes committed through this handle (and its clones).
+    writes: Arc<AtomicU64>,
+}
+
+/// Identifies the content of an open store: the same value means no write
+/// went through this process since. While a store is open this process holds
+/// RocksDB's lock, so no other process can write to it meanwhile; what is
+/// derived from a store can be cached under this key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StoreVersion {
+    id: u64,
+    writes: u64,
 }
 
 /// How an article stands in the store.
@@ -65,6 +85,8 @@ impl Store {
             Ok(inner) => Ok(Store {
                 inner,
                 path: path.to_path_buf(),
+                id: NEXT_STORE_ID.fetch_add(1, Ordering::Relaxed),
+                writes: Arc::new(AtomicU64::new(0)),
             }),
             Err(e) => {
                 let msg = e.to_string();
@@ -85,6 +107,18 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The current version of the content (see [`StoreVersion`]).
+    pub fn version(&self) -> StoreVersion {
+        StoreVersion {
+            id: self.id,
+            writes: self.writes.load(Ordering::SeqCst),
+        }
+    }
+
+    fn wrote(&self) {
+        self.writes.fetch_add(1, Ordering::SeqCst);
     }
 
     fn err(&self, e: impl std::fmt::Display) -> StoreError {
@@ -200,7 +234,9 @@ impl Store {
                 }
             }
         }
-        tx.commit().map_err(|e| self.err(e))
+        let done = tx.commit().map_err(|e| self.err(e));
+        self.wrote();
+        done
     }
 
     /// Loads the ontology into its graph unless the same version is there.
@@ -274,7 +310,9 @@ impl Store {
             }
             n += 1;
         }
-        tx.commit().map_err(|e| self.err(e))?;
+        let done = tx.commit().map_err(|e| self.err(e));
+        self.wrote();
+        done?;
         Ok(n)
     }
 
@@ -288,10 +326,12 @@ impl Store {
 
     /// Runs a parsed update in one transaction.
     pub fn update(&self, update: PreparedSparqlUpdate) -> Result<(), String> {
-        update
+        let done = update
             .on_store(&self.inner)
             .execute()
-            .map_err(|e| first_line(&e.to_string()))
+            .map_err(|e| first_line(&e.to_string()));
+        self.wrote();
+        done
     }
 
     /// All quads, in storage order.

@@ -118,6 +118,27 @@ terms! {
     NKG_PERIOD = "http://newskg.org/ontology#period";
     NKG_CHANGE_PERCENT = "http://newskg.org/ontology#changePercent";
     NKG_HEDGE = "http://newskg.org/ontology#hedge";
+    NKG_HOP_COUNT = "http://newskg.org/ontology#hopCount";
+    NKG_DIRECTED_HOP_COUNT = "http://newskg.org/ontology#directedHopCount";
+}
+
+/// Whether an IRI names an entity (as opposed to an article, a sentence, an
+/// observation, a statement or an ontology term).
+pub fn is_entity(iri: &str) -> bool {
+    iri.len() > ENTITY.len() && iri.starts_with(ENTITY)
+}
+
+/// Expands a prefixed name (`id:belarus`) with the declared prefixes; `None`
+/// when the prefix is not one of them.
+pub fn expand(prefixed: &str) -> Option<String> {
+    let (prefix, local) = prefixed.split_once(':')?;
+    if local.starts_with("//") {
+        return None;
+    }
+    PREFIXES
+        .iter()
+        .find(|(p, _)| *p == prefix)
+        .map(|(_, ns)| format!("{ns}{local}"))
 }
 
 /// Shortens an IRI with the declared prefixes (`nkg:` preferred over `:`), or
@@ -217,5 +238,22 @@ mod tests {
         assert_eq!(compact("http://newskg.org/ontology#Country"), "nkg:Country");
         assert_eq!(compact("http://newskg.org/id/belarus"), "id:belarus");
         assert_eq!(compact("http://example.org/x"), "<http://example.org/x>");
+    }
+
+    #[test]
+    fn expands_declared_prefixes_only() {
+        assert_eq!(
+            expand("id:belarus").as_deref(),
+            Some("http://newskg.org/id/belarus")
+        );
+        assert_eq!(
+            expand(":Country").as_deref(),
+            Some("http://newskg.org/ontology#Country")
+        );
+        assert_eq!(expand("foo:bar"), None);
+        assert_eq!(expand("http://newskg.org/id/x"), None);
+        assert!(is_entity("http://newskg.org/id/belarus"));
+        assert!(!is_entity("http://newskg.org/id/"));
+        assert!(!is_entity("http://newskg.org/article/abc"));
     }
 }

@@ -1,0 +1,205 @@
+//! The evidence for a relation: the sentences and articles that state it,
+//! read from the store's reified statements when a hop is shown (the graph
+//! itself keeps only counts, so its size does not grow with the text).
+
+use super::graph::{EntityGraph, Relation};
+use crate::query::{parse_query, QueryError};
+use crate::store::Store;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use serde::Serialize;
+
+/// One sentence stating a relation, with its article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub article: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+/// The statements of `r` (either way round when it is symmetric), most
+/// recent article first, at most `limit`.
+pub fn evidence(
+    store: &Store,
+    g: &EntityGraph,
+    r: &Relation,
+    limit: usize,
+) -> Result<Vec<Evidence>, QueryError> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    let (s, o) = (g.iri(r.subject), g.iri(r.object));
+    let ends = if r.symmetric() {
+        format!("{{ ?st rdf:subject <{s}> ; rdf:object <{o}> }} UNION {{ ?st rdf:subject <{o}> ; rdf:object <{s}> }}")
+    } else {
+        format!("?st rdf:subject <{s}> ; rdf:object <{o}> .")
+    };
+    let text = format!(
+        "SELECT DISTINCT ?article ?publisher ?date ?source ?text ?start WHERE {{
+           {ends}
+           ?st rdf:predicate nkg:{p} .
+           OPTIONAL {{ ?st prov:wasDerivedFrom ?article }}
+           OPTIONAL {{ ?st nkg:evidence ?sentence . ?sentence nkg:text ?text .
+                       OPTIONAL {{ ?sentence nkg:start ?start }} }}
+           OPTIONAL {{ ?article dcterms:publisher ?publisher }}
+           OPTIONAL {{ ?article dcterms:date ?date }}
+           OPTIONAL {{ ?article nkg:source ?source }}
+         }} ORDER BY DESC(?date) ?article ?start LIMIT {limit}",
+        p = r.predicate.local()
+    );
+    let query = parse_query(&text, "evidence")?;
+    let QueryResults::Solutions(solutions) = store.query(query).map_err(QueryError::Evaluation)?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for s in solutions {
+        let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+        let value = |v: &str| match s.get(v) {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
+            _ => None,
+        };
+        out.push(Evidence {
+            article: value("article").unwrap_or_default(),
+            publisher: value("publisher"),
+            date: value("date"),
+            source: value("source"),
+            sentence: value("text"),
+        });
+    }
+    Ok(out)
+}
+
+/// Where an excerpt may start or end: a char boundary.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A sentence cut to at most about `max` characters around the first and
+/// last mention of `names` (case-insensitive), with "..." where it was cut.
+pub fn excerpt(sentence: &str, names: &[&str], max: usize) -> String {
+    let sentence = sentence.trim();
+    if sentence.chars().count() <= max {
+        return sentence.to_string();
+    }
+    // Lower-casing may change byte lengths (Cyrillic, Turkish); search in
+    // the original with a char-by-char case-insensitive comparison.
+    let find = |name: &str| -> Option<(usize, usize)> {
+        let name: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        if name.is_empty() {
+            return None;
+        }
+        let starts: Vec<usize> = sentence.char_indices().map(|(i, _)| i).collect();
+        for &st in &starts {
+            let mut it = sentence[st..].chars().flat_map(char::to_lowercase);
+            let mut matched = true;
+            for c in &name {
+                if it.next() != Some(*c) {
+                    matched = false;
+                    break;
+                }
+            }
+            if matched {
+                // End: advance as many source chars as the name has chars
+                // (an approximation when lower-casing changes counts).
+                let len: usize = sentence[st..]
+                    .chars()
+                    .take(name.len())
+                    .map(char::len_utf8)
+                    .sum();
+                return Some((st, st + len));
+            }
+        }
+        None
+    };
+    let spans: Vec<(usize, usize)> = names.iter().filter_map(|n| find(n)).collect();
+    let (lo, hi) = match (
+        spans.iter().map(|s| s.0).min(),
+        spans.iter().map(|s| s.1).max(),
+    ) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        _ => (0, 0),
+    };
+    // Byte budget around the mentions (characters are at most 4 bytes, but
+    // count chars for the limit).
+    let span_chars = sentence[lo..hi].chars().count();
+    let pad = max.saturating_sub(span_chars) / 2;
+    let before: usize = sentence[..lo]
+        .chars()
+        .rev()
+        .take(pad)
+        .map(char::len_utf8)
+        .sum();
+    let mut start = floor_boundary(sentence, lo - before);
+    let after_budget = max.saturating_sub(span_chars + sentence[start..lo].chars().count());
+    let after: usize = sentence[hi..]
+        .chars()
+        .take(after_budget)
+        .map(char::len_utf8)
+        .sum();
+    let mut end = floor_boundary(sentence, hi + after);
+    // Cut at word boundaries.
+    if start > 0 {
+        if let Some(sp) = sentence[start..lo].find(' ') {
+            start += sp + 1;
+        }
+    }
+    if end < sentence.len() {
+        if let Some(sp) = sentence[hi..end].rfind(' ') {
+            end = hi + sp;
+        }
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("...");
+    }
+    out.push_str(sentence[start..end].trim());
+    if end < sentence.len() {
+        out.push_str("...");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_are_whole() {
+        assert_eq!(excerpt("  Short one. ", &["x"], 50), "Short one.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_names() {
+        let s = "In particular, the expert touched upon the cooperation between the Ganja Automobile Plant and the Minsk Tractor Works, which are expected to sign an agreement on expanding the production of tractors.";
+        let e = excerpt(s, &["Minsk Tractor Works", "Ganja Automobile Plant"], 90);
+        assert!(e.starts_with("..."), "{e}");
+        assert!(e.ends_with("..."), "{e}");
+        assert!(
+            e.contains("Ganja Automobile Plant and the Minsk Tractor Works"),
+            "{e}"
+        );
+        assert!(e.chars().count() <= 96, "{e}");
+        // Unknown names: the start of the sentence.
+        let e = excerpt(s, &["Nowhere"], 40);
+        assert!(e.starts_with("In particular"), "{e}");
+        assert!(e.ends_with("..."));
+    }
+
+    #[test]
+    fn cyrillic_is_cut_on_char_boundaries() {
+        let s = "В конце октября на встрече с руководителями СМИ стран СНГ Александр Лукашенко заявлял, что у Белоруссии с Азербайджаном нет закрытых тем.";
+        let e = excerpt(s, &["АЗЕРБАЙДЖАНОМ", "Белоруссии"], 40);
+        assert!(e.contains("Белоруссии с Азербайджаном"), "{e}");
+    }
+}

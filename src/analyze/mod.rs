@@ -1,0 +1,190 @@
+//! Path analysis over the entity graph: how is X connected to Y, what is
+//! around an entity, who holds the network together.
+//!
+//! [`graph`] builds the entity graph from a store (entities as nodes, the
+//! schema's relations except `hasRole` as edges, with the number of articles
+//! behind each); [`path`] finds shortest paths, ranked simple paths and
+//! neighbourhoods; [`rank`] computes degree, PageRank and betweenness;
+//! [`components`] the connected components; [`lookup`] turns IRIs, prefixed
+//! names and labels into entities; [`evidence`] reads the sentences behind a
+//! hop; [`report`] shapes results as text and JSON; [`functions`] offers
+//! path lengths to SPARQL (`nkg:hopCount`).
+//!
+//! This module only reads: it never writes to a store, and touches
+//! `oxigraph::store` only through [`crate::store::Store`]. The graph is built
+//! once per store version and process ([`entity_graph`]); nothing is cached
+//! on disk, because nothing cheaper than the scan itself tells whether a
+//! store changed since (RocksDB owns the store directory and rewrites its
+//! files on every open).
+
+pub mod components;
+pub mod evidence;
+pub mod functions;
+pub mod graph;
+pub mod lookup;
+pub mod path;
+pub mod rank;
+pub mod report;
+
+pub use graph::{
+    relation_bit, EntityGraph, Filter, GraphBuilder, Mask, NodeId, Relation, ALL_RELATIONS,
+    RELATIONS,
+};
+
+use crate::extract::Predicate;
+use crate::query::QueryError;
+use crate::store::{Store, StoreVersion};
+use std::sync::{Arc, Mutex};
+
+/// The last graph built in this process, with the store version it is of.
+static CACHE: Mutex<Option<(StoreVersion, Arc<EntityGraph>)>> = Mutex::new(None);
+
+/// The entity graph of a store: built on first use, then reused until the
+/// store is written to (or another store is asked for).
+pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, QueryError> {
+    let version = store.version();
+    if let Ok(cache) = CACHE.lock() {
+        if let Some((v, g)) = cache.as_ref() {
+            if *v == version {
+                return Ok(Arc::clone(g));
+            }
+        }
+    }
+    let g = Arc::new(EntityGraph::from_store(store)?);
+    if let Ok(mut cache) = CACHE.lock() {
+        *cache = Some((version, Arc::clone(&g)));
+    }
+    Ok(g)
+}
+
+/// A `--via` list that names no relation of the graph.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ViaError {
+    #[error("--via: unknown relation {0:?}; the relations are {list}", list = relation_list())]
+    Unknown(String),
+    #[error("--via: hasRole links people to roles, not entities to each other, so no path follows it; the relations are {list}", list = relation_list())]
+    HasRole,
+    #[error("--via: give at least one relation, e.g. --via partnersWith,investsIn")]
+    Empty,
+}
+
+fn relation_list() -> String {
+    RELATIONS
+        .iter()
+        .map(|p| p.local())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parses relation names (`partnersWith`, `nkg:investsIn`; commas allowed
+/// inside an item; case does not matter) into a mask.
+pub fn parse_via<S: AsRef<str>>(names: &[S]) -> Result<Mask, ViaError> {
+    let mut mask = 0;
+    for item in names {
+        for name in item.as_ref().split(',') {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let local = name
+                .strip_prefix("nkg:")
+                .or_else(|| name.strip_prefix(':'))
+                .unwrap_or(name);
+            let Some(p) = Predicate::ALL
+                .iter()
+                .copied()
+                .find(|p| p.local().eq_ignore_ascii_case(local))
+            else {
+                return Err(ViaError::Unknown(name.to_string()));
+            };
+            mask |= relation_bit(p).ok_or(ViaError::HasRole)?;
+        }
+    }
+    if mask == 0 {
+        return Err(ViaError::Empty);
+    }
+    Ok(mask)
+}
+
+/// The relation names in a mask, in the schema's order.
+pub fn via_names(mask: Mask) -> Vec<&'static str> {
+    RELATIONS
+        .iter()
+        .filter(|p| relation_bit(**p).is_some_and(|b| b & mask != 0))
+        .map(|p| p.local())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn via_names_are_checked() {
+        let m = parse_via(&["partnersWith,investsIn"]).unwrap();
+        assert_eq!(via_names(m), ["partnersWith", "investsIn"]);
+        let m = parse_via(&["nkg:TRADESWITH", " :country ", ""]).unwrap();
+        assert_eq!(via_names(m), ["tradesWith", "country"]);
+        assert_eq!(via_names(ALL_RELATIONS).len(), 13);
+        let e = parse_via(&["partnersWith,friendsWith"]).unwrap_err();
+        assert_eq!(e, ViaError::Unknown("friendsWith".into()));
+        assert!(e
+            .to_string()
+            .contains("partnersWith, investsIn, tradesWith"));
+        assert!(!e.to_string().contains("hasRole"));
+        assert_eq!(parse_via(&["hasRole"]).unwrap_err(), ViaError::HasRole);
+        assert_eq!(parse_via(&[",", " "]).unwrap_err(), ViaError::Empty);
+    }
+
+    #[test]
+    fn the_graph_is_cached_until_the_store_changes() {
+        use oxigraph::io::RdfFormat;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        let ttl = |s: &str| {
+            format!("@prefix : <http://newskg.org/ontology#> . @prefix id: <http://newskg.org/id/> . {s}")
+        };
+        let a = ttl("id:a :investsIn id:b .");
+        store
+            .load("a.ttl", a.as_bytes(), RdfFormat::Turtle, None)
+            .unwrap();
+        let g1 = entity_graph(&store).unwrap();
+        assert_eq!(g1.relation_count(), 1);
+        assert!(Arc::ptr_eq(&g1, &entity_graph(&store).unwrap()));
+        // A clone shares the store and its version.
+        assert!(Arc::ptr_eq(&g1, &entity_graph(&store.clone()).unwrap()));
+        let b = ttl("id:b :partnersWith id:c .");
+        store
+            .load("b.ttl", b.as_bytes(), RdfFormat::Turtle, None)
+            .unwrap();
+        let g2 = entity_graph(&store).unwrap();
+        assert!(!Arc::ptr_eq(&g1, &g2));
+        assert_eq!(g2.relation_count(), 2);
+        // A fact deleted from the default graph is no edge, even while an
+        // article graph still states it.
+        store
+            .load(
+                "c.trig",
+                "<http://newskg.org/article/x> { <http://newskg.org/id/c> <http://newskg.org/ontology#country> <http://newskg.org/id/d> }".as_bytes(),
+                RdfFormat::TriG,
+                None,
+            )
+            .unwrap();
+        let g3 = entity_graph(&store).unwrap();
+        assert_eq!(g3.relation_count(), 3);
+        let c = g3.node("http://newskg.org/id/c").unwrap();
+        let d = g3.node("http://newskg.org/id/d").unwrap();
+        assert_eq!(g3.relations_between(c, d)[0].articles, 1);
+        store
+            .update(
+                crate::query::parse_update(
+                    "DELETE DATA { <http://newskg.org/id/c> <http://newskg.org/ontology#country> <http://newskg.org/id/d> }",
+                    "test",
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        let g4 = entity_graph(&store).unwrap();
+        assert_eq!(g4.relation_count(), 2);
+    }
+}
