@@ -19,7 +19,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
         r"(?:",
         // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
-        r"(?P<sym>US\$|\$|€|£|USD|EUR|RUB)[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>trillion|billion|million|thousand|tn|bn|mln|mn|m|k)?(?-u:\b)",
+        r"(?P<sym>US\$|\$|€|£|USD|EUR|RUB)[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|mln|mn|m|k)(?-u:\b)|трлн|млрд|млн|тыс)?",
         r"|",
         // 2.5bn USD, 5 million dollars, 120 million euros
         r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY)(?-u:\b)",
@@ -143,6 +143,23 @@ const BLOCKERS: &[&str] = &[
     "share",
     "доля",
 ];
+/// Words that refer back to the figure of the previous sentence.
+const FIGURE_ANAPHORS: &[&str] = &[
+    " it ",
+    "it totaled",
+    "it totalled",
+    "it amounted",
+    "it reached",
+    "it stood",
+    "the figure",
+    "this figure",
+    "the indicator",
+    "the volume",
+    " он ",
+    " она ",
+    "показател",
+    "этот объем",
+];
 /// Words of plans and goals; an amount after "to"/"до" in such a sentence is a target.
 const PLAN_WORDS: &[&str] = &[
     "bring",
@@ -206,7 +223,7 @@ fn find_amounts(s: &str) -> Vec<Amount> {
             continue;
         };
         let whole = c.get(0).unwrap();
-        let (num, mult, cur, ru) = if let Some(n) = c.name("n1") {
+        let (num, mult, cur, _) = if let Some(n) = c.name("n1") {
             (
                 n.as_str(),
                 c.name("m1").map(|m| m.as_str()),
@@ -240,7 +257,7 @@ fn find_amounts(s: &str) -> Vec<Amount> {
             Some("thousand" | "k" | "тыс") => 3,
             _ => 0,
         };
-        let Some(value) = scale(num, pow, ru) else {
+        let Some(value) = scale(num, pow) else {
             continue;
         };
         let hedge = c.name("hedge").map(|h| h.as_str().to_lowercase());
@@ -293,12 +310,19 @@ fn currency_code(c: &str) -> Option<&'static str> {
 }
 
 /// "2.5" * 10^9 -> "2500000000", exactly, as a decimal string.
-fn scale(num: &str, pow: u32, ru: bool) -> Option<String> {
-    let cleaned: String = if ru {
-        num.chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect()
+fn scale(num: &str, pow: u32) -> Option<String> {
+    let num: String = num
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    // A comma followed by exactly three digits groups thousands ("8,000",
+    // "2,500,000"); otherwise it is a decimal comma ("223,3", "$512,6 млн").
+    let int_part = num.split('.').next().unwrap_or("");
+    let thousands = int_part.contains(',') && int_part.split(',').skip(1).all(|g| g.len() == 3);
+    let cleaned: String = if thousands {
+        num.chars().filter(|c| *c != ',').collect()
+    } else if num.contains(',') && !num.contains('.') {
+        num.replace(',', ".")
     } else {
         num.chars().filter(|c| *c != ',').collect()
     };
@@ -541,6 +565,8 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let other = |e: usize| main.iter().copied().find(|&m| m != e);
 
     let mut last_period: Option<(usize, String)> = None;
+    // The last figure: "In the first quarter, it totaled $615 million" continues it.
+    let mut last_obs: Option<(usize, ObsKind, Vec<(ObsRole, usize)>)> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
         let amounts = find_amounts(s);
@@ -596,6 +622,34 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         }
                     }
                 }
+            }
+            if trigger.is_none() {
+                // A figure referring back to the previous sentence's figure.
+                let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
+                if let Some((_, kind, parties)) = last_obs
+                    .as_ref()
+                    .filter(|(i, _, _)| i + 1 == si && refers_back)
+                {
+                    let period = periods
+                        .iter()
+                        .filter(|p| p.1 <= a.start)
+                        .max_by_key(|p| p.1)
+                        .or_else(|| periods.iter().find(|p| p.0 >= a.end))
+                        .map(|p| p.2.clone());
+                    ex.observations.push(Observation {
+                        kind: *kind,
+                        parties: parties.clone(),
+                        amount: a.value.clone(),
+                        currency: a.currency.to_string(),
+                        period,
+                        change_percent: None,
+                        hedge: a.hedge.clone(),
+                        text: a.text.clone(),
+                        sentence: si,
+                    });
+                    last_obs = Some((si, *kind, parties.clone()));
+                }
+                continue;
             }
             let Some((tpos, kind, reversed)) = trigger else {
                 continue;
@@ -660,20 +714,36 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                                     || pre.ends_with(" от"))
                         })
                         .map(|g| g.2);
-                    let (src, dst) = if reversed || from_marker.is_some() {
+                    // "to/into/в Y" after the trigger names the receiving side.
+                    let to_target = in_clause
+                        .iter()
+                        .filter(|g| g.0 > tpos && Some(g.2) != from_marker)
+                        .find(|g| locative(g))
+                        .map(|g| g.2);
+                    let (src, dst) = if reversed {
                         // "Y attracted ... from X", "Y's import": the subject receives.
-                        let recv = before_trigger.or_else(|| after_trigger.first().copied());
+                        let recv = before_trigger.or(to_target).or_else(|| {
+                            after_trigger
+                                .iter()
+                                .copied()
+                                .find(|&d| Some(d) != from_marker)
+                        });
                         let giver = from_marker
                             .filter(|&g| Some(g) != recv)
                             .or_else(|| recv.and_then(other));
                         (giver, recv)
+                    } else if let Some(giver) = from_marker {
+                        // "инвестиции из Китая в Кыргызстан", "export from X to Y".
+                        let recv = to_target
+                            .or(before_trigger.filter(|&b| b != giver))
+                            .or_else(|| other(giver));
+                        (Some(giver), recv)
                     } else {
                         let src = before_trigger
                             .or_else(|| in_clause.iter().find(|g| g.0 < a.start).map(|g| g.2));
-                        let dst = after_trigger
-                            .iter()
-                            .copied()
-                            .find(|&d| Some(d) != src)
+                        let dst = to_target
+                            .filter(|&d| Some(d) != src)
+                            .or_else(|| after_trigger.iter().copied().find(|&d| Some(d) != src))
                             .or_else(|| src.and_then(other));
                         (src, dst)
                     };
@@ -769,6 +839,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     via: "figure".into(),
                 });
             }
+            last_obs = Some((si, obs.kind, obs.parties.clone()));
             ex.observations.push(obs);
         }
         if let Some(p) = sentence_period {
@@ -833,6 +904,10 @@ mod tests {
         );
         assert_eq!(amounts("13,8 млн. долл."), vec![("13800000".into(), "USD")]);
         assert_eq!(amounts("€120 million"), vec![("120000000".into(), "EUR")]);
+        assert_eq!(
+            amounts("составил $512,6 млн"),
+            vec![("512600000".into(), "USD")]
+        );
         assert_eq!(amounts("8,000 tractors and $$ and 1.2.3"), vec![]);
     }
 
@@ -867,9 +942,12 @@ mod tests {
 
     #[test]
     fn scaling_is_exact() {
-        assert_eq!(scale("2.5", 9, false).as_deref(), Some("2500000000"));
-        assert_eq!(scale("0.125", 0, false).as_deref(), Some("0.125"));
-        assert_eq!(scale("1 500", 6, true).as_deref(), Some("1500000000"));
-        assert_eq!(scale("", 6, true), None);
+        assert_eq!(scale("2.5", 9).as_deref(), Some("2500000000"));
+        assert_eq!(scale("0.125", 0).as_deref(), Some("0.125"));
+        assert_eq!(scale("1 500", 6).as_deref(), Some("1500000000"));
+        assert_eq!(scale("512,6", 6).as_deref(), Some("512600000"));
+        assert_eq!(scale("8,000", 0).as_deref(), Some("8000"));
+        assert_eq!(scale("2,500,000.5", 0).as_deref(), Some("2500000.5"));
+        assert_eq!(scale("", 6), None);
     }
 }

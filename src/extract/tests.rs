@@ -307,3 +307,26 @@ fn titles_after_names() {
         &[],
     );
 }
+
+#[test]
+fn figures_that_refer_back_and_decimal_commas() {
+    let ex = extract(
+        "Trade turnover between Georgia and Turkey amounted to $2.1 billion in 2023. In the first quarter of 2024, it totaled $615 million.",
+        Some("2024-05-22"),
+    );
+    assert_eq!(ex.observations.len(), 2, "{:?}", ex.observations);
+    assert_eq!(ex.observations[1].amount, "615000000");
+    assert_eq!(ex.observations[1].period.as_deref(), Some("2024-Q1"));
+    let ex = extract(
+        "В январе-июле 2024 года товарооборот между Казахстаном и ОАЭ составил $512,6 млн.",
+        None,
+    );
+    assert_eq!(ex.observations[0].amount, "512600000");
+    let ex = extract("Объем прямых инвестиций, поступивших из Китая в Кыргызстан в 2023 году, составил 348,2 млн долларов.", None);
+    let o = &ex.observations[0];
+    let name = |e: usize| ex.entities[e].slug.clone();
+    assert_eq!(
+        (name(o.parties[0].1), name(o.parties[1].1)),
+        ("china".to_string(), "kyrgyzstan".to_string())
+    );
+}
