@@ -143,6 +143,9 @@ const BLOCKERS: &[&str] = &[
     "share",
     "доля",
 ];
+/// The previous figure: sentence index, kind and parties.
+type LastFigure = (usize, ObsKind, Vec<(ObsRole, usize)>);
+
 /// Words that refer back to the figure of the previous sentence.
 const FIGURE_ANAPHORS: &[&str] = &[
     " it ",
@@ -566,7 +569,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
 
     let mut last_period: Option<(usize, String)> = None;
     // The last figure: "In the first quarter, it totaled $615 million" continues it.
-    let mut last_obs: Option<(usize, ObsKind, Vec<(ObsRole, usize)>)> = None;
+    let mut last_obs: Option<LastFigure> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
         let amounts = find_amounts(s);
