@@ -799,7 +799,11 @@ impl<'a> Document<'a> {
                     && (t.kind == TokenKind::Punct
                         || t.kind == TokenKind::Word && !t.cap && !t.upper)
             });
-            if e == i || !ends_clean {
+            // "Türkiye's Energy and Natural Resources Minister": a portfolio, not a company.
+            let title_follows = mentions.iter().any(|m| {
+                matches!(m.kind, MentionKind::Role(_)) && m.start >= e && m.start <= e + 4
+            });
+            if e == i || !ends_clean || title_follows {
                 continue;
             }
             let label = &text[toks[i].range.start..toks[e - 1].range.end];
@@ -1465,14 +1469,19 @@ impl<'a> Document<'a> {
             let mut start = re - 2;
             // Russian portfolios are lowercase, so a Cyrillic run is all name
             // ("Нилакши Саху Синху"); in English three words need a patronymic.
-            if re - rs >= 3 && (toks[re - 3].cyrillic || is_patronymic(&toks[re - 2].key)) {
+            if re - rs >= 3
+                && (toks[re - 3].cyrillic && !self.ex.gazetteer.knows_word(&toks[re - 3].key)
+                    || is_patronymic(&toks[re - 2].key))
+            {
                 start = re - 3;
             }
             let words: Vec<&str> = (start..re).map(|k| &text[toks[k].range.clone()]).collect();
             let label = if toks[start].cyrillic {
                 // The case shows on the title's first word: "министром торговли",
-                // "Чрезвычайного и Полномочного Посла".
-                ru_name_base(&words, &text[toks[r.start].range.clone()])
+                // "Чрезвычайного и Полномочного Посла". Where the article also
+                // has the name in another form ("Тинем" ... "Тинь"), that wins.
+                let base = ru_name_base(&words, &text[toks[r.start].range.clone()]);
+                self.attested_form(&base)
             } else {
                 words.join(" ")
             };
@@ -1728,6 +1737,34 @@ impl<'a> Document<'a> {
                 );
             }
         }
+    }
+
+    /// A de-inflected Russian name as the article itself spells it: each word
+    /// is tried as given, and with a final "ь", "й" or "а"; the first spelling
+    /// found as a whole word in the article is kept.
+    fn attested_form(&self, name: &str) -> String {
+        let text = &self.article.text;
+        let occurs = |w: &str| {
+            text.match_indices(w).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        name.split(' ')
+            .map(|w| {
+                if occurs(w) {
+                    return w.to_string();
+                }
+                ["ь", "й", "а"]
+                    .iter()
+                    .map(|e| format!("{w}{e}"))
+                    .find(|c| occurs(c))
+                    .unwrap_or_else(|| w.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Moves the entity table and construction facts into the extraction.

@@ -55,6 +55,8 @@ pub struct Gazetteer {
     index: HashMap<String, Vec<Phrase>>,
     /// Russian case forms of the words of listed names: form -> nominatives.
     forms: HashMap<String, Vec<String>>,
+    /// Every word of every listed name.
+    words: rustc_hash::FxHashSet<String>,
 }
 
 /// A line of a data file that could not be read.
@@ -170,6 +172,7 @@ impl Gazetteer {
             })
             .collect();
         let keys: Vec<String> = toks.iter().map(|t| t.key.clone()).collect();
+        self.words.extend(keys.iter().cloned());
         for t in toks.iter().filter(|t| t.cyrillic) {
             for f in ru_forms(&t.key) {
                 if f != t.key {
@@ -224,6 +227,11 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Whether the word (in any case form) is part of a listed name.
+    pub fn knows_word(&self, key: &str) -> bool {
+        self.forms.contains_key(key) || self.words.contains(key)
     }
 
     /// The word itself and the nominatives it is a case form of.
