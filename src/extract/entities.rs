@@ -1371,6 +1371,16 @@ impl<'a> Document<'a> {
                     _ => Some((j, j + 1)),
                 };
                 j += 1;
+                // "Оюун-Эрдэнэ", "Kassym-Jomart": a hyphen inside a name joins it.
+                while j + 1 < n
+                    && toks[j].key == "-"
+                    && toks[j].range.start == toks[j - 1].range.end
+                    && toks[j + 1].range.start == toks[j].range.end
+                    && is_name_word(&toks[j + 1])
+                {
+                    j += 2;
+                    run = run.map(|(s, _)| (s, j));
+                }
                 continue;
             }
             let connector = matches!(
@@ -1420,6 +1430,18 @@ impl<'a> Document<'a> {
                         break;
                     }
                 }
+                // Russian portfolios are lowercase: capitalised Cyrillic words
+                // before a preposition are the name ("Мгер Григорян во вторник").
+                if t.cyrillic
+                    && run.is_some_and(|(s, e)| {
+                        e == j
+                            && e - s >= 2
+                            && (s..e).all(|x| !self.ex.gazetteer.knows_word(&toks[x].key))
+                    })
+                    && !matches!(k, "," | "-" | "и")
+                {
+                    break;
+                }
                 if !matches!(k, "," | "-") {
                     run = None;
                 }
@@ -1465,22 +1487,42 @@ impl<'a> Document<'a> {
         // run (three with a patronymic: "Александр Григорьевич Лукашенко").
         let person = if let Some(e) = person_mention {
             Some(e)
-        } else if let Some((rs, re)) = name_run.filter(|(s, e)| e - s >= 2) {
-            let mut start = re - 2;
+        } else if let Some((rs, re)) = name_run.filter(|&(s, e)| {
+            (s..e).filter(|&k| toks[k].key != "-").count() >= 2
+                && !(e - s == 3 && toks[s + 1].key == "-")
+        }) {
+            // Word starts in the run; "Оюун-Эрдэнэ" is one word.
+            let starts: Vec<usize> = (rs..re)
+                .filter(|&k| {
+                    toks[k].key != "-"
+                        && !(k > rs
+                            && toks[k - 1].key == "-"
+                            && toks[k - 1].range.start == toks[k - 2].range.end)
+                })
+                .collect();
+            let mut start = starts[starts.len().saturating_sub(2)];
             // Russian portfolios are lowercase, so a Cyrillic run is all name
             // ("Нилакши Саху Синху"); in English three words need a patronymic.
-            if re - rs >= 3
-                && (toks[re - 3].cyrillic && !self.ex.gazetteer.knows_word(&toks[re - 3].key)
-                    || is_patronymic(&toks[re - 2].key))
-            {
-                start = re - 3;
+            if starts.len() >= 3 {
+                let third = starts[starts.len() - 3];
+                if toks[third].cyrillic && !self.ex.gazetteer.knows_word(&toks[third].key)
+                    || is_patronymic(&toks[start].key)
+                {
+                    start = third;
+                }
             }
-            let words: Vec<&str> = (start..re).map(|k| &text[toks[k].range.clone()]).collect();
+            let words: Vec<&str> = text[toks[start].range.start..toks[re - 1].range.end]
+                .split_whitespace()
+                .collect();
             let label = if toks[start].cyrillic {
                 // The case shows on the title's first word: "министром торговли",
                 // "Чрезвычайного и Полномочного Посла". Where the article also
                 // has the name in another form ("Тинем" ... "Тинь"), that wins.
-                let base = ru_name_base(&words, &text[toks[r.start].range.clone()]);
+                let title = (r.start..r.end)
+                    .map(|k| &text[toks[k].range.clone()])
+                    .find(|w| ru_case(w).is_some())
+                    .unwrap_or("");
+                let base = ru_name_base(&words, title);
                 self.attested_form(&base)
             } else {
                 words.join(" ")
@@ -1885,20 +1927,33 @@ fn is_name_word(t: &Token) -> bool {
 
 /// Nominative form of a Russian masculine name after a title in an oblique
 /// case: "президентом ... Ильхамом Алиевым" -> "Ильхам Алиев".
-pub fn ru_name_base(words: &[&str], title: &str) -> String {
-    let t = title.to_lowercase();
-    let case = if t.ends_with("ом") || t.ends_with("ем") || t.ends_with("ым") || t.ends_with("им")
+/// The grammatical case a Russian title word shows by its ending, if any.
+fn ru_case(word: &str) -> Option<&'static str> {
+    let t = word.to_lowercase();
+    if t.chars().count() < 3
+        || !t
+            .chars()
+            .all(|c| c == '-' || ('\u{0400}'..='\u{04FF}').contains(&c))
     {
-        "ins"
+        return None;
+    }
+    if t.ends_with("ом") || t.ends_with("ем") || t.ends_with("ым") || t.ends_with("им") {
+        Some("ins")
     } else if t.ends_with('а') || t.ends_with('я') || t.ends_with("ого") || t.ends_with("его")
     {
-        "gen"
+        Some("gen")
     } else if t.ends_with('у') || t.ends_with('ю') || t.ends_with("ому") || t.ends_with("ему")
     {
-        "dat"
+        Some("dat")
     } else if t.ends_with('е') {
-        "loc"
+        Some("loc")
     } else {
+        None
+    }
+}
+
+pub fn ru_name_base(words: &[&str], title: &str) -> String {
+    let Some(case) = ru_case(title) else {
         return words.join(" ");
     };
     words
