@@ -5,7 +5,17 @@ use std::io::ErrorKind;
 
 fn main() {
     let cli = newskg::cli::Cli::parse();
-    let code = match newskg::cli::run(cli) {
+    let run = std::thread::Builder::new()
+        .name("newskg".into())
+        // Commands parse and evaluate SPARQL: they need the stack for it.
+        .stack_size(newskg::query::STACK_SIZE)
+        .spawn(move || newskg::cli::run(cli))
+        .map_err(anyhow::Error::from)
+        .and_then(|t| {
+            t.join()
+                .map_err(|_| anyhow::anyhow!("internal error (see the message above)"))?
+        });
+    let code = match run {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`newskg query ... | head`) is a normal end.
