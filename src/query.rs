@@ -328,7 +328,7 @@ fn syntax_error(source_name: &str, text: &str, e: &dyn std::fmt::Display) -> Que
             source_name: source_name.to_string(),
             line,
             column,
-            message: detail.to_string(),
+            message: readable(detail, is_end(text.trim_end(), line, column)),
             snippet: caret(text, line, column),
         },
         None => QueryError::SyntaxNoPosition {
@@ -336,6 +336,81 @@ fn syntax_error(source_name: &str, text: &str, e: &dyn std::fmt::Display) -> Que
             message: msg,
         },
     }
+}
+
+/// Tokens listed at most in "expected one of ...".
+const EXPECTED_SHOWN: usize = 12;
+
+/// A parser's "expected one of ..." for people: the tokens and keywords it
+/// lists, without its character classes; a check's own sentence (an
+/// unbound variable) as it is.
+fn readable(detail: &str, at_end: bool) -> String {
+    let Some(list) = detail
+        .strip_prefix("expected one of ")
+        .or_else(|| detail.strip_prefix("expected "))
+    else {
+        return detail.to_string();
+    };
+    // Items are separated by ", " outside quotes and [character classes].
+    let mut items: Vec<String> = Vec::new();
+    let (mut item, mut quoted, mut class) = (String::new(), false, 0usize);
+    let mut chars = list.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quoted => {
+                item.push(c);
+                if let Some(n) = chars.next() {
+                    item.push(n);
+                }
+                continue;
+            }
+            '"' if class == 0 => quoted = !quoted,
+            '[' if !quoted => class += 1,
+            ']' if !quoted => class = class.saturating_sub(1),
+            ',' if !quoted && class == 0 && chars.peek() == Some(&' ') => {
+                chars.next();
+                items.push(std::mem::take(&mut item));
+                continue;
+            }
+            _ => {}
+        }
+        item.push(c);
+    }
+    items.push(item);
+    let mut shown = Vec::new();
+    for item in items {
+        let item = item.trim();
+        if item.starts_with('[') || item.is_empty() {
+            continue;
+        }
+        if item.contains(' ') && !item.starts_with('"') {
+            // A sentence of the parser's own checks.
+            return item.to_string();
+        }
+        let token = match item.strip_prefix('"').and_then(|i| i.strip_suffix('"')) {
+            Some(t) => format!("'{}'", t.replace("\\\"", "\"").replace("\\\\", "\\")),
+            None => item.to_string(),
+        };
+        if !shown.contains(&token) {
+            shown.push(token);
+        }
+    }
+    let found = if at_end {
+        "stopped at the end of the statement"
+    } else {
+        "stopped here"
+    };
+    if shown.is_empty() {
+        return found.to_string();
+    }
+    let more = shown.len() > EXPECTED_SHOWN;
+    shown.truncate(EXPECTED_SHOWN);
+    format!(
+        "{found}; expected {}{}{}",
+        if shown.len() > 1 { "one of " } else { "" },
+        shown.join(", "),
+        if more { ", ..." } else { "" }
+    )
 }
 
 /// The position and the rest of a parser message: spargebra reports
@@ -920,6 +995,42 @@ mod tests {
     }
 
     #[test]
+    fn parser_messages_are_made_readable() {
+        let detail = "expected one of \",\", \".\", \"}\", ['%'], ['-' | '0' ..= '9' | '\\u{00B7}'], ['\\\\'], [_]";
+        assert_eq!(
+            readable(detail, true),
+            "stopped at the end of the statement; expected one of ',', '.', '}'"
+        );
+        assert_eq!(
+            readable("expected VERSION", false),
+            "stopped here; expected VERSION"
+        );
+        assert_eq!(
+            readable(
+                "expected one of The SELECT contains a variable that is unbound, [_]",
+                true
+            ),
+            "The SELECT contains a variable that is unbound"
+        );
+        assert_eq!(readable("expected one of [_]", false), "stopped here");
+        let e = parse_statement(
+            "ASK { id:belarus :tradesWith id:azerbaijan",
+            "input",
+            &Options::default(),
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(
+            e.starts_with(
+                "input:1:43: SPARQL syntax error: stopped at the end of the statement; expected one of "
+            ),
+            "{e}"
+        );
+        assert!(!e.contains("u{"), "{e}");
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         assert_eq!(nesting("ASK { FILTER((1)) }"), 3);
         assert_eq!(nesting("ASK { ?s ?p \"{{{\" . ?s ?p '(' } # [[[["), 1);
@@ -1026,6 +1137,100 @@ mod tests {
         let items = (0..3).map(|i| if i == 1 { Err("boom") } else { Ok(i) });
         let e = stream(items, &Options::default(), &mut count, |_| Ok(())).unwrap_err();
         assert!(e.to_string().contains("boom"));
+    }
+
+    fn five_countries() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        run_update(
+            &store,
+            "INSERT DATA { id:a a :Country . id:b a :Country . id:c a :Country . id:d a :Country . id:e a :Country }",
+            "test",
+        )
+        .unwrap();
+        (dir, store)
+    }
+
+    fn run(store: &Store, text: &str, opts: &Options) -> (Result<Outcome, QueryError>, String) {
+        let mut out = Vec::new();
+        let r = run_query_with(store, text, "test", opts, &mut out);
+        (r, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn results_are_cut_counted_and_formatted() {
+        let (_dir, store) = five_countries();
+        let select = "SELECT ?c WHERE { ?c a :Country } ORDER BY ?c";
+        let opts = Options {
+            max_rows: Some(2),
+            timer: false,
+            ..Options::default()
+        };
+        let (r, text) = run(&store, select, &opts);
+        let cut = Count {
+            total: 5,
+            shown: 2,
+            exact: true,
+        };
+        assert_eq!(r.unwrap(), Outcome::Rows(cut));
+        assert!(text.contains("│ id:a") && text.contains("│ id:b"), "{text}");
+        assert!(!text.contains("id:c"), "{text}");
+        assert!(
+            text.ends_with("┘\n... 3 more rows not shown\n5 rows\n"),
+            "{text}"
+        );
+        // Machine formats stay clean; the count is in the outcome.
+        let csv = Options {
+            format: OutputFormat::Csv,
+            ..opts.clone()
+        };
+        let (r, text) = run(&store, select, &csv);
+        assert_eq!(r.unwrap(), Outcome::Rows(cut));
+        assert_eq!(text.lines().count(), 3, "{text}");
+        // CONSTRUCT for people: Turtle with the prefixes it uses, a trailer.
+        let (r, text) = run(
+            &store,
+            "CONSTRUCT { ?c a :Country } WHERE { ?c a :Country } ",
+            &opts,
+        );
+        assert_eq!(r.unwrap(), Outcome::Triples(cut));
+        assert!(
+            text.contains("@prefix id: <http://newskg.org/id/>"),
+            "{text}"
+        );
+        assert!(!text.contains("@prefix schema:"), "{text}");
+        assert!(
+            text.ends_with("# ... 3 more triples not shown\n# 5 triples\n"),
+            "{text}"
+        );
+        // The timer.
+        let timed = Options {
+            max_rows: None,
+            ..Options::default()
+        };
+        let (_, text) = run(&store, select, &timed);
+        assert!(
+            text.contains("5 rows (") && text.ends_with(" ms)\n"),
+            "{text}"
+        );
+        // A format that does not fit.
+        let ttl = Options::with_format(OutputFormat::Ttl);
+        let (r, _) = run(&store, select, &ttl);
+        assert!(matches!(r, Err(QueryError::WrongFormat { .. })));
+    }
+
+    #[test]
+    fn a_cancelled_statement_stops() {
+        let (_dir, store) = five_countries();
+        let token = CancellationToken::new();
+        token.cancel();
+        let opts = Options {
+            cancel: Some(token),
+            ..Options::default()
+        };
+        let (r, text) = run(&store, "SELECT * WHERE { ?a ?p ?o . ?b ?q ?r }", &opts);
+        assert!(matches!(r, Err(QueryError::Cancelled)), "{text}");
+        assert!(text.is_empty(), "{text}");
     }
 
     #[test]
