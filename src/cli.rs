@@ -225,6 +225,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
+    /// The interactive SPARQL shell (or run statements piped into it)
+    #[command(
+        after_help = "A statement runs when it parses as complete SPARQL (no terminator), or at a blank line;\n\
+lines starting with . are meta-commands (.help lists them). Tab completes keywords,\n\
+prefixes, names and labels from the store, and file paths; history is kept in\n\
+$XDG_DATA_HOME/newskg/history. Ctrl-C abandons the input or stops a running query.\n\
+With input piped in: no prompts, exit 0 when every statement succeeded, 1 when one failed.\n\
+The store is created (empty) if it does not exist; it is held until the REPL ends.\n\n\
+Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statements.txt > results.txt"
+    )]
+    Repl,
 }
 
 /// Runs a parsed command line; returns the exit status.
@@ -261,6 +272,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let (text, name) = query_text(None, Some(file))?;
             cmd_query(&store_path, &text, &name, format, max_rows, true)
         }
+        Command::Repl => crate::repl::run(&store_path),
         Command::Check {
             paths,
             junit,

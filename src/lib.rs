@@ -11,6 +11,8 @@
 //! query    run SPARQL and format results: the one path for every caller
 //! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store
+//! repl     the interactive shell: statements via query, meta-commands via
+//!          build, check, export, store and stats
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
@@ -24,6 +26,7 @@ pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod rdf;
+pub mod repl;
 pub mod stats;
 pub mod store;
 pub mod vocab;
