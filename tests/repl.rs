@@ -65,6 +65,11 @@ impl World {
 
     /// The REPL on a terminal with these environment changes (None: removed).
     fn repl_with(&self, env: &[(&str, Option<&str>)]) -> Term {
+        self.repl_on(&self.store(), env)
+    }
+
+    /// The REPL on a terminal on the store at `store`.
+    fn repl_on(&self, store: &std::path::Path, env: &[(&str, Option<&str>)]) -> Term {
         let mut cmd = Command::new(bin());
         cmd.env_remove("NEWSKG_STORE")
             .env_remove("NO_COLOR")
@@ -78,7 +83,7 @@ impl World {
                 None => cmd.env_remove(k),
             };
         }
-        cmd.arg("--store").arg(self.store()).arg("repl");
+        cmd.arg("--store").arg(store).arg("repl");
         let mut session = Session::spawn(cmd).unwrap();
         session.get_process_mut().set_window_size(200, 50).unwrap();
         let mut t = Term {
@@ -94,13 +99,18 @@ impl World {
 
     /// `newskg repl` with `input` piped in: exit code, stdout, stderr.
     fn piped(&self, input: &[u8]) -> (i32, String, String) {
+        self.piped_on(&self.store(), input)
+    }
+
+    /// `newskg repl` on the store at `store` with `input` piped in.
+    fn piped_on(&self, store: &std::path::Path, input: &[u8]) -> (i32, String, String) {
         let mut child = Command::new(bin())
             .env_remove("NEWSKG_STORE")
             .env("HOME", self.path("home"))
             .env("XDG_DATA_HOME", self.path("home/data"))
             .current_dir(self.dir.path())
             .arg("--store")
-            .arg(self.store())
+            .arg(store)
             .arg("repl")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -764,10 +774,37 @@ fn piped_input_runs_without_prompts_and_sets_the_exit_code() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.contains("true"), "{out}");
 
+    // A store in use by another process: one sentence, exit 2.
+    {
+        let _held = newskg::store::Store::open(&w.store(), false).unwrap();
+        let (code, _, err) = w.piped(b"ASK {}\n");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("is in use by another process"), "{err}");
+    }
+
     // .quit stops reading; an update is written.
     let (code, _, err) = w.piped(b"INSERT DATA { id:piped a :Company }\n.quit\nSELEC nothing\n");
     assert_eq!(code, 0, "{err}");
     let (code, out, _) = w.piped(b"ASK { id:piped a :Company }\n");
+    assert_eq!(code, 0);
+    assert!(out.contains("true"), "{out}");
+}
+
+#[test]
+fn a_missing_store_is_created_empty() {
+    let w = World::new();
+    let store = w.path("new-kg");
+    let mut t = w.repl_on(&store, &[("NO_COLOR", Some("1"))]);
+    let banner = String::from_utf8_lossy(&t.raw).into_owned();
+    assert!(banner.contains("(a new, empty store)"), "{banner}");
+    let out = t.run(".stats");
+    assert!(out.contains("0 articles"), "{out}");
+    let out = t.run("INSERT DATA { id:x rdfs:label \"X\" }");
+    assert!(out.contains("update done"), "{out}");
+    t.line(".quit");
+    assert_eq!(t.exit_code(), 0);
+    assert!(store.is_dir());
+    let (code, out, _) = w.piped_on(&store, b"ASK { id:x rdfs:label \"X\" }\n");
     assert_eq!(code, 0);
     assert!(out.contains("true"), "{out}");
 }
