@@ -187,6 +187,9 @@ pub enum Command {
         /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
         #[arg(long, value_enum)]
         format: Option<OutputFormat>,
+        /// Write at most N rows (triples); the rest are counted and a note says how many
+        #[arg(long, value_name = "N")]
+        max_rows: Option<usize>,
     },
     /// Run a saved query script (.rq) with the usual query formats
     #[command(
@@ -199,6 +202,9 @@ pub enum Command {
         /// Output format [default: table on a terminal, tsv when piped; ttl for CONSTRUCT]
         #[arg(long, value_enum)]
         format: Option<OutputFormat>,
+        /// Write at most N rows (triples); the rest are counted and a note says how many
+        #[arg(long, value_name = "N")]
+        max_rows: Option<usize>,
     },
     /// Run saved query scripts (.rq) as checks against the store
     #[command(
@@ -329,6 +335,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: AnalysisFormat,
     },
+    /// The interactive SPARQL shell (or run statements piped into it)
+    #[command(
+        after_help = "A statement runs when it parses as complete SPARQL (no terminator), or at a blank line;\n\
+lines starting with . are meta-commands (.help lists them). Tab completes keywords,\n\
+prefixes, names and labels from the store, and file paths; history is kept in\n\
+$XDG_DATA_HOME/newskg/history. Ctrl-C abandons the input or stops a running query.\n\
+With input piped in: no prompts, exit 0 when every statement succeeded, 1 when one failed.\n\
+The store is created (empty) if it does not exist; it is held until the REPL ends.\n\n\
+Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statements.txt > results.txt"
+    )]
+    Repl,
 }
 
 /// Runs a parsed command line; returns the exit status.
@@ -352,14 +369,20 @@ pub fn run(cli: Cli) -> Result<i32> {
             query,
             file,
             format,
+            max_rows,
         } => {
             let (text, name) = query_text(query, file)?;
-            cmd_query(&store_path, &text, &name, format, false)
+            cmd_query(&store_path, &text, &name, format, max_rows, false)
         }
-        Command::Run { file, format } => {
+        Command::Run {
+            file,
+            format,
+            max_rows,
+        } => {
             let (text, name) = query_text(None, Some(file))?;
-            cmd_query(&store_path, &text, &name, format, true)
+            cmd_query(&store_path, &text, &name, format, max_rows, true)
         }
+        Command::Repl => crate::repl::run(&store_path),
         Command::Check {
             paths,
             junit,
@@ -531,7 +554,7 @@ fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
 
-fn extractor() -> Result<Extractor> {
+pub(crate) fn extractor() -> Result<Extractor> {
     Extractor::new().context("the extraction data compiled into newskg is broken")
 }
 
@@ -568,6 +591,7 @@ fn cmd_query(
     text: &str,
     name: &str,
     format: Option<OutputFormat>,
+    max_rows: Option<usize>,
     show_title: bool,
 ) -> Result<i32> {
     let store = Store::open(store_path, false)?;
@@ -582,8 +606,25 @@ fn cmd_query(
             writeln!(out, "{title}")?;
         }
     }
-    query::run_query(&store, text, name, format, &mut out)?;
+    let opts = query::Options {
+        max_rows,
+        ..query::Options::with_format(format)
+    };
+    let outcome = query::run_query_with(&store, text, name, &opts, &mut out)?;
     out.flush()?;
+    // A table notes left-out rows itself; other formats stay clean.
+    if format != OutputFormat::Table {
+        if let query::Outcome::Rows(c) | query::Outcome::Triples(c) = outcome {
+            let unit = if matches!(outcome, query::Outcome::Rows(_)) {
+                "row"
+            } else {
+                "triple"
+            };
+            if let Some(note) = c.note(unit) {
+                eprintln!("{note}");
+            }
+        }
+    }
     Ok(EXIT_OK)
 }
 
@@ -655,10 +696,29 @@ fn cmd_build(
         progress: std::io::stderr().is_terminal() && !quiet,
     };
     let summary = build::build(&store, &ex, &opts)?;
+    let mut out = stdout();
+    write_build_summary(&store, &summary, prune, quiet, &mut out)?;
+    out.flush()?;
+    Ok(if summary.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
+
+/// What a build did: failed inputs on stderr; the summary line and (unless
+/// `quiet`) what the graph holds on `out`.
+pub(crate) fn write_build_summary(
+    store: &Store,
+    summary: &build::Summary,
+    prune: bool,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
     for e in &summary.failed {
         eprintln!("newskg: {e}");
     }
-    let mut out = stdout();
+    let store_path = store.path();
     let total = summary.new + summary.changed + summary.unchanged;
     if !summary.changed_anything() && summary.failed.is_empty() {
         writeln!(
@@ -684,18 +744,14 @@ fn cmd_build(
     }
     if !quiet {
         writeln!(out)?;
-        let st = stats::compute(&store)?;
-        stats::print(&st, &mut out)?;
+        let st = stats::compute(store)?;
+        stats::print(&st, out)?;
     }
-    out.flush()?;
-    Ok(if summary.failed.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_BAD_INPUT
-    })
+    Ok(())
 }
 
-fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
+/// The RDF format of a file, from its extension.
+pub(crate) fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "owl" | "xml" => Some(RdfFormat::RdfXml),
@@ -704,7 +760,7 @@ fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
     }
 }
 
-fn parse_iri(s: &str, what: &str) -> Result<NamedNode> {
+pub(crate) fn parse_iri(s: &str, what: &str) -> Result<NamedNode> {
     NamedNode::new(s).map_err(|e| anyhow!("{what} {s:?} is not a valid IRI: {e}"))
 }
 
@@ -769,20 +825,7 @@ fn cmd_export(
             out.flush()?;
         }
         Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("{}: cannot write here", path.display()))?;
-            let n = {
-                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-                let n = export::export(&store, format, graph.as_ref(), &mut w)?;
-                w.flush()?;
-                n
-            };
-            tmp.persist(&path)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+            let n = export::export_to_file(&store, format, graph.as_ref(), &path)?;
             eprintln!("wrote {n} statements to {}", path.display());
         }
     }

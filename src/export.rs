@@ -65,6 +65,11 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error("{path}: cannot write: {source}")]
+    File {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Writes the store (or one graph) in `format`; returns the number of
@@ -83,6 +88,33 @@ pub fn export(
         })?);
     }
     write_quads(quads, format, out)
+}
+
+/// Writes the store (or one graph) to a file: whole, then moved into place,
+/// so a failed export leaves no partial file. Returns the statements written.
+pub fn export_to_file(
+    store: &Store,
+    format: ExportFormat,
+    graph: Option<&NamedNode>,
+    path: &std::path::Path,
+) -> Result<usize, ExportError> {
+    let failed = |source: std::io::Error| ExportError::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+    let n = {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        let n = export(store, format, graph, &mut w)?;
+        w.flush().map_err(failed)?;
+        n
+    };
+    tmp.persist(path).map_err(|e| failed(e.error))?;
+    Ok(n)
 }
 
 /// Sorts and writes quads; the order depends only on the quads themselves.

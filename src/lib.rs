@@ -12,6 +12,8 @@
 //! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store
 //! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
+//! repl     the interactive shell: statements via query, meta-commands via
+//!          build, check, export, store and stats
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
@@ -26,6 +28,7 @@ pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod rdf;
+pub mod repl;
 pub mod stats;
 pub mod store;
 pub mod vocab;

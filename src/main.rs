@@ -5,7 +5,19 @@ use std::io::ErrorKind;
 
 fn main() {
     let cli = newskg::cli::Cli::parse();
-    let code = match newskg::cli::run(cli) {
+    let thread = std::thread::Builder::new()
+        .name("newskg".into())
+        // Commands parse and evaluate SPARQL: they need the stack for it.
+        .stack_size(newskg::query::STACK_SIZE)
+        .spawn(move || newskg::cli::run(cli));
+    let run = match thread {
+        Ok(t) => t
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error (see the message above)"))),
+        // No room for that stack (a tight ulimit): run here.
+        Err(_) => newskg::cli::run(newskg::cli::Cli::parse()),
+    };
+    let code = match run {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`newskg query ... | head`) is a normal end.

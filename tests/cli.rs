@@ -250,6 +250,30 @@ fn query_formats() {
 }
 
 #[test]
+fn max_rows_cuts_a_result_and_says_how_much() {
+    let dir = built_store();
+    let store = dir.path().join("kg");
+    let q = "SELECT ?c WHERE { ?c a :Country } ORDER BY ?c";
+    let table =
+        stdout_of(newskg(&store).args(["query", q, "--format", "table", "--max-rows", "2"]));
+    assert!(
+        table.contains("id:armenia") && !table.contains("id:russia"),
+        "{table}"
+    );
+    assert!(
+        table.contains("... 3 more rows not shown\n5 rows ("),
+        "{table}"
+    );
+    // Data formats stay clean: the note goes to stderr.
+    newskg(&store)
+        .args(["query", q, "--format", "csv", "--max-rows", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|out: &str| out.lines().count() == 3))
+        .stderr(predicate::str::contains("... 3 more rows not shown"));
+}
+
+#[test]
 fn malformed_query_names_line_and_column() {
     let dir = built_store();
     newskg(&dir.path().join("kg"))
@@ -546,7 +570,7 @@ fn missing_store_and_closed_pipe() {
 #[test]
 fn help_shows_an_example_for_each_command() {
     for cmd in [
-        "extract", "build", "load", "query", "run", "check", "update", "export", "stats",
+        "extract", "build", "load", "query", "run", "check", "update", "export", "stats", "repl",
     ] {
         Command::cargo_bin("newskg")
             .unwrap()
