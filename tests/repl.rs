@@ -808,3 +808,26 @@ fn a_missing_store_is_created_empty() {
     assert_eq!(code, 0);
     assert!(out.contains("true"), "{out}");
 }
+
+#[test]
+fn path_meta_commands() {
+    let w = World::new();
+    let (code, out, err) = w.piped(b".path 'Minsk Tractor Works' Russia\n.neighbors Belarus 1\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Minsk Tractor Works \u{2192} Russia: 3 hops"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Minsk Tractor Works \u{2014}country\u{2192} Belarus (Trend, 2018-08-20"),
+        "{out}"
+    );
+    assert!(out.contains("Belarus (id:belarus):"), "{out}");
+    // No path, an unknown entity, a bad argument: a message each, exit 1.
+    let (code, out, err) =
+        w.piped(b".path Armenia Russia\n.path Nowhere Russia\n.neighbors Belarus many\n");
+    assert_eq!(code, 1);
+    assert!(out.contains("No path connects Armenia and Russia"), "{out}");
+    assert!(err.contains("no entity is called \"Nowhere\""), "{err}");
+    assert!(err.contains("is not a number of hops"), "{err}");
+}

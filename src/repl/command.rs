@@ -89,6 +89,19 @@ pub const COMMANDS: &[Spec] = &[
         "ENTITY",
         "an entity's triples; ENTITY is an IRI, a prefixed name or a label",
     ),
+    spec(
+        ".path",
+        "FROM TO [MAX-HOPS]",
+        "how two entities are connected, hop by hop with evidence ('quote' labels with spaces)",
+    ),
+    Spec {
+        aliases: &[".neighbours"],
+        ..spec(
+            ".neighbors",
+            "ENTITY [HOPS]",
+            "the entities within HOPS (default 1) of an entity, and how each is reached",
+        )
+    },
     with_paths(spec(
         ".read",
         "FILE",
@@ -165,6 +178,15 @@ pub enum Command {
     Stats,
     Graphs,
     Describe(String),
+    Path {
+        from: String,
+        to: String,
+        max_hops: Option<u32>,
+    },
+    Neighbors {
+        entity: String,
+        hops: u32,
+    },
     Read(PathBuf),
 }
 
@@ -186,6 +208,8 @@ impl Command {
             Command::Stats => ".stats",
             Command::Graphs => ".graphs",
             Command::Describe(_) => ".describe",
+            Command::Path { .. } => ".path",
+            Command::Neighbors { .. } => ".neighbors",
             Command::Read(_) => ".read",
         }
     }
@@ -341,6 +365,46 @@ impl FromStr for Command {
                     Ok(Command::Describe(args.join(" ")))
                 }
             }
+            ".path" => {
+                let hops = |h: &str| {
+                    h.parse::<u32>()
+                        .ok()
+                        .filter(|n| (1..=64).contains(n))
+                        .ok_or_else(|| {
+                            CommandError(format!("{h:?} is not a number of hops (1 to 64)"))
+                        })
+                };
+                match args.as_slice() {
+                    [from, to] => Ok(Command::Path {
+                        from: from.clone(),
+                        to: to.clone(),
+                        max_hops: None,
+                    }),
+                    [from, to, n] => Ok(Command::Path {
+                        from: from.clone(),
+                        to: to.clone(),
+                        max_hops: Some(hops(n)?),
+                    }),
+                    _ => Err(usage()),
+                }
+            }
+            ".neighbors" => {
+                match args.as_slice() {
+                    [entity] => Ok(Command::Neighbors {
+                        entity: entity.clone(),
+                        hops: 1,
+                    }),
+                    [entity, n] => {
+                        Ok(Command::Neighbors {
+                            entity: entity.clone(),
+                            hops: n.parse().ok().filter(|h| (1..=64).contains(h)).ok_or_else(
+                                || CommandError(format!("{n:?} is not a number of hops (1 to 64)")),
+                            )?,
+                        })
+                    }
+                    _ => Err(usage()),
+                }
+            }
             ".read" => match args.as_slice() {
                 [file] => Ok(Command::Read(file.into())),
                 _ => Err(usage()),
@@ -361,6 +425,8 @@ mod tests {
             ".export" => " out.nq nq",
             ".build" | ".check" => " corpus/ more/",
             ".describe" => " Minsk Tractor Works",
+            ".path" => " 'Minsk Tractor Works' Russia 4",
+            ".neighbors" => " Belarus 2",
             ".format" => " csv",
             ".timer" => " off",
             ".maxrows" => " 10",

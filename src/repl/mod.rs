@@ -814,6 +814,49 @@ impl Session {
                 };
                 self.run_statement(&format!("DESCRIBE <{iri}>"), origin, None, format);
             }
+            Command::Path { from, to, max_hops } => {
+                use crate::analyze::{self, lookup, path, report};
+                self.begin(false);
+                let found = self.write(|store, out| {
+                    let g = analyze::entity_graph(store)?;
+                    let lookup = |arg: &str, given: &str| {
+                        lookup::resolve(&g, arg, given)
+                            .map_err(|e| QueryError::Evaluation(e.to_string()))
+                    };
+                    let (a, b) = (lookup("FROM", &from)?, lookup("TO", &to)?);
+                    let filter = crate::analyze::graph::Filter::default();
+                    let p = path::shortest_path(&g, a, b, filter, max_hops);
+                    let r =
+                        report::shortest_report(store, &g, (a, b), filter, max_hops, p.as_deref())?;
+                    report::write_path_text(&r, out)?;
+                    Ok(r.found)
+                });
+                self.end();
+                match found {
+                    Ok(true) => {}
+                    Ok(false) => return Err(None),
+                    Err(e) => return Err(Some(e.to_string())),
+                }
+            }
+            Command::Neighbors { entity, hops } => {
+                use crate::analyze::{self, lookup, report};
+                self.begin(false);
+                let done = self.write(|store, out| {
+                    let g = analyze::entity_graph(store)?;
+                    let n = lookup::resolve(&g, "ENTITY", &entity)
+                        .map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                    let r = report::neighbours_report(
+                        &g,
+                        n,
+                        crate::analyze::graph::Filter::default(),
+                        hops,
+                    );
+                    report::write_neighbours_text(&r, out)?;
+                    Ok(())
+                });
+                self.end();
+                done.map_err(|e| Some(e.to_string()))?;
+            }
             Command::Read(path) => self.read_file(&path)?,
         }
         Ok(())
