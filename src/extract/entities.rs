@@ -1553,39 +1553,7 @@ impl<'a> Document<'a> {
             None
         };
         let Some(p) = person else { return };
-        self.role_holders.retain(|(r, _)| *r != role);
-        self.role_holders.push((role, p));
-        self.fact(
-            p,
-            Predicate::HasRole,
-            Object::Role(role),
-            index,
-            "title before name",
-        );
-        if let Some(q) = qualifier {
-            if q != p {
-                let kind = self.entity_kind(q);
-                if role == Role::Expert {
-                    if kind == Kind::Country {
-                        self.fact(
-                            p,
-                            Predicate::Country,
-                            Object::Entity(q),
-                            index,
-                            "title before name",
-                        );
-                    }
-                } else {
-                    self.fact(
-                        p,
-                        Predicate::OfficialOf,
-                        Object::Entity(q),
-                        index,
-                        "title before name",
-                    );
-                }
-            }
-        }
+        self.holds_title(p, role, qualifier, index, "title before name");
     }
 
     /// The article's main pair: its two most-mentioned countries (names and
@@ -1749,35 +1717,29 @@ impl<'a> Document<'a> {
                 break;
             }
         }
-        self.role_holders.retain(|(x, _)| *x != role);
+        self.holds_title(p, role, qualifier, index, "title after name");
+    }
+
+    /// Person `p` holds `role`, of `qualifier` where stated: `hasRole`, and
+    /// `officialOf` the qualifier (for experts, `country` when it is a country).
+    fn holds_title(
+        &mut self,
+        p: usize,
+        role: Role,
+        qualifier: Option<usize>,
+        index: usize,
+        via: &str,
+    ) {
+        self.role_holders.retain(|(r, _)| *r != role);
         self.role_holders.push((role, p));
-        self.fact(
-            p,
-            Predicate::HasRole,
-            Object::Role(role),
-            index,
-            "title after name",
-        );
-        if let Some(q) = qualifier.filter(|&q| q != p) {
-            if role == Role::Expert {
-                if self.entity_kind(q) == Kind::Country {
-                    self.fact(
-                        p,
-                        Predicate::Country,
-                        Object::Entity(q),
-                        index,
-                        "title after name",
-                    );
-                }
-            } else {
-                self.fact(
-                    p,
-                    Predicate::OfficialOf,
-                    Object::Entity(q),
-                    index,
-                    "title after name",
-                );
-            }
+        self.fact(p, Predicate::HasRole, Object::Role(role), index, via);
+        let Some(q) = qualifier.filter(|&q| q != p) else {
+            return;
+        };
+        if role != Role::Expert {
+            self.fact(p, Predicate::OfficialOf, Object::Entity(q), index, via);
+        } else if self.entity_kind(q) == Kind::Country {
+            self.fact(p, Predicate::Country, Object::Entity(q), index, via);
         }
     }
 
