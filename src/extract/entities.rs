@@ -659,11 +659,7 @@ impl<'a> Document<'a> {
                 }
             }
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
-            let lang = if toks[start].cyrillic {
-                Lang::Ru
-            } else {
-                Lang::En
-            };
+            let lang = token_lang(&toks[start]);
             let e = self.new_entity(label, Class::Company, lang);
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             insert_mention(
@@ -1527,11 +1523,7 @@ impl<'a> Document<'a> {
             } else {
                 words.join(" ")
             };
-            let lang = if toks[start].cyrillic {
-                Lang::Ru
-            } else {
-                Lang::En
-            };
+            let lang = token_lang(&toks[start]);
             let pe = self.new_entity(&label, Class::Person, lang);
             self.alias_last_name(pe);
             insert_mention(
@@ -1672,11 +1664,7 @@ impl<'a> Document<'a> {
                 return;
             }
             let label = &text[toks[s0].range.start..toks[comma - 1].range.end];
-            let lang = if toks[s0].cyrillic {
-                Lang::Ru
-            } else {
-                Lang::En
-            };
+            let lang = token_lang(&toks[s0]);
             let pe = self.new_entity(label, Class::Person, lang);
             if self.entities[pe].class != Class::Person {
                 return;
@@ -1875,6 +1863,15 @@ fn ru_adjective_nominative(word: &str, feminine: bool) -> Option<String> {
     } else {
         format!("{stem}{}", if soft || velar { "ий" } else { "ый" })
     })
+}
+
+/// The language of a name by its first token's script.
+fn token_lang(t: &Token) -> Lang {
+    if t.cyrillic {
+        Lang::Ru
+    } else {
+        Lang::En
+    }
 }
 
 fn is_patronymic(key: &str) -> bool {
