@@ -1720,7 +1720,9 @@ impl<'a> Document<'a> {
     ) {
         self.role_holders.retain(|(r, _)| *r != role);
         self.role_holders.push((role, p));
-        self.fact(p, Predicate::HasRole, Object::Role(role), index, via);
+        if role != Role::Official {
+            self.fact(p, Predicate::HasRole, Object::Role(role), index, via);
+        }
         let Some(q) = qualifier.filter(|&q| q != p) else {
             return;
         };

@@ -49,8 +49,10 @@ names! {
 }
 
 names! {
-    /// Role individuals.
-    Role { President, PrimeMinister, DeputyPrimeMinister, Minister, Ambassador, Governor, Expert }
+    /// Role individuals, and `Official`: a title that names an office but no
+    /// role individual of the schema (mayor, chairman, director general). It
+    /// gives `officialOf` and never `hasRole`.
+    Role { President, PrimeMinister, DeputyPrimeMinister, Minister, Ambassador, Governor, Expert, Official }
 }
 
 /// Relation predicates; `partnersWith` etc. are their ontology local names.
