@@ -1248,6 +1248,12 @@ impl<'a> Document<'a> {
             break;
         }
         let mut end = last_good;
+        // Coordination: "the Ministry of Energy and China Power International
+        // Development Limited" is two names; "Ministry of Industry and Trade"
+        // is one. The run ends before an "and" when both sides stand alone.
+        if let Some((left_end, left_class)) = self.coordination_split(toks, mentions, start, end) {
+            return Some((start, left_end, left_class));
+        }
         // Lowercase place tails.
         for tail in PLACE_TAILS {
             if end > start
@@ -1307,6 +1313,61 @@ impl<'a> Document<'a> {
             }
         }
         Some((start, end, class))
+    }
+
+    /// Where a capitalised run `start..end` joins two names with "and" (or
+    /// "and the"), the end and class of the first: both sides must stand
+    /// alone, i.e. carry a head or tail word of their own ("Ministry",
+    /// "LLC", "Bank"), begin with a known country or organisation followed by
+    /// more words ("Kazakhstan Temir Zholy"), or be an acronym ("TBEA").
+    fn coordination_split(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, Class)> {
+        let tail_class = |a: usize, b: usize| {
+            (a..b)
+                .filter(|&k| mention_at(mentions, k).is_none() && (toks[k].cap || toks[k].upper))
+                .filter_map(|k| TAILS.iter().find(|(w, _)| *w == toks[k].key))
+                .map(|(_, c)| *c)
+                .last()
+        };
+        let led_by_name = |a: usize, b: usize| {
+            mention_at(mentions, a).is_some_and(|m| {
+                m.start == a
+                    && m.end < b
+                    && matches!(
+                        m.kind,
+                        MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Org)
+                    )
+            })
+        };
+        let acronym =
+            |a: usize, b: usize| b == a + 1 && toks[a].upper && toks[a].key.chars().count() >= 3;
+        let stands_alone = |a: usize, b: usize| {
+            b > a && (tail_class(a, b).is_some() || led_by_name(a, b) || acronym(a, b))
+        };
+        let mut k = start + 1;
+        while k < end {
+            if let Some(m) = mention_at(mentions, k) {
+                k = m.end.max(k + 1);
+                continue;
+            }
+            if toks[k].key == "and" && !toks[k].cap {
+                let mut right = k + 1;
+                while right < end && toks[right].key == "the" {
+                    right += 1;
+                }
+                if stands_alone(start, k) && stands_alone(right, end) {
+                    let class = tail_class(start, k).unwrap_or(Class::Company);
+                    return Some((k, class));
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus
@@ -1571,9 +1632,10 @@ impl<'a> Document<'a> {
         ranked.into_iter().take(2).map(|(e, _)| e).collect()
     }
 
-    /// "Bilateral cooperation", "the two countries' partnership", "двустороннее
-    /// сотрудничество": the article's two main countries cooperate. Stated
-    /// once per article, with the first such sentence as evidence.
+    /// "Bilateral cooperation", "the two countries' partnership", "Kazakh-Chinese
+    /// relations", "азербайджано-российского сотрудничества", or cooperation
+    /// in a sentence naming both: the article's two main countries cooperate.
+    /// Stated once per article, with the first such sentence as evidence.
     pub fn bilateral_cooperation(&self, facts: &mut Vec<Fact>) {
         let main = self.main_countries();
         if main.len() < 2 {
@@ -1587,7 +1649,27 @@ impl<'a> Document<'a> {
                 .map(|t| t.key.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            if BILATERAL_PHRASES.is_match(&lower) {
+            let named = |e: usize| sent.mentions.iter().any(|m| m.entity == Some(e));
+            let both_named = named(main[0]) && named(main[1]);
+            // "Kazakh-Chinese", "азербайджано-российского": a hyphenated pair.
+            let pair = sent.mentions.windows(2).any(|w| {
+                w[0].end + 1 == w[1].start
+                    && sent.tokens[w[0].end].key == "-"
+                    && w.iter()
+                        .all(|m| m.entity.is_some_and(|e| main.contains(&e)))
+            }) || sent
+                .tokens
+                .windows(2)
+                .any(|w| w[1].key == "-" && w[0].key.ends_with('о') && w[0].cyrillic)
+                && both_named;
+            let cooperation = COOPERATION_WORDS.iter().any(|w| {
+                lower
+                    .split(' ')
+                    .any(|t| t.starts_with(w) && (w.len() > 6 || t.len() <= w.len() + 4))
+            });
+            if BILATERAL_PHRASES.is_match(&lower)
+                || cooperation && (both_named || pair || TWO_COUNTRIES.is_match(&lower))
+            {
                 facts.push(Fact {
                     subject: main[0],
                     predicate: Predicate::PartnersWith,
@@ -1811,6 +1893,44 @@ const BILATERAL: &[&str] = &[
     "сотрудничество между двумя странами",
     "сотрудничества двух стран",
 ];
+
+/// Word beginnings of cooperation between two parties.
+const COOPERATION_WORDS: &[&str] = &[
+    "cooperation",
+    "co-operation",
+    "partnership",
+    "relations",
+    "ties",
+    "collaboration",
+    "сотрудничеств",
+    "партнерств",
+    "отношени",
+    "взаимодействи",
+];
+
+/// The two parties named together: "the two countries", "both sides".
+const TWO_PARTIES: &[&str] = &[
+    "two countries",
+    "both countries",
+    "our countries",
+    "two states",
+    "both states",
+    "two nations",
+    "both sides",
+    "two sides",
+    "двух стран",
+    "двумя странами",
+    "обеих стран",
+    "наших стран",
+    "двух государств",
+    "двумя государствами",
+    "сторон",
+];
+
+static TWO_COUNTRIES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(TWO_PARTIES).expect("static phrases")
+    });
 
 static BILATERAL_PHRASES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
