@@ -1682,6 +1682,48 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Known people the gazetteer gives a country (leaders, ministers) are
+    /// officials of it when the article names them and states no other
+    /// affiliation; the first sentence naming them is the evidence.
+    pub fn known_officials(&self, facts: &mut Vec<Fact>) {
+        for (e, entity) in self.entities.iter().enumerate() {
+            if entity.class != Class::Person
+                || facts
+                    .iter()
+                    .any(|f| f.subject == e && f.predicate == Predicate::OfficialOf)
+            {
+                continue;
+            }
+            let Some(country) = self
+                .ex
+                .gazetteer
+                .id(&entity.slug)
+                .and_then(|g| self.ex.gazetteer.entities[g].country)
+            else {
+                continue;
+            };
+            let country_id = &self.ex.gazetteer.entities[country].id;
+            let Some(&c) = self.by_slug.get(country_id) else {
+                // The country itself is not in the article: it is stated nowhere.
+                continue;
+            };
+            let Some(sentence) = self
+                .sentences
+                .iter()
+                .position(|s| s.mentions.iter().any(|m| m.entity == Some(e)))
+            else {
+                continue;
+            };
+            facts.push(Fact {
+                subject: e,
+                predicate: Predicate::OfficialOf,
+                object: Object::Entity(c),
+                sentence,
+                via: "known official".into(),
+            });
+        }
+    }
+
     /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".
     fn appositive_title(
         &mut self,
