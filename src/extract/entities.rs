@@ -547,6 +547,17 @@ impl<'a> Document<'a> {
                 entity,
             });
         }
+        // "долларов США", "US dollars": a currency's country is not a mention.
+        mentions.retain(|m| {
+            let currency = |t: &Token| {
+                ["dollar", "доллар", "долл"]
+                    .iter()
+                    .any(|w| t.key.starts_with(w))
+            };
+            !(m.kind == MentionKind::Entity(Kind::Country)
+                && (m.start > 0 && currency(&toks[m.start - 1])
+                    || toks.get(m.end).is_some_and(currency)))
+        });
         let covered =
             |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
         for m in self.meta_mentions(&toks) {
