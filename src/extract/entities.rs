@@ -89,6 +89,12 @@ const TAILS: &[(&str, Class)] = &[
     ("service", Class::GovernmentBody),
     ("administration", Class::GovernmentBody),
     ("government", Class::GovernmentBody),
+    ("cabinet", Class::GovernmentBody),
+    ("department", Class::GovernmentBody),
+    ("directorate", Class::GovernmentBody),
+    ("customs", Class::GovernmentBody),
+    ("embassy", Class::GovernmentBody),
+    ("consulate", Class::GovernmentBody),
     ("parliament", Class::GovernmentBody),
     ("office", Class::GovernmentBody),
     ("forum", Class::Event),
@@ -180,7 +186,6 @@ const STOP_CAPS: &[&str] = &[
     "director",
     "deputy",
     "first",
-    "general",
     "former",
     "acting",
     "mr",
@@ -1241,6 +1246,18 @@ impl<'a> Document<'a> {
                 j += 1;
                 continue;
             }
+            // "Ministry of Investment, Industry and Trade of Uzbekistan": a
+            // comma inside a body's portfolio list, which "and" closes.
+            if t.key == ","
+                && j > start
+                && TAILS
+                    .iter()
+                    .any(|(w, c)| *w == toks[start].key && *c == Class::GovernmentBody)
+                && portfolio_list_follows(toks, j)
+            {
+                j += 1;
+                continue;
+            }
             if CONNECTORS.contains(&t.key.as_str()) && j > start {
                 // Allowed only if a capitalised word or a mention follows soon.
                 let mut k = j + 1;
@@ -1696,12 +1713,26 @@ impl<'a> Document<'a> {
     /// Known people the gazetteer gives a country (leaders, ministers) are
     /// officials of it when the article names them and states no other
     /// affiliation; the first sentence naming them is the evidence.
+    ///
+    /// Likewise known companies and agencies take `country` (news media are
+    /// sources here, not parties).
     pub fn known_officials(&self, facts: &mut Vec<Fact>) {
         for (e, entity) in self.entities.iter().enumerate() {
-            if entity.class != Class::Person
-                || facts
-                    .iter()
-                    .any(|f| f.subject == e && f.predicate == Predicate::OfficialOf)
+            let predicate = match entity.class.kind() {
+                Kind::Person => Predicate::OfficialOf,
+                Kind::Org
+                    if !matches!(
+                        entity.class,
+                        Class::InternationalOrganization | Class::MediaOutlet
+                    ) =>
+                {
+                    Predicate::Country
+                }
+                _ => continue,
+            };
+            if facts
+                .iter()
+                .any(|f| f.subject == e && f.predicate == predicate)
             {
                 continue;
             }
@@ -1718,19 +1749,22 @@ impl<'a> Document<'a> {
                 // The country itself is not in the article: it is stated nowhere.
                 continue;
             };
-            let Some(sentence) = self
-                .sentences
-                .iter()
-                .position(|s| s.mentions.iter().any(|m| m.entity == Some(e)))
-            else {
+            // A person's office is stated by naming them; an organisation's
+            // country only where a sentence names both ("Russian companies
+            // Gazprom and KAMAZ").
+            let Some(sentence) = self.sentences.iter().position(|s| {
+                s.mentions.iter().any(|m| m.entity == Some(e))
+                    && (predicate == Predicate::OfficialOf
+                        || s.mentions.iter().any(|m| m.entity == Some(c)))
+            }) else {
                 continue;
             };
             facts.push(Fact {
                 subject: e,
-                predicate: Predicate::OfficialOf,
+                predicate,
                 object: Object::Entity(c),
                 sentence,
-                via: "known official".into(),
+                via: "known country".into(),
             });
         }
     }
@@ -1901,6 +1935,30 @@ impl<'a> Document<'a> {
         ex.entities = self.entities.clone();
         ex.facts.append(&mut self.facts);
     }
+}
+
+/// After a comma at `comma`: "Cap [Cap] , Cap [Cap] and Cap [Cap]", the
+/// rest of a list of portfolios, within a dozen tokens.
+fn portfolio_list_follows(toks: &[Token], comma: usize) -> bool {
+    let mut k = comma + 1;
+    let limit = (comma + 14).min(toks.len());
+    let mut words = 0;
+    while k < limit {
+        let t = &toks[k];
+        if t.kind == TokenKind::Word && t.cap {
+            words += 1;
+        } else if t.key == "," && words > 0 {
+            words = 0;
+        } else if t.key == "and" && words > 0 {
+            return toks
+                .get(k + 1)
+                .is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+        } else {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 fn absorbable(kind: MentionKind) -> bool {
