@@ -19,10 +19,10 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
         r"(?:",
         // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
-        r"(?P<sym>US\$|\$|€|£|USD|EUR|RUB)[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|mln|mn|m|k)(?-u:\b)|трлн|млрд|млн|тыс)?",
+        r"(?P<sym>US\$|\$|€|£|₽|(?-i:(?-u:\b)(?:USD|EUR|RUB|CNY|RMB|KZT|UZS|AZN|SAR|AED|INR|SR|Rs\.?)))[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m|k)(?-u:\b)|трлн|млрд|млн|тыс)?",
         r"|",
         // 2.5bn USD, 5 million dollars, 120 million euros
-        r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY)(?-u:\b)",
+        r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|bln|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|RMB|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY|riyals?|SAR|dirhams?|AED|rupees|INR)(?-u:\b)",
         r"|",
         // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов
         r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
@@ -56,6 +56,16 @@ static CURRENCY_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             "gel",
             "lira",
             "try",
+            "₽",
+            "rmb",
+            "riyal",
+            "sar",
+            "sr",
+            "dirham",
+            "aed",
+            "rupee",
+            "inr",
+            "rs",
             "долл",
             "Долл",
             "евро",
@@ -164,7 +174,7 @@ const FIGURE_ANAPHORS: &[&str] = &[
     "этот объем",
 ];
 /// Words of plans and goals; an amount after "to"/"до" in such a sentence is a target.
-const PLAN_WORDS: &[&str] = &[
+const STRONG_PLAN_WORDS: &[&str] = &[
     "bring",
     "aim",
     "target",
@@ -179,13 +189,7 @@ const PLAN_WORDS: &[&str] = &[
     "expect",
     "seek",
     "potential",
-    "increase",
-    "boost",
-    "raise",
-    "double",
     "довести",
-    "увелич",
-    "нарастить",
     "планир",
     "намерен",
     "цель",
@@ -195,6 +199,29 @@ const PLAN_WORDS: &[&str] = &[
     "могут",
     "будет",
     "ожида",
+];
+/// Growth words that make "to $N" a target unless in the past tense.
+const GROWTH_WORDS: &[&str] = &[
+    "increase",
+    "boost",
+    "raise",
+    "double",
+    "увелич",
+    "нарастить",
+    "рост",
+];
+const PAST_GROWTH: &[&str] = &[
+    "increased",
+    "rose",
+    "grew",
+    "went up",
+    "jumped",
+    "climbed",
+    "surged",
+    "увеличил",
+    "вырос",
+    "выросл",
+    "возрос",
 ];
 const BREAKDOWN: &[&str] = &[
     "with",
@@ -255,7 +282,7 @@ fn find_amounts(s: &str) -> Vec<Amount> {
         };
         let pow = match mult.map(|m| m.to_lowercase()).as_deref() {
             Some("trillion" | "tn" | "трлн") => 12,
-            Some("billion" | "bn" | "млрд") => 9,
+            Some("billion" | "bn" | "bln" | "млрд") => 9,
             Some("million" | "mln" | "mn" | "m" | "млн") => 6,
             Some("thousand" | "k" | "тыс") => 3,
             _ => 0,
@@ -290,11 +317,12 @@ fn currency_code(c: &str) -> Option<&'static str> {
             "USD"
         } else if l == "€" || l.starts_with("euro") || l == "eur" || l == "евро" {
             "EUR"
-        } else if l.starts_with("rub") || l.starts_with("roub") || l.starts_with("руб") {
+        } else if l.starts_with("rub") || l.starts_with("roub") || l.starts_with("руб") || l == "₽"
+        {
             "RUB"
         } else if l == "£" {
             "GBP"
-        } else if l == "yuan" || l == "cny" || l.starts_with("юан") {
+        } else if l == "yuan" || l == "cny" || l == "rmb" || l.starts_with("юан") {
             "CNY"
         } else if l.starts_with("manat") || l == "azn" || l.starts_with("манат") {
             "AZN"
@@ -306,6 +334,12 @@ fn currency_code(c: &str) -> Option<&'static str> {
             "GEL"
         } else if l.starts_with("lira") || l == "try" || l == "лир" {
             "TRY"
+        } else if l.starts_with("riyal") || l == "sar" || l == "sr" {
+            "SAR"
+        } else if l.starts_with("dirham") || l == "aed" {
+            "AED"
+        } else if l.starts_with("rupee") || l == "inr" || l.starts_with("rs") {
+            "INR"
         } else {
             return None;
         },
@@ -595,10 +629,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             }
             // A target is not a figure: "to bring trade to $2 billion",
             // "довести товарооборот до 3 млрд долларов".
-            let prev = before.trim_end();
-            if (prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of"))
-                && PLAN_WORDS.iter().any(|w| lower.contains(w))
-            {
+            if is_target(&lower, before) {
                 continue;
             }
             if BLOCKERS.iter().any(|w| {
@@ -674,7 +705,12 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     }
                     match ps.len() {
                         2 => vec![(ObsRole::Party, ps[0]), (ObsRole::Party, ps[1])],
+                        // "товарооборот с Китаем": the one named after "with"
+                        // is the partner of the reporting country, which comes first.
                         1 => match other(ps[0]) {
+                            Some(o) if named_as_partner(&lower, &geo, ps[0]) => {
+                                vec![(ObsRole::Party, o), (ObsRole::Party, ps[0])]
+                            }
                             Some(o) => vec![(ObsRole::Party, ps[0]), (ObsRole::Party, o)],
                             None => continue,
                         },
@@ -707,8 +743,19 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .filter(|g| g.0 > tpos)
                         .map(|g| g.2)
                         .collect();
+                    // Markers belong to the trigger's side of the amount: in
+                    // "X's export to Y rose to $5 bn while import from Z ...",
+                    // "from Z" is the next figure's.
+                    let own_side = |g: &&&(usize, usize, usize)| {
+                        if tpos < a.start {
+                            g.0 < a.start
+                        } else {
+                            g.0 > a.end
+                        }
+                    };
                     let from_marker = in_clause
                         .iter()
+                        .filter(own_side)
                         .find(|g| {
                             let pre = lower[..g.0].trim_end();
                             g.0 > tpos.min(a.start)
@@ -720,9 +767,38 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     // "to/into/в Y" after the trigger names the receiving side.
                     let to_target = in_clause
                         .iter()
+                        .filter(own_side)
                         .filter(|g| g.0 > tpos && Some(g.2) != from_marker)
                         .find(|g| locative(g))
                         .map(|g| g.2);
+                    // "exports accounting for $10.9 billion" with no party named:
+                    // the sides of the turnover just given, the reporting one first.
+                    let turnover_sides = match &last_obs {
+                        Some((i, ObsKind::TradeTurnover, ps)) if *i + 1 >= si && ps.len() == 2 => {
+                            Some((ps[0].1, ps[1].1))
+                        }
+                        _ => None,
+                    };
+                    if kind == ObsKind::Export && in_clause.is_empty() {
+                        if let Some((first, second)) = turnover_sides {
+                            let (src, dst) = if reversed {
+                                (second, first)
+                            } else {
+                                (first, second)
+                            };
+                            push_split(
+                                ex,
+                                &mut last_obs,
+                                si,
+                                a,
+                                src,
+                                dst,
+                                &periods,
+                                &sentence_period,
+                            );
+                            continue;
+                        }
+                    }
                     let (src, dst) = if reversed {
                         // "Y attracted ... from X", "Y's import": the subject receives.
                         let recv = before_trigger.or(to_target).or_else(|| {
@@ -742,8 +818,16 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                             .or_else(|| other(giver));
                         (Some(giver), recv)
                     } else {
+                        // "exports to China were ...": the side named after "to"
+                        // receives; the sender is the other main country.
                         let src = before_trigger
-                            .or_else(|| in_clause.iter().find(|g| g.0 < a.start).map(|g| g.2));
+                            .or_else(|| {
+                                in_clause
+                                    .iter()
+                                    .find(|g| g.0 < a.start && !locative(g))
+                                    .map(|g| g.2)
+                            })
+                            .or_else(|| to_target.and_then(other));
                         let dst = to_target
                             .filter(|&d| Some(d) != src)
                             .or_else(|| after_trigger.iter().copied().find(|&d| Some(d) != src))
@@ -849,6 +933,69 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             last_period = Some((si, p));
         }
     }
+}
+
+/// A target, not a figure: "to bring trade to $2 billion", "довести
+/// товарооборот до 3 млрд долларов". Growth verbs in the past ("increased by
+/// 3% to $86 bln", "вырос до") state a figure.
+fn is_target(lower: &str, before: &str) -> bool {
+    let prev = before.trim_end();
+    if !(prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of")) {
+        return false;
+    }
+    if STRONG_PLAN_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    GROWTH_WORDS.iter().any(|w| before.contains(w))
+        && !PAST_GROWTH.iter().any(|w| before.contains(w))
+}
+
+/// Whether the single named side of a turnover follows "with"/"с".
+fn named_as_partner(lower: &str, geo: &[(usize, usize, usize)], e: usize) -> bool {
+    geo.iter().filter(|g| g.2 == e).any(|g| {
+        let pre = lower[..g.0].trim_end();
+        [" with", " с", " со"].iter().any(|p| pre.ends_with(p))
+    })
+}
+
+/// An export or import figure of a turnover split: src exports to dst.
+#[allow(clippy::too_many_arguments)]
+fn push_split(
+    ex: &mut Extraction,
+    last_obs: &mut Option<LastFigure>,
+    si: usize,
+    a: &Amount,
+    src: usize,
+    dst: usize,
+    periods: &[(usize, usize, String)],
+    sentence_period: &Option<String>,
+) {
+    let period = periods
+        .iter()
+        .filter(|p| p.1 <= a.start)
+        .max_by_key(|p| p.1)
+        .map(|p| p.2.clone())
+        .or_else(|| sentence_period.clone())
+        .or_else(|| match last_obs {
+            Some((i, _, _)) if *i + 1 >= si => ex
+                .observations
+                .iter()
+                .rev()
+                .find(|o| o.kind == ObsKind::TradeTurnover)
+                .and_then(|o| o.period.clone()),
+            _ => None,
+        });
+    ex.observations.push(Observation {
+        kind: ObsKind::Export,
+        parties: vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)],
+        amount: a.value.clone(),
+        currency: a.currency.to_string(),
+        period,
+        change_percent: None,
+        hedge: a.hedge.clone(),
+        text: a.text.clone(),
+        sentence: si,
+    });
 }
 
 /// Lowercases without moving byte offsets (characters whose lowercase form
