@@ -29,6 +29,12 @@ const UNIT_ABBREVIATIONS: &[&str] = &[
     "млн", "млрд", "трлн", "долл", "руб", "г", "гг", "bn", "mln", "m",
 ];
 
+/// Words a line cannot end a sentence with.
+const RUN_ON_WORDS: &[&str] = &[
+    "of", "the", "and", "in", "on", "at", "to", "with", "for", "by", "a", "an", "from", "и", "в",
+    "во", "с", "со", "на", "по", "о", "об", "для", "из", "к",
+];
+
 /// Splits text into sentences. Paragraph breaks always end a sentence; a
 /// single line break ends one after final punctuation or a short heading line.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
@@ -55,8 +61,18 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                 .split('\n')
                 .next()
                 .is_some_and(|l| l.trim().is_empty());
+            // A short line is a heading unless the text runs on: it ends in
+            // a comma or a function word, or the next line starts lowercase
+            // (text hard-wrapped at a narrow width).
+            let next_line = text[i + 1..].split('\n').next().unwrap_or("").trim_start();
+            let runs_on = line.ends_with([',', '-', '–'])
+                || line
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| RUN_ON_WORDS.contains(&w.to_lowercase().as_str()))
+                || next_line.chars().next().is_some_and(|c| c.is_lowercase());
             let ends = line.ends_with(['.', '!', '?', ':', '"', '»', '”', '…', ';'])
-                || line.split_whitespace().count() < 8
+                || line.split_whitespace().count() < 8 && !runs_on
                 || next_blank;
             if ends {
                 push(&mut out, start, i);
