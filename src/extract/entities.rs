@@ -220,6 +220,20 @@ const STOP_CAPS: &[&str] = &[
     "there",
     "here",
 ];
+/// Words after which a news source is named: "передает ИА El.kz".
+const ATTRIBUTION_BEFORE: &[&str] = &["передает", "сообщает", "пишет", "сообщило", "сообщили"];
+/// Nouns between an attribution verb and the source's name.
+const SOURCE_NOUNS: &[&str] = &[
+    "ия",
+    "иа",
+    "агентство",
+    "информагентство",
+    "издание",
+    "портал",
+    "газета",
+    "телеканал",
+];
+
 /// Speech verbs after a bare name: "Shevtsov said".
 const SPEECH: &[&str] = &[
     "said",
@@ -458,7 +472,9 @@ impl<'a> Document<'a> {
 
     /// An entity the gazetteer does not know, by its base-form label.
     fn new_entity(&mut self, label: &str, class: Class, lang: Lang) -> usize {
-        let label = label
+        // A name broken over lines or spaced twice is one name.
+        let spaced = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let label = spaced
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.');
         let slug = crate::vocab::slug(label);
@@ -569,6 +585,8 @@ impl<'a> Document<'a> {
             insert_mention(&mut mentions, m);
         }
         self.russian_institutions(text, &toks, &mut mentions, index);
+        self.attributed_sources(text, &toks, &mut mentions);
+        self.regions_of_cities(text, &toks, &mut mentions, index);
 
         // Capitalised runs naming organisations, events and places.
         let mut i = 0;
@@ -1396,6 +1414,133 @@ impl<'a> Document<'a> {
             k += 1;
         }
         None
+    }
+
+    /// News sources named where the text attributes itself: "передает ИА
+    /// El.kz", "сообщает Report", "Source: Beta", "Trend reports".
+    fn attributed_sources(&mut self, text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
+        let n = toks.len();
+        let free =
+            |mentions: &[Mention], i: usize| !mentions.iter().any(|m| m.start <= i && i < m.end);
+        let name_at = |i: usize, mentions: &[Mention]| {
+            let mut j = i;
+            while j < n
+                && j < i + 3
+                && toks[j].kind == TokenKind::Word
+                && (toks[j].cap || toks[j].upper)
+                && !STOP_CAPS.contains(&toks[j].key.as_str())
+                && free(mentions, j)
+            {
+                j += 1;
+            }
+            // "El.kz": a dotted name is one.
+            while j + 1 < n
+                && j > i
+                && toks[j].key == "."
+                && toks[j].range.start == toks[j - 1].range.end
+                && toks[j + 1].range.start == toks[j].range.end
+                && toks[j + 1].kind == TokenKind::Word
+            {
+                j += 2;
+            }
+            j
+        };
+        let mut i = 0;
+        while i < n {
+            let k = toks[i].key.as_str();
+            let (start, end) = if ATTRIBUTION_BEFORE.contains(&k)
+                || k == "source" && toks.get(i + 1).is_some_and(|t| t.key == ":")
+            {
+                let mut s0 = i + 1;
+                while s0 < n
+                    && (toks[s0].key == ":" || SOURCE_NOUNS.contains(&toks[s0].key.as_str()))
+                {
+                    s0 += 1;
+                }
+                (s0, name_at(s0, mentions))
+            } else if matches!(k, "reports" | "reported" | "writes" | "wrote")
+                && i >= 1
+                && (i < 2 || matches!(toks[i - 2].key.as_str(), "," | "(" | "–" | "-"))
+            {
+                let s0 = i - 1;
+                if toks[s0].kind != TokenKind::Word || !(toks[s0].cap || toks[s0].upper) {
+                    i += 1;
+                    continue;
+                }
+                (s0, s0 + 1)
+            } else {
+                i += 1;
+                continue;
+            };
+            if end > start && (start..end).all(|j| free(mentions, j)) && !toks[start].cyrillic
+                || end > start && toks[start].upper && (start..end).all(|j| free(mentions, j))
+            {
+                let label = &text[toks[start].range.start..toks[end - 1].range.end];
+                let e = self.new_entity(label, Class::MediaOutlet, token_lang(&toks[start]));
+                if self.entities[e].class.kind() == Kind::Org {
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start,
+                            end,
+                            kind: MentionKind::Entity(Kind::Org),
+                            entity: Some(e),
+                        },
+                    );
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// "the Samarkand region", "Issyk-Kul oblast": a known city followed by a
+    /// region word names the region.
+    fn regions_of_cities(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut [Mention],
+        index: usize,
+    ) {
+        for m in mentions.iter_mut() {
+            let Some(e) = m.entity else { continue };
+            let Some(next) = toks.get(m.end) else {
+                continue;
+            };
+            if m.kind != MentionKind::Entity(Kind::Place)
+                || self.entities[e].class != Class::City
+                || !matches!(next.key.as_str(), "region" | "oblast" | "province")
+            {
+                continue;
+            }
+            let name = &text[toks[m.start].range.start..toks[m.end - 1].range.end];
+            let label = format!("{name} Region");
+            let r = self.new_entity(&label, Class::Region, Lang::En);
+            if self.entities[r].class.kind() != Kind::Place {
+                continue;
+            }
+            let country = self
+                .ex
+                .gazetteer
+                .id(&self.entities[e].slug)
+                .and_then(|g| self.ex.gazetteer.entities[g].country);
+            m.end += 1;
+            m.entity = Some(r);
+            if let Some(c) = country {
+                let c = self.known(c);
+                if c != r {
+                    self.fact(
+                        r,
+                        Predicate::LocatedIn,
+                        Object::Entity(c),
+                        index,
+                        "region of a city",
+                    );
+                }
+            }
+        }
     }
 
     /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus

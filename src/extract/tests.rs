@@ -18,17 +18,20 @@ fn extract(text: &str, date: Option<&str>) -> Extraction {
     EXTRACTOR.extract(&article)
 }
 
+/// The English (else first) label of entity `e`.
+fn name(ex: &Extraction, e: usize) -> String {
+    let labels = &ex.entities[e].labels;
+    labels
+        .iter()
+        .find(|(_, l)| l.code() == "en")
+        .unwrap_or(&labels[0])
+        .0
+        .clone()
+}
+
 /// Facts as "Subject predicate Object" with English (else first) labels.
 fn facts(ex: &Extraction) -> Vec<String> {
-    let name = |e: usize| {
-        let labels = &ex.entities[e].labels;
-        labels
-            .iter()
-            .find(|(_, l)| l.code() == "en")
-            .unwrap_or(&labels[0])
-            .0
-            .clone()
-    };
+    let name = |e: usize| name(ex, e);
     ex.facts
         .iter()
         .map(|f| {
@@ -41,18 +44,110 @@ fn facts(ex: &Extraction) -> Vec<String> {
         .collect()
 }
 
+/// Whether fact `g` is `pattern`; a pattern ending in `*` is a prefix
+/// ("Vitaly Vovk hasRole *": any role), one starting with `*` a suffix
+/// ("* United States": anything related to it).
+fn fact_matches(g: &str, pattern: &str) -> bool {
+    if let Some(prefix) = pattern.strip_suffix('*') {
+        g.starts_with(prefix)
+    } else if let Some(suffix) = pattern.strip_prefix('*') {
+        g.ends_with(suffix)
+    } else {
+        g == pattern
+    }
+}
+
+/// A pattern and, for a symmetric predicate, its reverse: "A metWith B" is
+/// also "B metWith A".
+fn both_ways(pattern: &str) -> Vec<String> {
+    let mut out = vec![pattern.to_string()];
+    for p in super::Predicate::ALL.iter().filter(|p| p.symmetric()) {
+        let sep = format!(" {} ", p.local());
+        if let Some((a, b)) = pattern.split_once(&sep) {
+            out.push(format!("{b}{sep}{a}"));
+        }
+    }
+    out
+}
+
 fn check(text: &str, must: &[&str], must_not: &[&str]) {
     let got = facts(&extract(text, None));
+    let found = |m: &str| {
+        both_ways(m)
+            .iter()
+            .any(|p| got.iter().any(|g| fact_matches(g, p)))
+    };
+    for m in must {
+        assert!(found(m), "missing {m:?} in {got:#?}\nfor: {text}");
+    }
+    for m in must_not {
+        assert!(!found(m), "unexpected {m:?} in {got:#?}\nfor: {text}");
+    }
+}
+
+/// Every label (any language) of every entity of the extraction.
+fn labels(ex: &Extraction) -> Vec<String> {
+    ex.entities
+        .iter()
+        .flat_map(|e| e.labels.iter().map(|(l, _)| l.clone()))
+        .collect()
+}
+
+/// Entities the text gives (by any label) and must not give.
+fn check_entities(text: &str, must: &[&str], must_not: &[&str]) {
+    let got = labels(&extract(text, None));
     for m in must {
         assert!(
             got.iter().any(|g| g == m),
-            "missing {m:?} in {got:#?}\nfor: {text}"
+            "missing entity {m:?} in {got:#?}\nfor: {text}"
         );
     }
     for m in must_not {
         assert!(
             !got.iter().any(|g| g == m),
-            "unexpected {m:?} in {got:#?}\nfor: {text}"
+            "unexpected entity {m:?} in {got:#?}\nfor: {text}"
+        );
+    }
+}
+
+/// Figures as "Kind role=Name role=Name amount currency period=P" (period
+/// "-" when none), with English (else first) labels.
+fn figures(ex: &Extraction) -> Vec<String> {
+    ex.observations
+        .iter()
+        .map(|o| {
+            let parties: Vec<String> = o
+                .parties
+                .iter()
+                .map(|(r, e)| format!("{}={}", r.property(), name(ex, *e)))
+                .collect();
+            format!(
+                "{} {} {} {} period={}",
+                o.kind,
+                parties.join(" "),
+                o.amount,
+                o.currency,
+                o.period.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+/// Figures a dated text must give (exactly, as [`figures`] prints them), and
+/// must not give (any figure containing the string: "Export exporter=Russia"
+/// excludes every Russian export, " 5000000000 " every figure of that amount).
+fn check_figures(text: &str, date: Option<&str>, must: &[&str], must_not: &[&str]) {
+    let got = figures(&extract(text, date));
+    for m in must {
+        assert!(
+            got.iter().any(|g| g == m),
+            "missing figure {m:?} in {got:#?}\nfor: {text}"
+        );
+    }
+    for m in must_not {
+        assert!(
+            !got.iter().any(|g| g.contains(m)),
+            "unexpected figure {m:?} in {got:#?}\nfor: {text}"
         );
     }
 }
@@ -328,5 +423,649 @@ fn figures_that_refer_back_and_decimal_commas() {
     assert_eq!(
         (name(o.parties[0].1), name(o.parties[1].1)),
         ("china".to_string(), "kyrgyzstan".to_string())
+    );
+}
+
+// --- Coordinated names ------------------------------------------------------
+
+#[test]
+fn coordinated_names_split_where_both_sides_stand_alone() {
+    // Both sides carry a head or tail word of their own.
+    check(
+        "An agreement between the Ministry of Energy and China Power International Development Company was signed.",
+        &["Ministry of Energy signedAgreementWith China Power International Development Company"],
+        &[],
+    );
+    check_entities(
+        "An agreement between the Ministry of Energy and China Power International Development Company was signed.",
+        &["Ministry of Energy", "China Power International Development Company"],
+        &["Ministry of Energy and China Power International Development Company"],
+    );
+    check(
+        "The sides signed an agreement between the Ministry of Energy and China Power International Development Ltd.",
+        &["Ministry of Energy signedAgreementWith China Power International Development Ltd"],
+        &[],
+    );
+    check(
+        "A memorandum between Bank of Georgia and TBC Bank was signed.",
+        &["Bank of Georgia signedAgreementWith TBC Bank"],
+        &[],
+    );
+    // A known organisation followed by more words, and an acronym.
+    check(
+        "A memorandum of understanding between Kazakhstan Temir Zholy and TBEA was signed.",
+        &["Kazakhstan Temir Zholy signedAgreementWith TBEA"],
+        &[],
+    );
+    check(
+        "The Ministry of Industry and Trade of Russia and the Ministry of Economy of Azerbaijan signed an agreement.",
+        &["Ministry of Industry and Trade of Russia signedAgreementWith Ministry of Economy of Azerbaijan"],
+        &[],
+    );
+    // One name: the part after "and" has no head of its own.
+    check_entities(
+        "The Ministry of Industry and Trade welcomed it.",
+        &["Ministry of Industry and Trade"],
+        &["Ministry of Industry", "Trade"],
+    );
+    check_entities(
+        "The Ministry of Energy and Natural Resources of Turkey welcomed it.",
+        &["Ministry of Energy and Natural Resources of Turkey"],
+        &["Ministry of Energy", "Natural Resources of Turkey"],
+    );
+    check_entities(
+        "The Ministry of Agriculture and Food hosted the event.",
+        &["Ministry of Agriculture and Food"],
+        &["Ministry of Agriculture", "Food"],
+    );
+    check_entities(
+        "The Chamber of Commerce and Industry of Uzbekistan hosted the forum.",
+        &["Chamber of Commerce and Industry of Uzbekistan"],
+        &["Chamber of Commerce"],
+    );
+    // Russian institution names keep their "и".
+    check_entities(
+        "Министерство промышленности и торговли России сообщило об этом.",
+        &["Министерство промышленности и торговли России"],
+        &["Министерство промышленности"],
+    );
+}
+
+#[test]
+#[ignore = "\"Limited\" is not a company tail word: the right side does not stand alone and no organisation is found"]
+fn coordination_with_limited() {
+    // The brief's own example.
+    check(
+        "The sides discussed an agreement between the Ministry of Energy and China Power International Development Limited.",
+        &["Ministry of Energy signedAgreementWith China Power International Development Limited"],
+        &["Ministry of Energy signedAgreementWith China"],
+    );
+}
+
+#[test]
+#[ignore = "a gazetteer organisation alone on the left of \"and\" does not stand alone: the whole run becomes one name"]
+fn coordination_after_a_known_organisation() {
+    check(
+        "The Asian Development Bank and the Ministry of Finance of Georgia signed an agreement.",
+        &["Asian Development Bank signedAgreementWith Ministry of Finance of Georgia"],
+        &[],
+    );
+    check_entities(
+        "The Asian Development Bank and the Ministry of Finance of Georgia signed an agreement.",
+        &["Ministry of Finance of Georgia"],
+        &["Asian Development Bank and the Ministry of Finance of Georgia"],
+    );
+    check_entities(
+        "Uzbekneftegaz and Lukoil Company signed a deal.",
+        &[],
+        &["Uzbekneftegaz and Lukoil Company"],
+    );
+}
+
+// --- Office titles that are no role individual ------------------------------
+
+#[test]
+fn office_titles_give_official_of_and_never_a_role() {
+    check(
+        "Vitaly Vovk, director general of Minsk Tractor Works, said the plant is ready.",
+        &["Vitaly Vovk officialOf Minsk Tractor Works"],
+        &["Vitaly Vovk hasRole *"],
+    );
+    check(
+        "Mayor of Tashkent Shavkat Umurzakov opened the fair.",
+        &["Shavkat Umurzakov officialOf Tashkent"],
+        &["Shavkat Umurzakov hasRole *"],
+    );
+    check(
+        "Akim of Almaty Yerbolat Dossayev said so.",
+        &["Yerbolat Dossayev officialOf Almaty"],
+        &["Yerbolat Dossayev hasRole *"],
+    );
+    check(
+        "Ivan Petrov, the mayor of Kazan, said.",
+        &["Ivan Petrov officialOf Kazan"],
+        &["Ivan Petrov hasRole *"],
+    );
+    check(
+        "CEO of Kazakhstan Temir Zholy Talgat Aldybergenov spoke.",
+        &["Talgat Aldybergenov officialOf Kazakhstan Temir Zholy"],
+        &["Talgat Aldybergenov hasRole *"],
+    );
+    check(
+        "Chairman of Uzbekneftegaz Bahodir Sidikov arrived in Baku.",
+        &[
+            "Bahodir Sidikov officialOf Uzbekneftegaz",
+            "Bahodir Sidikov visited Baku",
+        ],
+        &["Bahodir Sidikov hasRole *"],
+    );
+    check(
+        "Rustam Minnikhanov, head of Tatarstan, said.",
+        &["Rustam Minnikhanov officialOf Tatarstan"],
+        &["Rustam Minnikhanov hasRole *"],
+    );
+    // A longer title that is a role individual wins over "chairman".
+    check(
+        "Chairman of the Cabinet of Ministers of Kyrgyzstan Akylbek Japarov met with Kazakh Prime Minister Olzhas Bektenov.",
+        &[
+            "Akylbek Japarov hasRole PrimeMinister",
+            "Akylbek Japarov officialOf Kyrgyzstan",
+            "Olzhas Bektenov hasRole PrimeMinister",
+            "Akylbek Japarov metWith Olzhas Bektenov",
+        ],
+        &["Akylbek Japarov hasRole Official"],
+    );
+    check(
+        "Chairman of the Government of Russia Mikhail Mishustin said.",
+        &[
+            "Mikhail Mishustin hasRole PrimeMinister",
+            "Mikhail Mishustin officialOf Russia",
+        ],
+        &[],
+    );
+    // Russian.
+    check(
+        "Генеральный директор Минского тракторного завода Виталий Вовк заявил журналистам.",
+        &["Виталий Вовк officialOf Minsk Tractor Works"],
+        &["Виталий Вовк hasRole *"],
+    );
+    check(
+        "Аким Алматы Ерболат Досаев заявил.",
+        &["Ерболат Досаев officialOf Almaty"],
+        &["Ерболат Досаев hasRole *"],
+    );
+    check(
+        "Мэр Москвы Сергей Собянин заявил.",
+        &["Sergey Sobyanin officialOf Moscow"],
+        &["Sergey Sobyanin hasRole *"],
+    );
+    check(
+        "Глава Татарстана Рустам Минниханов прибыл в Баку.",
+        &[
+            "Rustam Minnikhanov officialOf Tatarstan",
+            "Rustam Minnikhanov visited Baku",
+        ],
+        &["Rustam Minnikhanov hasRole *"],
+    );
+    check(
+        "Председатель правления Halyk Bank Умут Шаяхметова заявила.",
+        &["Умут Шаяхметова officialOf Halyk Bank"],
+        &["Умут Шаяхметова hasRole *"],
+    );
+    check(
+        "Председатель Кабинета министров Киргизии Акылбек Жапаров заявил.",
+        &[
+            "Akylbek Japarov hasRole PrimeMinister",
+            "Akylbek Japarov officialOf Kyrgyzstan",
+        ],
+        &["Akylbek Japarov hasRole Official"],
+    );
+}
+
+// --- Known people and companies take their gazetteer country ----------------
+
+#[test]
+fn known_people_and_companies_take_their_country_when_it_is_named() {
+    // A known person is an official of the gazetteer country when the
+    // article names that country (anywhere).
+    check(
+        "Vladimir Putin said Russia is ready.",
+        &["Vladimir Putin officialOf Russia"],
+        &[],
+    );
+    check(
+        "Vladimir Putin spoke on Monday. Russia is ready to help.",
+        &["Vladimir Putin officialOf Russia"],
+        &[],
+    );
+    check(
+        "Владимир Путин заявил, что Россия готова.",
+        &["Vladimir Putin officialOf Russia"],
+        &[],
+    );
+    // The country is named nowhere: nothing is stated.
+    check(
+        "Vladimir Putin said the talks went well.",
+        &[],
+        &["Vladimir Putin officialOf *"],
+    );
+    check(
+        "Владимир Путин заявил, что переговоры прошли успешно.",
+        &[],
+        &["Vladimir Putin officialOf *"],
+    );
+    // A title's country is not doubled by another.
+    check(
+        "Prime Minister of Japan Fumio Kishida met Vladimir Putin. Russia and Japan held talks.",
+        &[
+            "Fumio Kishida officialOf Japan",
+            "Vladimir Putin officialOf Russia",
+        ],
+        &[
+            "Fumio Kishida officialOf Russia",
+            "Vladimir Putin officialOf Japan",
+        ],
+    );
+    // A known company takes its country only where one sentence names both.
+    check(
+        "Gazprom supplies gas, Russia said.",
+        &["Gazprom country Russia"],
+        &[],
+    );
+    check(
+        "Россия увеличила экспорт газа, сообщил Газпром.",
+        &["Gazprom country Russia"],
+        &[],
+    );
+    check(
+        "Gazprom will expand. Russia needs gas.",
+        &[],
+        &["Gazprom country *"],
+    );
+    check(
+        "Газпром расширит добычу. Россия нуждается в газе.",
+        &[],
+        &["Gazprom country *"],
+    );
+    // News media are sources, not parties.
+    check(
+        "Azerbaijan exports grew, Trend reports.",
+        &[],
+        &["Trend country *"],
+    );
+}
+
+// --- The article's main pair cooperates --------------------------------------
+
+#[test]
+fn main_country_pair_partners_from_cooperation_words() {
+    // A hyphenated pair.
+    check(
+        "Kazakhstan and China discussed trade. Kazakh-Chinese relations are developing. China is a big market for Kazakhstan.",
+        &["Kazakhstan partnersWith China"],
+        &[],
+    );
+    check(
+        "Азербайджан и Россия обсудили торговлю. Стороны отметили рост азербайджано-российского сотрудничества. Россия важна для Азербайджана.",
+        &["Russia partnersWith Azerbaijan"],
+        &[],
+    );
+    // "The two countries".
+    check(
+        "Uzbekistan and Turkey held talks in Ankara. Cooperation between the two countries grows. Turkey welcomed Uzbekistan.",
+        &["Uzbekistan partnersWith Turkey"],
+        &[],
+    );
+    check(
+        "Белоруссия и Китай обсудили торговлю. Отношения двух стран развиваются. Китай важен для Белоруссии.",
+        &["Belarus partnersWith China"],
+        &[],
+    );
+    // One sentence naming both with a cooperation word.
+    check(
+        "Uzbekistan exports cotton. Turkey imports cotton. Relations with Uzbekistan and Turkey matter.",
+        &["Uzbekistan partnersWith Turkey"],
+        &[],
+    );
+    check(
+        "Беларусь и Китай развивают сотрудничество.",
+        &["China partnersWith Belarus"],
+        &[],
+    );
+    // No cooperation word, or only one side named: nothing.
+    check(
+        "Uzbekistan exports cotton to Turkey. Turkey buys cotton from Uzbekistan. The weather is fine.",
+        &[],
+        &["Uzbekistan partnersWith Turkey", "Turkey partnersWith Uzbekistan"],
+    );
+    check(
+        "Uzbekistan values its relations with neighbours. Turkey buys cotton. Uzbekistan sells cotton.",
+        &[],
+        &["Uzbekistan partnersWith Turkey", "Turkey partnersWith Uzbekistan"],
+    );
+    // A single country has no pair.
+    check(
+        "Kazakhstan values bilateral cooperation.",
+        &[],
+        &["Kazakhstan partnersWith *"],
+    );
+}
+
+// --- Agreements -------------------------------------------------------------
+
+#[test]
+fn agreements_signed_and_planned() {
+    check(
+        "A memorandum of understanding between Kazakhstan Temir Zholy and Uzbekistan Railways was signed in Tashkent.",
+        &["Kazakhstan Temir Zholy signedAgreementWith Uzbekistan Railways"],
+        &[],
+    );
+    check(
+        "Kazakhstan Temir Zholy entered into an agreement with TBEA on the project.",
+        &["Kazakhstan Temir Zholy signedAgreementWith TBEA"],
+        &[],
+    );
+    check(
+        "Соглашение между Белоруссией и Азербайджаном было подписано в Баку.",
+        &["Belarus signedAgreementWith Azerbaijan"],
+        &[],
+    );
+    check(
+        "Соглашение между Минским тракторным заводом и Гянджинским автомобильным заводом подписано.",
+        &["Minsk Tractor Works signedAgreementWith Ganja Automobile Plant"],
+        &[],
+    );
+    // Plans are not signatures.
+    for text in [
+        "Kazakhstan Temir Zholy and TBEA are expected to sign an agreement.",
+        "Kazakhstan Temir Zholy will sign an agreement with TBEA.",
+        "Kazakhstan Temir Zholy and TBEA will sign a memorandum of understanding between the companies.",
+        "The parties are expected to sign a memorandum of understanding between Kazakhstan Temir Zholy and TBEA.",
+        "Kazakhstan Temir Zholy plans to enter into an agreement with TBEA.",
+    ] {
+        check(text, &[], &["Kazakhstan Temir Zholy signedAgreementWith TBEA", "TBEA signedAgreementWith Kazakhstan Temir Zholy"]);
+    }
+    for text in [
+        "Белоруссия и Азербайджан планируют подписать соглашение.",
+        "Белоруссия планирует подписать соглашение с Азербайджаном.",
+        "Соглашение между Белоруссией и Азербайджаном будет подписано в Баку.",
+    ] {
+        check(
+            text,
+            &[],
+            &[
+                "Belarus signedAgreementWith Azerbaijan",
+                "Azerbaijan signedAgreementWith Belarus",
+            ],
+        );
+    }
+}
+
+// --- Meetings and visits ------------------------------------------------------
+
+#[test]
+fn meetings_and_visits_stated_and_planned() {
+    check(
+        "Kazakh President Kassym-Jomart Tokayev held talks with Chinese President Xi Jinping and Russian President Vladimir Putin.",
+        &[
+            "Kassym-Jomart Tokayev metWith Xi Jinping",
+            "Kassym-Jomart Tokayev metWith Vladimir Putin",
+        ],
+        &[],
+    );
+    check(
+        "Kazakh President Kassym-Jomart Tokayev held talks with Xi Jinping and Vladimir Putin.",
+        &[
+            "Kassym-Jomart Tokayev metWith Xi Jinping",
+            "Kassym-Jomart Tokayev metWith Vladimir Putin",
+        ],
+        &[],
+    );
+    check(
+        "Ilham Aliyev met Prime Minister Nikol Pashinyan in Brussels.",
+        &[
+            "Ilham Aliyev metWith Nikol Pashinyan",
+            "Nikol Pashinyan hasRole PrimeMinister",
+        ],
+        &[],
+    );
+    check(
+        "During his official visit to Japan, President Shavkat Mirziyoyev held talks with Prime Minister Fumio Kishida.",
+        &[
+            "Shavkat Mirziyoyev visited Japan",
+            "Shavkat Mirziyoyev metWith Fumio Kishida",
+        ],
+        &["Fumio Kishida visited Japan"],
+    );
+    check(
+        "During her visit to Baku, Georgian Prime Minister Irakli Garibashvili met Ilham Aliyev.",
+        &[
+            "Irakli Garibashvili visited Baku",
+            "Irakli Garibashvili metWith Ilham Aliyev",
+        ],
+        &["Ilham Aliyev visited Baku"],
+    );
+    check(
+        "Russian Deputy Prime Minister Alexei Overchuk has arrived in Yerevan.",
+        &["Alexei Overchuk visited Yerevan"],
+        &[],
+    );
+    // Russian.
+    check(
+        "Состоялась встреча Александра Лукашенко с Ильхамом Алиевым.",
+        &["Alexander Lukashenko metWith Ilham Aliyev"],
+        &[],
+    );
+    check(
+        "Владимир Путин по итогам встречи с Ильхамом Алиевым заявил о росте торговли.",
+        &["Vladimir Putin metWith Ilham Aliyev"],
+        &[],
+    );
+    check(
+        "По итогам встречи с Ильхамом Алиевым, Владимир Путин заявил о росте торговли.",
+        &["Vladimir Putin metWith Ilham Aliyev"],
+        &[],
+    );
+    check(
+        "По итогам переговоров с Ильхамом Алиевым, президент России Владимир Путин заявил о росте.",
+        &["Vladimir Putin metWith Ilham Aliyev"],
+        &[],
+    );
+    // Plans are not meetings or visits.
+    for text in [
+        "Ilham Aliyev will meet Vladimir Putin in Moscow.",
+        "Ilham Aliyev is expected to meet Vladimir Putin.",
+        "Ilham Aliyev is slated to visit Moscow next week.",
+        "Ilham Aliyev is scheduled to hold talks with Vladimir Putin in Moscow.",
+        "Ильхам Алиев встретится с Владимиром Путиным в Москве.",
+        "Ильхам Алиев посетит Москву.",
+        "Ильхам Алиев планирует посетить Москву и встретиться с Владимиром Путиным.",
+    ] {
+        check(
+            text,
+            &[],
+            &[
+                "Ilham Aliyev metWith Vladimir Putin",
+                "Vladimir Putin metWith Ilham Aliyev",
+                "Ilham Aliyev visited Moscow",
+            ],
+        );
+    }
+}
+
+#[test]
+#[ignore = "the visited country and its host are mistaken: Japan metWith Fumio Kishida, Fumio Kishida visited Japan"]
+fn the_host_of_a_visit_is_not_a_visitor() {
+    check(
+        "During his official visit to Japan, President Shavkat Mirziyoyev held talks with Prime Minister Fumio Kishida.",
+        &["Shavkat Mirziyoyev metWith Fumio Kishida"],
+        &["Japan metWith Fumio Kishida"],
+    );
+    check(
+        "President Shavkat Mirziyoyev, during his official visit to Japan, held talks with Prime Minister Fumio Kishida.",
+        &["Shavkat Mirziyoyev visited Japan"],
+        &["Japan metWith Fumio Kishida", "Fumio Kishida visited Japan"],
+    );
+}
+
+#[test]
+#[ignore = "\"посетил Баку\" (transitive, no preposition) gives no visited: the rules need \"в\""]
+fn russian_visit_without_preposition() {
+    check(
+        "Глава Татарстана Рустам Минниханов посетил Баку.",
+        &["Rustam Minnikhanov visited Baku"],
+        &[],
+    );
+    check(
+        "Ильхам Алиев посетил Москву в 2023 году.",
+        &["Ilham Aliyev visited Moscow"],
+        &[],
+    );
+}
+
+#[test]
+#[ignore = "\"по итогам встречи с Y X ...\" at the start of a sentence needs a comma before X (rules.txt metWith rule)"]
+fn russian_meeting_phrase_without_comma() {
+    check(
+        "По итогам встречи с Ильхамом Алиевым Владимир Путин заявил о росте торговли.",
+        &["Vladimir Putin metWith Ilham Aliyev"],
+        &[],
+    );
+}
+
+// --- Figures ------------------------------------------------------------------
+
+#[test]
+fn figures_amounts_targets_and_splits() {
+    check_figures(
+        "In 2023, trade turnover between China and Russia reached $158.47 bln.",
+        None,
+        &["TradeTurnover party=China party=Russia 158470000000 USD period=2023"],
+        &[],
+    );
+    // A past growth to an amount is a figure (with its change); a plan is not.
+    check_figures(
+        "In 2023, trade between Kazakhstan and China increased by 3.2% to $86.56 bln.",
+        None,
+        &["TradeTurnover party=Kazakhstan party=China 86560000000 USD period=2023"],
+        &[],
+    );
+    let ex = extract(
+        "In 2023, trade between Kazakhstan and China increased by 3.2% to $86.56 bln.",
+        None,
+    );
+    assert_eq!(ex.observations[0].change_percent.as_deref(), Some("3.2"));
+    check_figures(
+        "Kazakhstan and China agreed to increase trade to $5 billion.",
+        None,
+        &[],
+        &[" 5000000000 "],
+    );
+    check_figures(
+        "В 2023 году товарооборот между Казахстаном и Китаем вырос на 3,2% до 41 млрд долларов.",
+        None,
+        &["TradeTurnover party=Kazakhstan party=China 41000000000 USD period=2023"],
+        &[],
+    );
+    check_figures(
+        "Стороны намерены довести товарооборот между Казахстаном и Китаем до 50 млрд долларов.",
+        None,
+        &[],
+        &[" 50000000000 "],
+    );
+    // A turnover and its split: the exports of the first-named side, the
+    // imports of the second.
+    check_figures(
+        "In January-July the trade turnover between Kazakhstan and Uzbekistan amounted to $11 billion, with exports accounting for $10.9 billion and imports for $172 million.",
+        Some("2024-08-20"),
+        &[
+            "TradeTurnover party=Kazakhstan party=Uzbekistan 11000000000 USD period=2024-01/2024-07",
+            "Export exporter=Kazakhstan importer=Uzbekistan 10900000000 USD period=2024-01/2024-07",
+            "Export exporter=Uzbekistan importer=Kazakhstan 172000000 USD period=2024-01/2024-07",
+        ],
+        &["TradeTurnover party=Kazakhstan party=Uzbekistan 10900000000", "TradeTurnover party=Kazakhstan party=Uzbekistan 172000000"],
+    );
+    // Export and import named with both sides.
+    check_figures(
+        "China's export to Russia rose to $48.9 billion while China's import from Russia hit $84.18 billion.",
+        None,
+        &[
+            "Export exporter=China importer=Russia 48900000000 USD period=-",
+            "Export exporter=Russia importer=China 84180000000 USD period=-",
+        ],
+        &["Export exporter=China importer=Russia 84180000000"],
+    );
+    // "товарооборот с Китаем" in a Belarus-China article: Belarus reports.
+    check_figures(
+        "Беларусь и Китай развивают сотрудничество. Белоруссия наращивает поставки в Китай. В январе-сентябре 2023 года товарооборот с Китаем составил $3,07 млрд, экспорт - $943,3 млн, импорт - $2,13 млрд.",
+        None,
+        &[
+            "TradeTurnover party=Belarus party=China 3070000000 USD period=2023-01/2023-09",
+            "Export exporter=Belarus importer=China 943300000 USD period=2023-01/2023-09",
+            "Export exporter=China importer=Belarus 2130000000 USD period=2023-01/2023-09",
+        ],
+        &["Export exporter=China importer=Belarus 943300000"],
+    );
+}
+
+#[test]
+fn figures_currencies() {
+    check_figures(
+        "Trade between Saudi Arabia and China reached SR304 billion in 2023.",
+        None,
+        &["TradeTurnover party=Saudi Arabia party=China 304000000000 SAR period=2023"],
+        &[],
+    );
+    check_figures(
+        "Trade between Russia and China reached 1.5 trillion yuan in 2023.",
+        None,
+        &["TradeTurnover party=Russia party=China 1500000000000 CNY period=2023"],
+        &[],
+    );
+    check_figures(
+        "Товарооборот между Россией и Белоруссией составил 4 трлн рублей в 2023 году.",
+        None,
+        &["TradeTurnover party=Russia party=Belarus 4000000000000 RUB period=2023"],
+        &[],
+    );
+    check_figures(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США в 2023 году.",
+        None,
+        &["TradeTurnover party=Russia party=China 240000000000 USD period=2023"],
+        &["United States"],
+    );
+    // "долларов США" names a currency, not a party.
+    check(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США.",
+        &["Russia tradesWith China"],
+        &["United States *", "* United States"],
+    );
+}
+
+#[test]
+#[ignore = "an import figure whose receiver is only implied (the other main country) is dropped"]
+fn figures_import_with_implied_receiver() {
+    check_figures(
+        "China's export to Russia rose to $48.9 billion while import from Russia hit $84.18 billion.",
+        None,
+        &[
+            "Export exporter=China importer=Russia 48900000000 USD period=-",
+            "Export exporter=Russia importer=China 84180000000 USD period=-",
+        ],
+        &[],
+    );
+}
+
+#[test]
+#[ignore = "\"долларов США\": the mention is dropped but the United States entity stays in the entity table (and in the RDF)"]
+fn us_dollars_are_no_united_states_entity() {
+    let ex = extract(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США.",
+        None,
+    );
+    assert!(
+        !ex.entities.iter().any(|e| e.slug == "united-states"),
+        "{:?}",
+        ex.entities
     );
 }
