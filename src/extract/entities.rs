@@ -220,6 +220,78 @@ const STOP_CAPS: &[&str] = &[
     "there",
     "here",
 ];
+/// Capitalised words of a portfolio, never the first word of a name.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "trade",
+    "economy",
+    "economic",
+    "foreign",
+    "affairs",
+    "energy",
+    "industry",
+    "industries",
+    "development",
+    "finance",
+    "finances",
+    "agriculture",
+    "transport",
+    "investment",
+    "investments",
+    "commerce",
+    "justice",
+    "defense",
+    "defence",
+    "education",
+    "health",
+    "culture",
+    "tourism",
+    "labour",
+    "labor",
+    "digital",
+    "innovation",
+    "innovations",
+    "natural",
+    "resources",
+    "ecology",
+    "environment",
+    "science",
+    "technology",
+    "technologies",
+    "emergency",
+    "situations",
+    "interior",
+    "communications",
+    "information",
+    "construction",
+    "housing",
+    "integration",
+    "relations",
+    "cooperation",
+    "policy",
+    "youth",
+    "sports",
+    "sport",
+    "water",
+    "mining",
+    "oil",
+    "gas",
+    "petroleum",
+    "infrastructure",
+    "planning",
+    "budget",
+    "social",
+    "protection",
+    "state",
+    "national",
+    "federal",
+    "general",
+    "manager",
+    "board",
+    "trade",
+    "commission",
+    "executive",
+];
+
 /// Words after which a news source is named: "передает ИА El.kz".
 const ATTRIBUTION_BEFORE: &[&str] = &["передает", "сообщает", "пишет", "сообщило", "сообщили"];
 /// Nouns between an attribution verb and the source's name.
@@ -1300,6 +1372,30 @@ impl<'a> Document<'a> {
         if let Some((left_end, left_class)) = self.coordination_split(toks, mentions, start, end) {
             return Some((start, left_end, left_class));
         }
+        // "the Governor of Iran's East Azerbaijan Province Abedin Khorram":
+        // after a title, two or three name words after the body's tail word
+        // are the title holder, not part of the body's name.
+        let titled = mentions.iter().any(|m| {
+            matches!(m.kind, MentionKind::Role(_)) && m.end <= start && m.end + 4 >= start
+        });
+        if titled {
+            if let Some(p) = (start..end).rev().find(|&k| {
+                mention_at(mentions, k).is_none() && TAILS.iter().any(|(w, _)| *w == toks[k].key)
+            }) {
+                let rest = p + 1..end;
+                if (2..=3).contains(&rest.len())
+                    && rest
+                        .clone()
+                        .all(|k| is_name_word(&toks[k]) && mention_at(mentions, k).is_none())
+                {
+                    end = p + 1;
+                    class = TAILS
+                        .iter()
+                        .find(|(w, _)| *w == toks[p].key)
+                        .map(|(_, c)| *c);
+                }
+            }
+        }
         // Lowercase place tails.
         for tail in PLACE_TAILS {
             if end > start
@@ -1732,11 +1828,18 @@ impl<'a> Document<'a> {
                 .collect();
             let mut start = starts[starts.len().saturating_sub(2)];
             // Russian portfolios are lowercase, so a Cyrillic run is all name
-            // ("Нилакши Саху Синху"); in English three words need a patronymic.
+            // ("Нилакши Саху Синху"); in English a third word is a name unless
+            // it is a portfolio word ("Industry and Trade Nguyen Hong Dien"
+            // is "Nguyen Hong Dien"; "Abbas Badakhshan Zohouri" stays whole).
             if starts.len() >= 3 {
                 let third = starts[starts.len() - 3];
+                let run_starts_at_title =
+                    third == rs && rs > 0 && mention_at(mentions, rs - 1).is_some();
                 if toks[third].cyrillic && !self.ex.gazetteer.knows_word(&toks[third].key)
                     || is_patronymic(&toks[start].key)
+                    || !toks[third].cyrillic
+                        && !PORTFOLIO_WORDS.contains(&toks[third].key.as_str())
+                        && (run_starts_at_title || !self.ex.gazetteer.knows_word(&toks[third].key))
                 {
                     start = third;
                 }
