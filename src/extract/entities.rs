@@ -1062,6 +1062,7 @@ impl<'a> Document<'a> {
             );
         }
 
+        self.counterparts(index, text, &toks, &mut mentions);
         self.resolve_references(index, &toks, &mut mentions, &holders_before);
         self.sentences.push(SentenceInfo {
             text: text.to_string(),
@@ -1512,6 +1513,98 @@ impl<'a> Document<'a> {
         None
     }
 
+    /// "met his Uzbek counterpart Shavkat Mirziyoyev", "с российским коллегой
+    /// Алексеем Оверчуком": the counterpart holds the role of the person
+    /// named before in the sentence, for the country the demonym names.
+    fn counterparts(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        for i in 0..n {
+            let k = toks[i].key.as_str();
+            if !(k == "counterpart" || k.starts_with("коллег")) {
+                continue;
+            }
+            // The role of the person named before, in this sentence.
+            let role = mentions
+                .iter()
+                .filter(|m| m.end <= i && m.kind == MentionKind::Entity(Kind::Person))
+                .filter_map(|m| m.entity)
+                .filter_map(|p| {
+                    self.facts.iter().rev().find_map(|f| match f.object {
+                        Object::Role(r) if f.subject == p && f.predicate == Predicate::HasRole => {
+                            Some(r)
+                        }
+                        _ => None,
+                    })
+                })
+                .next_back();
+            let Some(role) = role else { continue };
+            let country = mentions
+                .iter()
+                .find(|m| {
+                    m.end + 2 >= i
+                        && m.end <= i
+                        && matches!(
+                            m.kind,
+                            MentionKind::Demonym | MentionKind::Entity(Kind::Country)
+                        )
+                })
+                .and_then(|m| m.entity);
+            // The name right after: a person mention, or two or three name words.
+            let j = i + 1;
+            let person = if let Some(m) = mention_at(mentions, j).filter(|m| m.start == j) {
+                (m.kind == MentionKind::Entity(Kind::Person))
+                    .then_some(m.entity)
+                    .flatten()
+            } else {
+                let mut e = j;
+                while e < n
+                    && e < j + 3
+                    && is_name_word(&toks[e])
+                    && mention_at(mentions, e).is_none()
+                {
+                    e += 1;
+                }
+                if e - j < 2 {
+                    None
+                } else {
+                    let words: Vec<&str> = text[toks[j].range.start..toks[e - 1].range.end]
+                        .split_whitespace()
+                        .collect();
+                    let label = if toks[j].cyrillic {
+                        let base = ru_name_base(&words, &text[toks[i].range.clone()]);
+                        self.attested_form(&base)
+                    } else {
+                        words.join(" ")
+                    };
+                    let p = self.new_entity(&label, Class::Person, token_lang(&toks[j]));
+                    if self.entities[p].class != Class::Person {
+                        continue;
+                    }
+                    self.alias_last_name(p);
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start: j,
+                            end: e,
+                            kind: MentionKind::Entity(Kind::Person),
+                            entity: Some(p),
+                        },
+                    );
+                    Some(p)
+                }
+            };
+            if let Some(p) = person {
+                self.holds_title(p, role, country, index, "counterpart");
+            }
+        }
+    }
+
     /// News sources named where the text attributes itself: "передает ИА
     /// El.kz", "сообщает Report", "Source: Beta", "Trend reports".
     fn attributed_sources(&mut self, text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
@@ -1728,7 +1821,7 @@ impl<'a> Document<'a> {
             );
             // Russian portfolio words are lowercase genitives: "министр экономики".
             let ru_portfolio =
-                t.cyrillic && !t.cap && j < r.end + 4 && t.kind == TokenKind::Word && run.is_none();
+                t.cyrillic && !t.cap && j < r.end + 8 && t.kind == TokenKind::Word && run.is_none();
             if connector || ru_portfolio {
                 // A comma may close the name ("..., who"); "and" closes it too
                 // unless another capitalised word follows ("Economy and Trade");

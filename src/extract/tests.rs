@@ -1069,3 +1069,18 @@ fn us_dollars_are_no_united_states_entity() {
         ex.entities
     );
 }
+
+#[test]
+#[ignore = "\"NAME, TITLE of the ORG\": after the title only a mention right after \"of\" is taken, so \"of the\" loses the organisation"]
+fn office_title_after_name_of_the_organisation() {
+    check(
+        "Vitaly Vovk, director general of the Minsk Tractor Works, said.",
+        &["Vitaly Vovk officialOf Minsk Tractor Works"],
+        &["Vitaly Vovk hasRole *"],
+    );
+    check(
+        "Ivan Petrov, chairman of the Eurasian Economic Commission, said.",
+        &["Ivan Petrov officialOf Eurasian Economic Commission"],
+        &["Ivan Petrov hasRole *"],
+    );
+}
