@@ -1475,7 +1475,7 @@ impl<'a> Document<'a> {
                 .filter(|&k| mention_at(mentions, k).is_none() && (toks[k].cap || toks[k].upper))
                 .filter_map(|k| TAILS.iter().find(|(w, _)| *w == toks[k].key))
                 .map(|(_, c)| *c)
-                .last()
+                .next_back()
         };
         let led_by_name = |a: usize, b: usize| {
             mention_at(mentions, a).is_some_and(|m| {
