@@ -958,6 +958,10 @@ impl<'a> Document<'a> {
             self.appositive_title(index, text, &toks, &mut mentions, r, role);
         }
 
+        // A conjunct of an organisation is one too: "Azerenergy and Ansaldo
+        // Energia signed", "TBEA and the Ministry of Energy".
+        self.coordinated_organisations(text, &toks, &mut mentions);
+
         // Acronyms in brackets after a name: "... Foundation (AZPROMO)".
         for i in 0..n.saturating_sub(3) {
             if toks[i + 1].key == "("
@@ -1602,6 +1606,83 @@ impl<'a> Document<'a> {
             if let Some(p) = person {
                 self.holds_title(p, role, country, index, "counterpart");
             }
+        }
+    }
+
+    /// Unknown capitalised names (one acronym, or two or three name words)
+    /// joined by "and"/"и" to an organisation are organisations.
+    fn coordinated_organisations(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        let free = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_none();
+        let is_org = |m: &Mention| m.kind == MentionKind::Entity(Kind::Org);
+        for i in 1..n.saturating_sub(1) {
+            if !matches!(toks[i].key.as_str(), "and" | "и") {
+                continue;
+            }
+            let left_org = mentions.iter().any(|m| m.end == i && is_org(m));
+            let right_org = mentions.iter().any(|m| {
+                (m.start == i + 1 || m.start == i + 2 && toks[i + 1].key == "the") && is_org(m)
+            });
+            let span = if left_org && !right_org {
+                let mut s0 = i + 1;
+                if toks.get(s0).is_some_and(|t| t.key == "the") {
+                    s0 += 1;
+                }
+                let mut e = s0;
+                while e < n
+                    && e < s0 + 3
+                    && free(mentions, e)
+                    && (is_name_word(&toks[e]) || toks[e].upper)
+                {
+                    e += 1;
+                }
+                // The name must end there: not followed by a further capitalised word.
+                let ends = toks
+                    .get(e)
+                    .is_none_or(|t| !(t.cap || t.upper) || !free(mentions, e));
+                (ends && e > s0).then_some((s0, e))
+            } else if right_org && !left_org {
+                let mut s0 = i;
+                while s0 > 0
+                    && i - s0 < 3
+                    && free(mentions, s0 - 1)
+                    && (is_name_word(&toks[s0 - 1]) || toks[s0 - 1].upper)
+                {
+                    s0 -= 1;
+                }
+                let starts =
+                    s0 == 0 || !(toks[s0 - 1].cap || toks[s0 - 1].upper) || !free(mentions, s0 - 1);
+                (starts && s0 < i && s0 > 0).then_some((s0, i))
+            } else {
+                None
+            };
+            let Some((a, b)) = span else { continue };
+            let single = b == a + 1;
+            if single && !(toks[a].upper && toks[a].key.chars().count() >= 3)
+                || (a..b).any(|k| STOP_CAPS.contains(&toks[k].key.as_str()))
+                || toks[a].cyrillic && !toks[a].upper
+            {
+                continue;
+            }
+            let label = &text[toks[a].range.start..toks[b - 1].range.end];
+            let e = self.new_entity(label, Class::Company, token_lang(&toks[a]));
+            if self.entities[e].class.kind() != Kind::Org {
+                continue;
+            }
+            insert_mention(
+                mentions,
+                Mention {
+                    start: a,
+                    end: b,
+                    kind: MentionKind::Entity(Kind::Org),
+                    entity: Some(e),
+                },
+            );
         }
     }
 
