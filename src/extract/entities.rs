@@ -55,6 +55,8 @@ const TAILS: &[(&str, Class)] = &[
     ("company", Class::Company),
     ("corporation", Class::Company),
     ("corp", Class::Company),
+    ("co", Class::Company),
+    ("limited", Class::Company),
     ("group", Class::Company),
     ("llc", Class::Company),
     ("ltd", Class::Company),
@@ -624,7 +626,21 @@ impl<'a> Document<'a> {
         let toks = tokenize(text);
         let n = toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
+        // "долларов США", "US dollars": a currency's country is not a mention.
+        let currency = |t: &Token| {
+            ["dollar", "доллар", "долл"]
+                .iter()
+                .any(|w| t.key.starts_with(w))
+        };
         for m in self.ex.gazetteer.find(&toks) {
+            if let Target::Entity(g) = m.target {
+                if self.ex.gazetteer.entities[g].class == Class::Country
+                    && (m.start > 0 && currency(&toks[m.start - 1])
+                        || toks.get(m.end).is_some_and(currency))
+                {
+                    continue;
+                }
+            }
             let (kind, entity) = match m.target {
                 Target::Entity(g) => {
                     let e = self.known(g);
@@ -640,17 +656,6 @@ impl<'a> Document<'a> {
                 entity,
             });
         }
-        // "долларов США", "US dollars": a currency's country is not a mention.
-        mentions.retain(|m| {
-            let currency = |t: &Token| {
-                ["dollar", "доллар", "долл"]
-                    .iter()
-                    .any(|w| t.key.starts_with(w))
-            };
-            !(m.kind == MentionKind::Entity(Kind::Country)
-                && (m.start > 0 && currency(&toks[m.start - 1])
-                    || toks.get(m.end).is_some_and(currency)))
-        });
         let covered =
             |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
         for m in self.meta_mentions(&toks) {
@@ -1324,6 +1329,27 @@ impl<'a> Document<'a> {
                 last_good = j;
                 continue;
             }
+            // "Group Co. Ltd.", "Co., Ltd.": legal-form abbreviations with
+            // their dots and comma stay in the name.
+            if matches!(t.key.as_str(), "." | ",")
+                && j > start
+                && matches!(toks[j - 1].key.as_str(), "co" | "ltd" | "inc" | "corp")
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|x| matches!(x.key.as_str(), "ltd" | "limited" | "llc" | "inc"))
+            {
+                j += 1;
+                continue;
+            }
+            if t.key == "."
+                && j > start
+                && matches!(toks[j - 1].key.as_str(), "co" | "ltd" | "inc" | "corp")
+                && toks[j - 1].range.end == t.range.start
+            {
+                j += 1;
+                last_good = j;
+                continue;
+            }
             if t.kind == TokenKind::Number && j > start {
                 j += 1;
                 last_good = j;
@@ -1484,7 +1510,7 @@ impl<'a> Document<'a> {
         let led_by_name = |a: usize, b: usize| {
             mention_at(mentions, a).is_some_and(|m| {
                 m.start == a
-                    && m.end < b
+                    && (m.end < b || m.end == b && m.kind == MentionKind::Entity(Kind::Org))
                     && matches!(
                         m.kind,
                         MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Org)
@@ -2283,7 +2309,8 @@ impl<'a> Document<'a> {
                         MentionKind::Entity(Kind::Country)
                             | MentionKind::Entity(Kind::Place)
                             | MentionKind::Entity(Kind::Org)
-                    ) && toks[j - 1].key == "of"
+                    ) && (toks[j - 1].key == "of"
+                        || toks[j - 1].key == "the" && j >= 2 && toks[j - 2].key == "of")
                     {
                         qualifier = m.entity;
                     }

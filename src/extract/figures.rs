@@ -801,12 +801,16 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     }
                     let (src, dst) = if reversed {
                         // "Y attracted ... from X", "Y's import": the subject receives.
-                        let recv = before_trigger.or(to_target).or_else(|| {
-                            after_trigger
-                                .iter()
-                                .copied()
-                                .find(|&d| Some(d) != from_marker)
-                        });
+                        let recv = before_trigger
+                            .or(to_target)
+                            .or_else(|| {
+                                after_trigger
+                                    .iter()
+                                    .copied()
+                                    .find(|&d| Some(d) != from_marker)
+                            })
+                            // "import from Russia hit ...": the other main country imports.
+                            .or_else(|| from_marker.and_then(other));
                         let giver = from_marker
                             .filter(|&g| Some(g) != recv)
                             .or_else(|| recv.and_then(other));
