@@ -7,6 +7,7 @@
 //! [`text`] (sentences, tokens) → [`gazetteer`] (known names, one pass) →
 //! [`entities`] (unknown names, titles, one node per real thing) →
 //! [`rules`] (the 14 relations) and [`figures`] (money, periods).
+//! `entities/` and `figures/` are directories of submodules by concern.
 
 pub mod entities;
 pub mod figures;

@@ -1,0 +1,238 @@
+//! Names recognised by their context rather than their own words:
+//! unknown names coordinated with an organisation, news sources named by
+//! attribution ("передает ИА El.kz", "Source: Beta"), and regions named by a
+//! known city and a region word ("the Samarkand region").
+//!
+//! Adds mentions and entities only: no I/O, no RDF, no relation facts.
+
+use super::names::STOP_CAPS;
+use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Mention, MentionKind};
+use crate::extract::text::{Token, TokenKind};
+use crate::extract::{Class, Kind, Object, Predicate};
+use crate::ingest::Lang;
+
+/// Words after which a news source is named: "передает ИА El.kz".
+const ATTRIBUTION_BEFORE: &[&str] = &["передает", "сообщает", "пишет", "сообщило", "сообщили"];
+
+/// Nouns between an attribution verb and the source's name.
+const SOURCE_NOUNS: &[&str] = &[
+    "ия",
+    "иа",
+    "агентство",
+    "информагентство",
+    "издание",
+    "портал",
+    "газета",
+    "телеканал",
+];
+
+impl<'a> Document<'a> {
+    /// Unknown capitalised names (one acronym, or two or three name words)
+    /// joined by "and"/"и" to an organisation are organisations.
+    pub(super) fn coordinated_organisations(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        let free = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_none();
+        let is_org = |m: &Mention| m.kind == MentionKind::Entity(Kind::Org);
+        for i in 1..n.saturating_sub(1) {
+            if !matches!(toks[i].key.as_str(), "and" | "и") {
+                continue;
+            }
+            let left_org = mentions.iter().any(|m| m.end == i && is_org(m));
+            let right_org = mentions.iter().any(|m| {
+                (m.start == i + 1 || m.start == i + 2 && toks[i + 1].key == "the") && is_org(m)
+            });
+            let span = if left_org && !right_org {
+                let mut s0 = i + 1;
+                if toks.get(s0).is_some_and(|t| t.key == "the") {
+                    s0 += 1;
+                }
+                let mut e = s0;
+                while e < n
+                    && e < s0 + 3
+                    && free(mentions, e)
+                    && (is_name_word(&toks[e]) || toks[e].upper)
+                {
+                    e += 1;
+                }
+                // The name must end there: not followed by a further capitalised word.
+                let ends = toks
+                    .get(e)
+                    .is_none_or(|t| !(t.cap || t.upper) || !free(mentions, e));
+                (ends && e > s0).then_some((s0, e))
+            } else if right_org && !left_org {
+                let mut s0 = i;
+                while s0 > 0
+                    && i - s0 < 3
+                    && free(mentions, s0 - 1)
+                    && (is_name_word(&toks[s0 - 1]) || toks[s0 - 1].upper)
+                {
+                    s0 -= 1;
+                }
+                let starts =
+                    s0 == 0 || !(toks[s0 - 1].cap || toks[s0 - 1].upper) || !free(mentions, s0 - 1);
+                (starts && s0 < i && s0 > 0).then_some((s0, i))
+            } else {
+                None
+            };
+            let Some((a, b)) = span else { continue };
+            let single = b == a + 1;
+            if single && !(toks[a].upper && toks[a].key.chars().count() >= 3)
+                || (a..b).any(|k| STOP_CAPS.contains(&toks[k].key.as_str()))
+                || toks[a].cyrillic && !toks[a].upper
+            {
+                continue;
+            }
+            let label = &text[toks[a].range.start..toks[b - 1].range.end];
+            let e = self.new_entity(label, Class::Company, token_lang(&toks[a]));
+            if self.entities[e].class.kind() != Kind::Org {
+                continue;
+            }
+            insert_mention(
+                mentions,
+                Mention {
+                    start: a,
+                    end: b,
+                    kind: MentionKind::Entity(Kind::Org),
+                    entity: Some(e),
+                },
+            );
+        }
+    }
+
+    /// News sources named where the text attributes itself: "передает ИА
+    /// El.kz", "сообщает Report", "Source: Beta", "Trend reports".
+    pub(super) fn attributed_sources(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        let free =
+            |mentions: &[Mention], i: usize| !mentions.iter().any(|m| m.start <= i && i < m.end);
+        let name_at = |i: usize, mentions: &[Mention]| {
+            let mut j = i;
+            while j < n
+                && j < i + 3
+                && toks[j].kind == TokenKind::Word
+                && (toks[j].cap || toks[j].upper)
+                && !STOP_CAPS.contains(&toks[j].key.as_str())
+                && free(mentions, j)
+            {
+                j += 1;
+            }
+            // "El.kz": a dotted name is one.
+            while j + 1 < n
+                && j > i
+                && toks[j].key == "."
+                && toks[j].range.start == toks[j - 1].range.end
+                && toks[j + 1].range.start == toks[j].range.end
+                && toks[j + 1].kind == TokenKind::Word
+            {
+                j += 2;
+            }
+            j
+        };
+        let mut i = 0;
+        while i < n {
+            let k = toks[i].key.as_str();
+            let (start, end) = if ATTRIBUTION_BEFORE.contains(&k)
+                || k == "source" && toks.get(i + 1).is_some_and(|t| t.key == ":")
+            {
+                let mut s0 = i + 1;
+                while s0 < n
+                    && (toks[s0].key == ":" || SOURCE_NOUNS.contains(&toks[s0].key.as_str()))
+                {
+                    s0 += 1;
+                }
+                (s0, name_at(s0, mentions))
+            } else if matches!(k, "reports" | "reported" | "writes" | "wrote")
+                && i >= 1
+                && (i < 2 || matches!(toks[i - 2].key.as_str(), "," | "(" | "–" | "-"))
+            {
+                let s0 = i - 1;
+                if toks[s0].kind != TokenKind::Word || !(toks[s0].cap || toks[s0].upper) {
+                    i += 1;
+                    continue;
+                }
+                (s0, s0 + 1)
+            } else {
+                i += 1;
+                continue;
+            };
+            if end > start && (start..end).all(|j| free(mentions, j)) && !toks[start].cyrillic
+                || end > start && toks[start].upper && (start..end).all(|j| free(mentions, j))
+            {
+                let label = &text[toks[start].range.start..toks[end - 1].range.end];
+                let e = self.new_entity(label, Class::MediaOutlet, token_lang(&toks[start]));
+                if self.entities[e].class.kind() == Kind::Org {
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start,
+                            end,
+                            kind: MentionKind::Entity(Kind::Org),
+                            entity: Some(e),
+                        },
+                    );
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// "the Samarkand region", "Issyk-Kul oblast": a known city followed by a
+    /// region word names the region.
+    pub(super) fn regions_of_cities(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut [Mention],
+        index: usize,
+    ) {
+        for m in mentions.iter_mut() {
+            let Some(e) = m.entity else { continue };
+            let Some(next) = toks.get(m.end) else {
+                continue;
+            };
+            if m.kind != MentionKind::Entity(Kind::Place)
+                || self.entities[e].class != Class::City
+                || !matches!(next.key.as_str(), "region" | "oblast" | "province")
+            {
+                continue;
+            }
+            let name = &text[toks[m.start].range.start..toks[m.end - 1].range.end];
+            let label = format!("{name} Region");
+            let r = self.new_entity(&label, Class::Region, Lang::En);
+            if self.entities[r].class.kind() != Kind::Place {
+                continue;
+            }
+            let country = self
+                .ex
+                .gazetteer
+                .id(&self.entities[e].slug)
+                .and_then(|g| self.ex.gazetteer.entities[g].country);
+            m.end += 1;
+            m.entity = Some(r);
+            if let Some(c) = country {
+                let c = self.known(c);
+                if c != r {
+                    self.fact(
+                        r,
+                        Predicate::LocatedIn,
+                        Object::Entity(c),
+                        index,
+                        "region of a city",
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Article-level facts, stated once the sentences are analysed: the
+//! article's two main countries, their bilateral cooperation, and the
+//! countries of known officials and companies.
+//!
+//! Reads the finished entity table and sentences; no I/O, no RDF, and it
+//! adds no entities or mentions.
+
+use super::{Document, MentionKind};
+use crate::extract::{Class, Fact, Kind, Object, Predicate};
+use rustc_hash::FxHashMap as HashMap;
+
+impl<'a> Document<'a> {
+    /// The article's main pair: its two most-mentioned countries (names and
+    /// demonyms), first mention breaking ties.
+    pub fn main_countries(&self) -> Vec<usize> {
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
+        let mut order = 0;
+        for sent in &self.sentences {
+            for m in &sent.mentions {
+                let Some(e) = m.entity else { continue };
+                if matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Country) | MentionKind::Demonym
+                ) && self.entities[e].class == Class::Country
+                {
+                    order += 1;
+                    counts.entry(e).or_insert((0, order)).0 += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, (usize, usize))> = counts.into_iter().collect();
+        ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        ranked.into_iter().take(2).map(|(e, _)| e).collect()
+    }
+
+    /// "Bilateral cooperation", "the two countries' partnership", "Kazakh-Chinese
+    /// relations", "азербайджано-российского сотрудничества", or cooperation
+    /// in a sentence naming both: the article's two main countries cooperate.
+    /// Stated once per article, with the first such sentence as evidence.
+    pub fn bilateral_cooperation(&self, facts: &mut Vec<Fact>) {
+        let main = self.main_countries();
+        if main.len() < 2 {
+            return;
+        }
+        for (i, sent) in self.sentences.iter().enumerate() {
+            // Token keys are lowercase: look for the phrases in them.
+            let lower: String = sent
+                .tokens
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let named = |e: usize| sent.mentions.iter().any(|m| m.entity == Some(e));
+            let both_named = named(main[0]) && named(main[1]);
+            // "Kazakh-Chinese", "азербайджано-российского": a hyphenated pair.
+            let pair = sent.mentions.windows(2).any(|w| {
+                w[0].end + 1 == w[1].start
+                    && sent.tokens[w[0].end].key == "-"
+                    && w.iter()
+                        .all(|m| m.entity.is_some_and(|e| main.contains(&e)))
+            }) || sent
+                .tokens
+                .windows(2)
+                .any(|w| w[1].key == "-" && w[0].key.ends_with('о') && w[0].cyrillic)
+                && both_named;
+            let cooperation = COOPERATION_WORDS.iter().any(|w| {
+                lower
+                    .split(' ')
+                    .any(|t| t.starts_with(w) && (w.len() > 6 || t.len() <= w.len() + 4))
+            });
+            if BILATERAL_PHRASES.is_match(&lower)
+                || cooperation && (both_named || pair || TWO_COUNTRIES.is_match(&lower))
+            {
+                facts.push(Fact {
+                    subject: main[0],
+                    predicate: Predicate::PartnersWith,
+                    object: Object::Entity(main[1]),
+                    sentence: i,
+                    via: "bilateral cooperation".into(),
+                });
+                return;
+            }
+        }
+    }
+
+    /// Known people the gazetteer gives a country (leaders, ministers) are
+    /// officials of it when the article names them and states no other
+    /// affiliation; the first sentence naming them is the evidence.
+    ///
+    /// Likewise known companies and agencies take `country` (news media are
+    /// sources here, not parties).
+    pub fn known_officials(&self, facts: &mut Vec<Fact>) {
+        for (e, entity) in self.entities.iter().enumerate() {
+            let predicate = match entity.class.kind() {
+                Kind::Person => Predicate::OfficialOf,
+                Kind::Org
+                    if !matches!(
+                        entity.class,
+                        Class::InternationalOrganization | Class::MediaOutlet
+                    ) =>
+                {
+                    Predicate::Country
+                }
+                _ => continue,
+            };
+            if facts
+                .iter()
+                .any(|f| f.subject == e && f.predicate == predicate)
+            {
+                continue;
+            }
+            let Some(country) = self
+                .ex
+                .gazetteer
+                .id(&entity.slug)
+                .and_then(|g| self.ex.gazetteer.entities[g].country)
+            else {
+                continue;
+            };
+            let country_id = &self.ex.gazetteer.entities[country].id;
+            let Some(&c) = self.by_slug.get(country_id) else {
+                // The country itself is not in the article: it is stated nowhere.
+                continue;
+            };
+            // A person's office is stated by naming them; an organisation's
+            // country only where a sentence names both ("Russian companies
+            // Gazprom and KAMAZ").
+            let Some(sentence) = self.sentences.iter().position(|s| {
+                s.mentions.iter().any(|m| m.entity == Some(e))
+                    && (predicate == Predicate::OfficialOf
+                        || s.mentions.iter().any(|m| m.entity == Some(c)))
+            }) else {
+                continue;
+            };
+            facts.push(Fact {
+                subject: e,
+                predicate,
+                object: Object::Entity(c),
+                sentence,
+                via: "known country".into(),
+            });
+        }
+    }
+}
+
+/// Phrases that state cooperation between the two countries an article is about.
+const BILATERAL: &[&str] = &[
+    "bilateral cooperation",
+    "bilateral relations",
+    "bilateral ties",
+    "strategic partnership",
+    "cooperation between the two countries",
+    "cooperation between our countries",
+    "partnership between the two countries",
+    "the two countries cooperate",
+    "двустороннего сотрудничества",
+    "двустороннее сотрудничество",
+    "двустороннем сотрудничестве",
+    "двусторонних отношений",
+    "двусторонние отношения",
+    "стратегического партнерства",
+    "стратегическое партнерство",
+    "сотрудничества между двумя странами",
+    "сотрудничество между двумя странами",
+    "сотрудничества двух стран",
+];
+
+/// Word beginnings of cooperation between two parties.
+const COOPERATION_WORDS: &[&str] = &[
+    "cooperation",
+    "co-operation",
+    "partnership",
+    "relations",
+    "ties",
+    "collaboration",
+    "сотрудничеств",
+    "партнерств",
+    "отношени",
+    "взаимодействи",
+];
+
+/// The two parties named together: "the two countries", "both sides".
+const TWO_PARTIES: &[&str] = &[
+    "two countries",
+    "both countries",
+    "our countries",
+    "two states",
+    "both states",
+    "two nations",
+    "both sides",
+    "two sides",
+    "двух стран",
+    "двумя странами",
+    "обеих стран",
+    "наших стран",
+    "двух государств",
+    "двумя государствами",
+    "сторон",
+];
+
+static TWO_COUNTRIES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(TWO_PARTIES).expect("static phrases")
+    });
+
+static BILATERAL_PHRASES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(BILATERAL.iter().map(|p| p.replace('ё', "е")))
+            .expect("static phrases")
+    });

@@ -1,0 +1,529 @@
+//! Named runs: capitalised runs that name an organisation, event or place
+//! by their head or tail word (TAILS, PLACE_TAILS), the coordination split
+//! of "A and B" runs, and the word lists they and the sentence pass share
+//! (CONNECTORS, STOP_CAPS, SPEECH, EN/RU_ORG_HEADS).
+//!
+//! Only finds spans and classes: no I/O, no RDF, no facts.
+
+use super::titles::portfolio_list_follows;
+use super::{absorbable, is_name_word, mention_at, Document, Mention, MentionKind};
+use crate::extract::text::{Token, TokenKind};
+use crate::extract::{Class, Kind};
+
+/// Words that make a capitalised run an organisation, event or place, and the class they give.
+const TAILS: &[(&str, Class)] = &[
+    ("plant", Class::Company),
+    ("works", Class::Company),
+    ("factory", Class::Company),
+    ("company", Class::Company),
+    ("corporation", Class::Company),
+    ("corp", Class::Company),
+    ("co", Class::Company),
+    ("limited", Class::Company),
+    ("group", Class::Company),
+    ("llc", Class::Company),
+    ("ltd", Class::Company),
+    ("jsc", Class::Company),
+    ("ojsc", Class::Company),
+    ("cjsc", Class::Company),
+    ("pjsc", Class::Company),
+    ("inc", Class::Company),
+    ("holding", Class::Company),
+    ("refinery", Class::Company),
+    ("bank", Class::Company),
+    ("airlines", Class::Company),
+    ("railways", Class::Company),
+    ("motors", Class::Company),
+    ("association", Class::Organization),
+    ("foundation", Class::Organization),
+    ("fund", Class::Organization),
+    ("union", Class::Organization),
+    ("organization", Class::Organization),
+    ("organisation", Class::Organization),
+    ("institute", Class::Organization),
+    ("university", Class::Organization),
+    ("center", Class::Organization),
+    ("centre", Class::Organization),
+    ("park", Class::Organization),
+    ("chamber", Class::Organization),
+    ("council", Class::GovernmentBody),
+    ("ministry", Class::GovernmentBody),
+    ("agency", Class::GovernmentBody),
+    ("committee", Class::GovernmentBody),
+    ("commission", Class::GovernmentBody),
+    ("service", Class::GovernmentBody),
+    ("administration", Class::GovernmentBody),
+    ("government", Class::GovernmentBody),
+    ("cabinet", Class::GovernmentBody),
+    ("department", Class::GovernmentBody),
+    ("directorate", Class::GovernmentBody),
+    ("customs", Class::GovernmentBody),
+    ("embassy", Class::GovernmentBody),
+    ("consulate", Class::GovernmentBody),
+    ("parliament", Class::GovernmentBody),
+    ("office", Class::GovernmentBody),
+    ("forum", Class::Event),
+    ("summit", Class::Event),
+    ("exhibition", Class::Event),
+    ("expo", Class::Event),
+    ("conference", Class::Event),
+    ("fair", Class::Event),
+    ("congress", Class::Event),
+    ("week", Class::Event),
+    ("region", Class::Region),
+    ("oblast", Class::Region),
+    ("province", Class::Region),
+    ("krai", Class::Region),
+    ("territory", Class::Region),
+    ("republic", Class::Country),
+];
+
+/// Lowercase place tails after a capitalised name: "Pirallahi industrial park".
+const PLACE_TAILS: &[&[&str]] = &[
+    &["industrial", "park"],
+    &["industrial", "district"],
+    &["industrial", "zone"],
+    &["industrial", "quarter"],
+    &["economic", "zone"],
+    &["free", "economic", "zone"],
+    &["special", "economic", "zone"],
+    &["technology", "park"],
+    &["hydropower", "plant"],
+    &["hydroelectric", "power", "plant"],
+    &["power", "plant"],
+    &["nuclear", "power", "plant"],
+    &["power", "station"],
+    &["border", "crossing"],
+    &["checkpoint"],
+    &["port"],
+];
+
+/// Lowercase words allowed inside a name when a capitalised word follows.
+const CONNECTORS: &[&str] = &["of", "for", "the", "and", "de", "&"];
+
+/// Capitalised words that start sentences or clauses but are not names.
+pub(super) const STOP_CAPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "of",
+    "and",
+    "as",
+    "to",
+    "during",
+    "after",
+    "before",
+    "according",
+    "meanwhile",
+    "moreover",
+    "however",
+    "also",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "his",
+    "her",
+    "their",
+    "its",
+    "speaking",
+    "noting",
+    "besides",
+    "apart",
+    "under",
+    "within",
+    "while",
+    "since",
+    "last",
+    "next",
+    "head",
+    "chairman",
+    "director",
+    "deputy",
+    "first",
+    "former",
+    "acting",
+    "mr",
+    "ms",
+    "mrs",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "several",
+    "both",
+    "all",
+    "some",
+    "many",
+    "one",
+    "two",
+    "there",
+    "here",
+];
+
+/// Speech verbs after a bare name: "Shevtsov said".
+pub(super) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "noted",
+    "added",
+    "stated",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "explained",
+    "recalled",
+    "continued",
+    "concluded",
+    "announced",
+    "underlined",
+    "believes",
+    "сказал",
+    "отметил",
+    "заявил",
+    "сообщил",
+    "подчеркнул",
+    "добавил",
+    "пояснил",
+];
+
+/// Russian words before a company name (prefixes of the lowercase word).
+pub(super) const RU_ORG_HEADS: &[&str] = &[
+    "компан",
+    "завод",
+    "предприят",
+    "концерн",
+    "холдинг",
+    "банк",
+    "корпорац",
+    "фирм",
+    "оао",
+    "ооо",
+    "зао",
+    "пао",
+    "ао",
+    "объединен",
+    "групп",
+    "фонд",
+    "производител",
+    "оператор",
+    "перевозчик",
+    "марк",
+    "автопроизводител",
+];
+
+/// English words before a company name: "potash producer Belaruskali".
+pub(super) const EN_ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "operator",
+    "producer",
+    "maker",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "utility",
+    "bank",
+    "holding",
+    "concern",
+    "corporation",
+    "refinery",
+    "developer",
+    "exporter",
+    "supplier",
+    "giant",
+    "conglomerate",
+    "airline",
+    "carrier",
+    "lender",
+    "miner",
+    "insurer",
+    "subsidiary",
+    "affiliate",
+    "brand",
+];
+
+impl<'a> Document<'a> {
+    /// Finds a capitalised run starting at `i` that names an organisation,
+    /// event or place; returns its token range and class.
+    pub(super) fn named_run(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        i: usize,
+    ) -> Option<(usize, usize, Class)> {
+        let n = toks.len();
+        let mut start = i;
+        // Skip sentence-initial function words.
+        while start < n
+            && toks[start].cap
+            && STOP_CAPS.contains(&toks[start].key.as_str())
+            && mention_at(mentions, start).is_none()
+        {
+            start += 1;
+        }
+        let mut j = start;
+        let mut last_good = start;
+        let mut class = None;
+        let mut quoted = false;
+        while j < n {
+            if let Some(m) = mention_at(mentions, j) {
+                if m.start == j && absorbable(m.kind) {
+                    j = m.end;
+                    last_good = j;
+                    continue;
+                }
+                break;
+            }
+            let t = &toks[j];
+            if t.kind == TokenKind::Word && (t.cap || t.upper) {
+                if let Some((_, c)) = TAILS.iter().find(|(w, _)| *w == t.key) {
+                    class = Some(*c);
+                }
+                j += 1;
+                last_good = j;
+                continue;
+            }
+            // "Group Co. Ltd.", "Co., Ltd.": legal-form abbreviations with
+            // their dots and comma stay in the name.
+            if matches!(t.key.as_str(), "." | ",")
+                && j > start
+                && matches!(toks[j - 1].key.as_str(), "co" | "ltd" | "inc" | "corp")
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|x| matches!(x.key.as_str(), "ltd" | "limited" | "llc" | "inc"))
+            {
+                j += 1;
+                continue;
+            }
+            if t.key == "."
+                && j > start
+                && matches!(toks[j - 1].key.as_str(), "co" | "ltd" | "inc" | "corp")
+                && toks[j - 1].range.end == t.range.start
+            {
+                j += 1;
+                last_good = j;
+                continue;
+            }
+            if t.kind == TokenKind::Number && j > start {
+                j += 1;
+                last_good = j;
+                continue;
+            }
+            if (t.key == "-" || t.key == "&")
+                && j > start
+                && toks.get(j + 1).is_some_and(|x| x.cap || x.upper)
+            {
+                j += 1;
+                continue;
+            }
+            if t.key == "\"" && j > start && !quoted {
+                quoted = true;
+                j += 1;
+                continue;
+            }
+            // "Ministry of Investment, Industry and Trade of Uzbekistan": a
+            // comma inside a body's portfolio list, which "and" closes.
+            if t.key == ","
+                && j > start
+                && TAILS
+                    .iter()
+                    .any(|(w, c)| *w == toks[start].key && *c == Class::GovernmentBody)
+                && portfolio_list_follows(toks, j)
+            {
+                j += 1;
+                continue;
+            }
+            if CONNECTORS.contains(&t.key.as_str()) && j > start {
+                // Allowed only if a capitalised word or a mention follows soon.
+                let mut k = j + 1;
+                while k < n && CONNECTORS.contains(&toks[k].key.as_str()) {
+                    k += 1;
+                }
+                if k < n
+                    && (toks[k].cap
+                        || toks[k].upper
+                        || mention_at(mentions, k).is_some_and(|m| absorbable(m.kind)))
+                {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        let mut end = last_good;
+        // Coordination: "the Ministry of Energy and China Power International
+        // Development Limited" is two names; "Ministry of Industry and Trade"
+        // is one. The run ends before an "and" when both sides stand alone.
+        if let Some((left_end, left_class)) = self.coordination_split(toks, mentions, start, end) {
+            return Some((start, left_end, left_class));
+        }
+        // "the Governor of Iran's East Azerbaijan Province Abedin Khorram":
+        // after a title, two or three name words after the body's tail word
+        // are the title holder, not part of the body's name.
+        let titled = mentions.iter().any(|m| {
+            matches!(m.kind, MentionKind::Role(_)) && m.end <= start && m.end + 4 >= start
+        });
+        if titled {
+            if let Some(p) = (start..end).rev().find(|&k| {
+                mention_at(mentions, k).is_none() && TAILS.iter().any(|(w, _)| *w == toks[k].key)
+            }) {
+                let rest = p + 1..end;
+                if (2..=3).contains(&rest.len())
+                    && rest
+                        .clone()
+                        .all(|k| is_name_word(&toks[k]) && mention_at(mentions, k).is_none())
+                {
+                    end = p + 1;
+                    class = TAILS
+                        .iter()
+                        .find(|(w, _)| *w == toks[p].key)
+                        .map(|(_, c)| *c);
+                }
+            }
+        }
+        // Lowercase place tails.
+        for tail in PLACE_TAILS {
+            if end > start
+                && end + tail.len() <= n
+                && tail
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks[end + k].key == *w)
+            {
+                end += tail.len();
+                class = Some(Class::Place);
+                break;
+            }
+        }
+        let mut class = class?;
+        // Power plants and stations are facilities, i.e. places.
+        if end >= start + 2
+            && toks[end - 2].key == "power"
+            && matches!(toks[end - 1].key.as_str(), "plant" | "station")
+        {
+            class = Class::Place;
+        }
+        if end <= start {
+            return None;
+        }
+        // The run must have a word of its own besides absorbed mentions and the tail.
+        let own = (start..end)
+            .filter(|&k| mention_at(mentions, k).is_none() && toks[k].kind == TokenKind::Word)
+            .count();
+        if own < 2 && !(own == 1 && (start..end).any(|k| mention_at(mentions, k).is_some())) {
+            return None;
+        }
+        // Whole run is a single existing mention: nothing new.
+        if let Some(m) = mention_at(mentions, start) {
+            if m.start == start && m.end == end {
+                return None;
+            }
+        }
+        // A hyphenated pair of countries or demonyms names the body too:
+        // "Kyrgyz-Turkish Business Forum", "Azerbaijan-Russia Intergovernmental Commission".
+        if start >= 3
+            && toks[start - 2].key == "-"
+            && toks[start - 2].range.start == toks[start - 3].range.end
+        {
+            let second = mentions
+                .iter()
+                .find(|m| m.start == start - 1 && m.end == start);
+            let first = mentions.iter().find(|m| m.end == start - 2);
+            let geo = |m: &&Mention| {
+                matches!(
+                    m.kind,
+                    MentionKind::Demonym | MentionKind::Entity(Kind::Country)
+                )
+            };
+            if let (Some(a), Some(_)) = (first.filter(geo), second.filter(geo)) {
+                start = a.start;
+            }
+        }
+        Some((start, end, class))
+    }
+
+    /// Where a capitalised run `start..end` joins two names with "and" (or
+    /// "and the"), the end and class of the first: both sides must stand
+    /// alone, i.e. carry a head or tail word of their own ("Ministry",
+    /// "LLC", "Bank"), begin with a known country or organisation followed by
+    /// more words ("Kazakhstan Temir Zholy"), or be an acronym ("TBEA").
+    fn coordination_split(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, Class)> {
+        let tail_class = |a: usize, b: usize| {
+            (a..b)
+                .filter(|&k| mention_at(mentions, k).is_none() && (toks[k].cap || toks[k].upper))
+                .filter_map(|k| TAILS.iter().find(|(w, _)| *w == toks[k].key))
+                .map(|(_, c)| *c)
+                .next_back()
+        };
+        let led_by_name = |a: usize, b: usize| {
+            mention_at(mentions, a).is_some_and(|m| {
+                m.start == a
+                    && (m.end < b || m.end == b && m.kind == MentionKind::Entity(Kind::Org))
+                    && matches!(
+                        m.kind,
+                        MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Org)
+                    )
+            })
+        };
+        let acronym =
+            |a: usize, b: usize| b == a + 1 && toks[a].upper && toks[a].key.chars().count() >= 3;
+        let stands_alone = |a: usize, b: usize| {
+            b > a && (tail_class(a, b).is_some() || led_by_name(a, b) || acronym(a, b))
+        };
+        let mut k = start + 1;
+        while k < end {
+            if let Some(m) = mention_at(mentions, k) {
+                k = m.end.max(k + 1);
+                continue;
+            }
+            if toks[k].key == "and" && !toks[k].cap {
+                let mut right = k + 1;
+                while right < end && toks[right].key == "the" {
+                    right += 1;
+                }
+                if stands_alone(start, k) && stands_alone(right, end) {
+                    let class = tail_class(start, k).unwrap_or(Class::Company);
+                    return Some((k, class));
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+}

@@ -1,0 +1,176 @@
+//! References to people already named: pronouns and bare role words
+//! ("he", "the minister", "посол") resolved to the last person or role
+//! holder, and counterparts ("his Uzbek counterpart Shavkat Mirziyoyev").
+//!
+//! No I/O, no RDF; only mentions and role facts of the sentence at hand.
+
+use super::russian::ru_name_base;
+use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Mention, MentionKind};
+use crate::extract::text::Token;
+use crate::extract::{Class, Kind, Object, Predicate, Role};
+
+impl<'a> Document<'a> {
+    /// "he", "she", "он", "она" refer to the last person named (within the
+    /// last two sentences); "the minister", "the expert", "посол" without a
+    /// name refer to the last holder of that role.
+    pub(super) fn resolve_references(
+        &mut self,
+        index: usize,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        holders: &[(Role, usize)],
+    ) {
+        let mut last = self
+            .last_person
+            .filter(|(s, _)| index <= s + 2)
+            .map(|(_, e)| e);
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(m) = mention_at(mentions, i).copied() {
+                match m.kind {
+                    MentionKind::Entity(Kind::Person) => last = m.entity,
+                    MentionKind::Role(role) => {
+                        // English needs "the"; Russian has no articles ("армянский вице-премьер").
+                        let definite = i > 0 && matches!(toks[i - 1].key.as_str(), "the" | "this")
+                            || toks[i].cyrillic;
+                        let named = mentions.iter().any(|x| {
+                            x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
+                        });
+                        if definite && !named {
+                            if let Some(&(_, holder)) = holders.iter().find(|(r, _)| *r == role) {
+                                let kind = MentionKind::Entity(Kind::Person);
+                                insert_mention(
+                                    mentions,
+                                    Mention {
+                                        start: m.start,
+                                        end: m.end,
+                                        kind,
+                                        entity: Some(holder),
+                                    },
+                                );
+                                last = Some(holder);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                i = m.end;
+                continue;
+            }
+            if matches!(toks[i].key.as_str(), "he" | "she" | "он" | "она") {
+                if let Some(p) = last {
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start: i,
+                            end: i + 1,
+                            kind: MentionKind::Entity(Kind::Person),
+                            entity: Some(p),
+                        },
+                    );
+                }
+            }
+            i += 1;
+        }
+        if let Some(p) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.kind == MentionKind::Entity(Kind::Person))
+            .and_then(|m| m.entity)
+        {
+            self.last_person = Some((index, p));
+        }
+    }
+
+    /// "met his Uzbek counterpart Shavkat Mirziyoyev", "с российским коллегой
+    /// Алексеем Оверчуком": the counterpart holds the role of the person
+    /// named before in the sentence, for the country the demonym names.
+    pub(super) fn counterparts(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        for i in 0..n {
+            let k = toks[i].key.as_str();
+            if !(k == "counterpart" || k.starts_with("коллег")) {
+                continue;
+            }
+            // The role of the person named before, in this sentence.
+            let role = mentions
+                .iter()
+                .filter(|m| m.end <= i && m.kind == MentionKind::Entity(Kind::Person))
+                .filter_map(|m| m.entity)
+                .filter_map(|p| {
+                    self.facts.iter().rev().find_map(|f| match f.object {
+                        Object::Role(r) if f.subject == p && f.predicate == Predicate::HasRole => {
+                            Some(r)
+                        }
+                        _ => None,
+                    })
+                })
+                .next_back();
+            let Some(role) = role else { continue };
+            let country = mentions
+                .iter()
+                .find(|m| {
+                    m.end + 2 >= i
+                        && m.end <= i
+                        && matches!(
+                            m.kind,
+                            MentionKind::Demonym | MentionKind::Entity(Kind::Country)
+                        )
+                })
+                .and_then(|m| m.entity);
+            // The name right after: a person mention, or two or three name words.
+            let j = i + 1;
+            let person = if let Some(m) = mention_at(mentions, j).filter(|m| m.start == j) {
+                (m.kind == MentionKind::Entity(Kind::Person))
+                    .then_some(m.entity)
+                    .flatten()
+            } else {
+                let mut e = j;
+                while e < n
+                    && e < j + 3
+                    && is_name_word(&toks[e])
+                    && mention_at(mentions, e).is_none()
+                {
+                    e += 1;
+                }
+                if e - j < 2 {
+                    None
+                } else {
+                    let words: Vec<&str> = text[toks[j].range.start..toks[e - 1].range.end]
+                        .split_whitespace()
+                        .collect();
+                    let label = if toks[j].cyrillic {
+                        let base = ru_name_base(&words, &text[toks[i].range.clone()]);
+                        self.attested_form(&base)
+                    } else {
+                        words.join(" ")
+                    };
+                    let p = self.new_entity(&label, Class::Person, token_lang(&toks[j]));
+                    if self.entities[p].class != Class::Person {
+                        continue;
+                    }
+                    self.alias_last_name(p);
+                    insert_mention(
+                        mentions,
+                        Mention {
+                            start: j,
+                            end: e,
+                            kind: MentionKind::Entity(Kind::Person),
+                            entity: Some(p),
+                        },
+                    );
+                    Some(p)
+                }
+            };
+            if let Some(p) = person {
+                self.holds_title(p, role, country, index, "counterpart");
+            }
+        }
+    }
+}

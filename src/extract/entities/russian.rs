@@ -1,0 +1,336 @@
+//! Russian morphology for names: regions and institutions in any case
+//! ("Оренбургской области", "Министерства экономики Армении"), facilities,
+//! adjectives and names brought to their base form (`ru_name_base`,
+//! `ru_case`), and spellings attested in the article.
+//!
+//! Pure string work on the sentence and the entity table: no I/O, no RDF.
+
+use super::{insert_mention, mention_at, Document, Mention, MentionKind};
+use crate::extract::text::{Token, TokenKind};
+use crate::extract::{Class, Kind, Object, Predicate};
+use crate::ingest::Lang;
+
+impl<'a> Document<'a> {
+    /// Russian regions and institutions: "Оренбургской области" ->
+    /// Region "Оренбургская область"; "Министерства экономики Армении" ->
+    /// GovernmentBody "Министерство экономики Армении" (with `country`).
+    pub(super) fn russian_institutions(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        index: usize,
+    ) {
+        let n = toks.len();
+        let free = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_none();
+        for i in 0..n.saturating_sub(1) {
+            let (a, b) = (&toks[i], &toks[i + 1]);
+            // <Adjective> [adjective] завод / комбинат / банк: "Ташкентском
+            // тракторном заводе" -> Company "Ташкентский тракторный завод".
+            if a.cyrillic && a.cap && free(mentions, i) {
+                let mut j = i + 1;
+                while j < n
+                    && j < i + 3
+                    && toks[j].cyrillic
+                    && !toks[j].cap
+                    && toks[j].kind == TokenKind::Word
+                    && ru_adjective_nominative(&text[toks[j].range.clone()], false).is_some()
+                    && !RU_FACILITIES
+                        .iter()
+                        .any(|(st, _)| toks[j].key.starts_with(st))
+                {
+                    j += 1;
+                }
+                if let Some((_, noun)) = toks
+                    .get(j)
+                    .filter(|t| free(mentions, j) && !t.cap)
+                    .and_then(|t| RU_FACILITIES.iter().find(|(st, _)| t.key.starts_with(st)))
+                {
+                    let adjs: Option<Vec<String>> = (i..j)
+                        .map(|k| ru_adjective_nominative(&text[toks[k].range.clone()], false))
+                        .collect();
+                    if let Some(adjs) = adjs {
+                        let label = format!("{} {noun}", adjs.join(" "));
+                        let e = self.new_entity(&label, Class::Company, Lang::Ru);
+                        insert_mention(
+                            mentions,
+                            Mention {
+                                start: i,
+                                end: j + 1,
+                                kind: MentionKind::Entity(self.entity_kind(e)),
+                                entity: Some(e),
+                            },
+                        );
+                        continue;
+                    }
+                }
+            }
+            // <Adjective> область / край / округ / район
+            if a.cyrillic
+                && a.cap
+                && !b.cap
+                && b.cyrillic
+                && free(mentions, i)
+                && free(mentions, i + 1)
+            {
+                let noun = REGION_NOUNS
+                    .iter()
+                    .find(|(stem, _, _)| b.key.starts_with(stem));
+                if let Some((_, nominative, feminine)) = noun {
+                    if let Some(adj) = ru_adjective_nominative(&text[a.range.clone()], *feminine) {
+                        let label = format!("{adj} {nominative}");
+                        let e = self.new_entity(&label, Class::Region, Lang::Ru);
+                        insert_mention(
+                            mentions,
+                            Mention {
+                                start: i,
+                                end: i + 2,
+                                kind: MentionKind::Entity(self.entity_kind(e)),
+                                entity: Some(e),
+                            },
+                        );
+                    }
+                }
+            }
+            // Министерство экономики Армении, Агентства по ...
+            if a.cyrillic && a.cap && free(mentions, i) {
+                let Some((_, head)) = RU_INSTITUTIONS
+                    .iter()
+                    .find(|(stem, _)| a.key.starts_with(stem))
+                else {
+                    continue;
+                };
+                let mut j = i + 1;
+                let mut country = None;
+                while j < n && j < i + 8 {
+                    let t = &toks[j];
+                    if let Some(m) = mention_at(mentions, j).copied() {
+                        if m.kind == MentionKind::Entity(Kind::Country) {
+                            country = m.entity;
+                            j = m.end;
+                        }
+                        break;
+                    }
+                    if t.cyrillic && !t.cap && t.kind == TokenKind::Word
+                        || matches!(t.key.as_str(), "по" | "и")
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if j <= i + 1 || (country.is_none() && j < i + 3) {
+                    continue;
+                }
+                let rest = &text[toks[i + 1].range.start..toks[j - 1].range.end];
+                let label = format!("{head} {rest}");
+                let e = self.new_entity(&label, Class::GovernmentBody, Lang::Ru);
+                if let Some(c) = country {
+                    self.fact(
+                        e,
+                        Predicate::Country,
+                        Object::Entity(c),
+                        index,
+                        "name contains country",
+                    );
+                }
+                mentions.retain(|m| !(m.start >= i && m.end <= j));
+                insert_mention(
+                    mentions,
+                    Mention {
+                        start: i,
+                        end: j,
+                        kind: MentionKind::Entity(Kind::Org),
+                        entity: Some(e),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A de-inflected Russian name as the article itself spells it: each word
+    /// is tried as given, and with a final "ь", "й" or "а"; the first spelling
+    /// found as a whole word in the article is kept.
+    pub(super) fn attested_form(&self, name: &str) -> String {
+        let text = &self.article.text;
+        let occurs = |w: &str| {
+            text.match_indices(w).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        name.split(' ')
+            .map(|w| {
+                if occurs(w) {
+                    return w.to_string();
+                }
+                ["ь", "й", "а"]
+                    .iter()
+                    .map(|e| format!("{w}{e}"))
+                    .find(|c| occurs(c))
+                    .unwrap_or_else(|| w.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Russian region nouns: stem, nominative, feminine.
+const REGION_NOUNS: &[(&str, &str, bool)] = &[
+    ("област", "область", true),
+    ("кра", "край", false),
+    ("округ", "округ", false),
+    ("район", "район", false),
+];
+
+/// Russian facility nouns after adjectives: stem, nominative (masculine nouns).
+const RU_FACILITIES: &[(&str, &str)] = &[
+    ("завод", "завод"),
+    ("комбинат", "комбинат"),
+    ("холдинг", "холдинг"),
+    ("концерн", "концерн"),
+];
+
+/// Russian institution heads: stem of the inflected word, nominative.
+const RU_INSTITUTIONS: &[(&str, &str)] = &[
+    ("министерств", "Министерство"),
+    ("агентств", "Агентство"),
+    ("ведомств", "Ведомство"),
+    ("комитет", "Комитет"),
+    ("служб", "Служба"),
+    ("палат", "Палата"),
+    ("администраци", "Администрация"),
+    ("правительств", "Правительство"),
+    ("управлени", "Управление"),
+];
+
+/// Nominative singular of a Russian adjective in any case: "Оренбургской"
+/// -> "Оренбургская" (feminine) or "Краснодарского" -> "Краснодарский".
+fn ru_adjective_nominative(word: &str, feminine: bool) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ий", "ый", "ом", "ем",
+        "ым", "им",
+    ];
+    let e = ENDINGS
+        .iter()
+        .find(|e| word.ends_with(*e) && word.chars().count() > e.chars().count() + 2)?;
+    let stem = &word[..word.len() - e.len()];
+    let soft = matches!(*e, "его" | "ему" | "ей" | "яя" | "юю" | "ем" | "им");
+    let velar = stem.ends_with(['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ']);
+    Some(if feminine {
+        format!("{stem}{}", if soft { "яя" } else { "ая" })
+    } else {
+        format!("{stem}{}", if soft || velar { "ий" } else { "ый" })
+    })
+}
+
+/// Nominative form of a Russian masculine name after a title in an oblique
+/// case: "президентом ... Ильхамом Алиевым" -> "Ильхам Алиев".
+/// The grammatical case a Russian title word shows by its ending, if any.
+pub(super) fn ru_case(word: &str) -> Option<&'static str> {
+    let t = word.to_lowercase();
+    if t.chars().count() < 3
+        || !t
+            .chars()
+            .all(|c| c == '-' || ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return None;
+    }
+    if t.ends_with("ом") || t.ends_with("ем") || t.ends_with("ым") || t.ends_with("им") {
+        Some("ins")
+    } else if t.ends_with('а') || t.ends_with('я') || t.ends_with("ого") || t.ends_with("его")
+    {
+        Some("gen")
+    } else if t.ends_with('у') || t.ends_with('ю') || t.ends_with("ому") || t.ends_with("ему")
+    {
+        Some("dat")
+    } else if t.ends_with('е') {
+        Some("loc")
+    } else {
+        None
+    }
+}
+
+pub fn ru_name_base(words: &[&str], title: &str) -> String {
+    let Some(case) = ru_case(title) else {
+        return words.join(" ");
+    };
+    words
+        .iter()
+        .map(|w| {
+            let endings: &[(&str, &str)] = match case {
+                "ins" => &[
+                    ("ым", ""),
+                    ("ом", ""),
+                    ("ем", ""),
+                    ("аем", "ай"),
+                    ("еем", "ей"),
+                    ("ием", "ий"),
+                ],
+                "gen" => &[
+                    ("а", ""),
+                    ("я", "й"),
+                    ("ия", "ий"),
+                    ("ея", "ей"),
+                    ("у", "а"),
+                    ("ю", "я"),
+                ],
+                "dat" => &[("у", ""), ("ю", "й"), ("ию", "ий")],
+                _ => &[("е", ""), ("ии", "ий")],
+            };
+            let best = endings
+                .iter()
+                .filter(|(e, _)| w.ends_with(e) && w.chars().count() > e.chars().count() + 2)
+                .max_by_key(|(e, _)| e.len());
+            match best {
+                Some((e, r)) => format!("{}{}", &w[..w.len() - e.len()], r),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_adjectives_to_nominative() {
+        assert_eq!(
+            ru_adjective_nominative("Оренбургской", true).as_deref(),
+            Some("Оренбургская")
+        );
+        assert_eq!(
+            ru_adjective_nominative("Джизакской", true).as_deref(),
+            Some("Джизакская")
+        );
+        assert_eq!(
+            ru_adjective_nominative("Краснодарского", false).as_deref(),
+            Some("Краснодарский")
+        );
+        assert_eq!(ru_adjective_nominative("Ok", true), None);
+    }
+
+    #[test]
+    fn russian_names_to_nominative() {
+        assert_eq!(
+            ru_name_base(&["Ильхамом", "Алиевым"], "президентом"),
+            "Ильхам Алиев"
+        );
+        assert_eq!(
+            ru_name_base(&["Николая", "Пацкевича"], "посла"),
+            "Николай Пацкевич"
+        );
+        assert_eq!(
+            ru_name_base(&["Николай", "Пацкевич"], "посол"),
+            "Николай Пацкевич"
+        );
+        assert_eq!(
+            ru_name_base(&["Алексеем", "Оверчуком"], "вице-премьером"),
+            "Алексей Оверчук"
+        );
+    }
+}

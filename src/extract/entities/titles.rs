@@ -1,0 +1,494 @@
+//! Title constructions: titles before names ("Deputy Prime Minister Alexei
+//! Overchuk", "посол Белоруссии в Азербайджане Николай Пацкевич"),
+//! appositive titles ("NAME, Kazakhstan's Minister of ..."), portfolio words,
+//! and `Document::holds_title`, which states `hasRole` and `officialOf`.
+//!
+//! No I/O, no RDF; facts only through `holds_title`, nothing from the
+//! relation rules.
+
+use super::names::STOP_CAPS;
+use super::russian::{ru_case, ru_name_base};
+use super::{
+    insert_mention, is_name_word, is_patronymic, mention_at, token_lang, Document, Mention,
+    MentionKind,
+};
+use crate::extract::text::{Token, TokenKind};
+use crate::extract::{Class, Kind, Object, Predicate, Role};
+
+/// Capitalised words of a portfolio, never the first word of a name.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "trade",
+    "economy",
+    "economic",
+    "foreign",
+    "affairs",
+    "energy",
+    "industry",
+    "industries",
+    "development",
+    "finance",
+    "finances",
+    "agriculture",
+    "transport",
+    "investment",
+    "investments",
+    "commerce",
+    "justice",
+    "defense",
+    "defence",
+    "education",
+    "health",
+    "culture",
+    "tourism",
+    "labour",
+    "labor",
+    "digital",
+    "innovation",
+    "innovations",
+    "natural",
+    "resources",
+    "ecology",
+    "environment",
+    "science",
+    "technology",
+    "technologies",
+    "emergency",
+    "situations",
+    "interior",
+    "communications",
+    "information",
+    "construction",
+    "housing",
+    "integration",
+    "relations",
+    "cooperation",
+    "policy",
+    "youth",
+    "sports",
+    "sport",
+    "water",
+    "mining",
+    "oil",
+    "gas",
+    "petroleum",
+    "infrastructure",
+    "planning",
+    "budget",
+    "social",
+    "protection",
+    "state",
+    "national",
+    "federal",
+    "general",
+    "manager",
+    "board",
+    "trade",
+    "commission",
+    "executive",
+];
+
+impl<'a> Document<'a> {
+    /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus
+    /// Mikhail Myasnikovich", "Azerbaijan's Economy Minister Shahin
+    /// Mustafayev", "посол Белоруссии в Азербайджане Николай Пацкевич".
+    pub(super) fn title_construction(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        r: Mention,
+        role: Role,
+    ) {
+        let n = toks.len();
+        // The window after the title: portfolio words ("of Investment, Industry
+        // and Trade", "экономики"), qualifiers ("of Belarus", "Белоруссии в
+        // Азербайджане") and the name, which ends the window.
+        let mut j = r.end;
+        let mut qualifier: Option<usize> = None;
+        let limit = (r.end + 14).min(n);
+        let mut person_mention: Option<usize> = None;
+        let mut run: Option<(usize, usize)> = None;
+        while j < limit {
+            if let Some(m) = mention_at(mentions, j).copied() {
+                match m.kind {
+                    MentionKind::Entity(Kind::Person) => {
+                        person_mention = m.entity;
+                        break;
+                    }
+                    MentionKind::Entity(_) | MentionKind::Demonym => {
+                        // "Ambassador to Belarus", "посол ... в Азербайджане":
+                        // the place of posting is not whom the person represents.
+                        let posted =
+                            j > 0 && matches!(toks[j - 1].key.as_str(), "to" | "in" | "в" | "во");
+                        if m.kind != MentionKind::Demonym && !posted {
+                            qualifier = qualifier.or(m.entity);
+                        }
+                        run = None;
+                        j = m.end;
+                        continue;
+                    }
+                    MentionKind::Role(_) => {
+                        // Only a compound title continues: "Deputy Prime Minister – Minister of ...".
+                        if j > 0 && toks[j - 1].key == "-" && run.is_none() {
+                            j = m.end;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+            }
+            let t = &toks[j];
+            let k = t.key.as_str();
+            if is_name_word(t) {
+                run = match run {
+                    Some((s, e)) if e == j => Some((s, j + 1)),
+                    _ => Some((j, j + 1)),
+                };
+                j += 1;
+                // "Оюун-Эрдэнэ", "Kassym-Jomart": a hyphen inside a name joins it.
+                while j + 1 < n
+                    && toks[j].key == "-"
+                    && toks[j].range.start == toks[j - 1].range.end
+                    && toks[j + 1].range.start == toks[j].range.end
+                    && is_name_word(&toks[j + 1])
+                {
+                    j += 2;
+                    run = run.map(|(s, _)| (s, j));
+                }
+                continue;
+            }
+            let connector = matches!(
+                k,
+                "of" | "the"
+                    | "for"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "в"
+                    | "во"
+                    | "при"
+                    | "по"
+                    | ","
+                    | "and"
+                    | "и"
+                    | "-"
+                    | "&"
+            );
+            // Russian portfolio words are lowercase genitives: "министр экономики".
+            let ru_portfolio =
+                t.cyrillic && !t.cap && j < r.end + 8 && t.kind == TokenKind::Word && run.is_none();
+            if connector || ru_portfolio {
+                // A comma may close the name ("..., who"); "and" closes it too
+                // unless another capitalised word follows ("Economy and Trade");
+                // other connectors mean the words so far were the portfolio.
+                // A name right after the title, then "and": two people
+                // ("Minister Alparslan Bayraktar and Batyr Amanov").
+                if k == "and"
+                    && run.is_some_and(|(s, e)| {
+                        e == j
+                            && e - s >= 2
+                            && s > 0
+                            && mention_at(mentions, s - 1)
+                                .is_some_and(|m| matches!(m.kind, MentionKind::Role(_)))
+                    })
+                {
+                    break;
+                }
+                if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
+                    // Russian portfolio words are lowercase, so "и" after a name ends it.
+                    let next_is_word = k == "and"
+                        && toks.get(j + 1).is_some_and(|t| {
+                            is_name_word(t) && mention_at(mentions, j + 1).is_none()
+                        });
+                    if !next_is_word {
+                        break;
+                    }
+                }
+                // Russian portfolios are lowercase: capitalised Cyrillic words
+                // before a preposition are the name ("Мгер Григорян во вторник").
+                if t.cyrillic
+                    && run.is_some_and(|(s, e)| {
+                        e == j
+                            && e - s >= 2
+                            && (s..e).all(|x| !self.ex.gazetteer.knows_word(&toks[x].key))
+                    })
+                    && !matches!(k, "," | "-" | "и")
+                {
+                    break;
+                }
+                if !matches!(k, "," | "-") {
+                    run = None;
+                }
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // A name run must end the window (only a comma may follow it).
+        let name_run = run.filter(|&(_, e)| e == j || toks.get(e).is_some_and(|t| t.key == ","));
+        // Qualifier before the title ("Azerbaijan's Economy Minister", "Chinese
+        // Ambassador to Belarus", "Belarusian expert") takes precedence.
+        {
+            let mut k = r.start;
+            let mut steps = 0;
+            while k > 0 && steps < 8 {
+                let p = &toks[k - 1];
+                if let Some(m) = mentions.iter().find(|m| m.end == k) {
+                    if matches!(
+                        m.kind,
+                        MentionKind::Demonym
+                            | MentionKind::Entity(Kind::Country)
+                            | MentionKind::Entity(Kind::Place)
+                            | MentionKind::Entity(Kind::Org)
+                    ) {
+                        qualifier = m.entity.or(qualifier);
+                    }
+                    break;
+                }
+                if p.key == "'s"
+                    || (p.cap && p.kind == TokenKind::Word)
+                    || p.key == "and"
+                    || p.key == "-"
+                {
+                    k -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        // The name: a known person, or the last two capitalised words of the
+        // run (three with a patronymic: "Александр Григорьевич Лукашенко").
+        let person = if let Some(e) = person_mention {
+            Some(e)
+        } else if let Some((rs, re)) = name_run.filter(|&(s, e)| {
+            (s..e).filter(|&k| toks[k].key != "-").count() >= 2
+                && !(e - s == 3 && toks[s + 1].key == "-")
+        }) {
+            // Word starts in the run; "Оюун-Эрдэнэ" is one word.
+            let starts: Vec<usize> = (rs..re)
+                .filter(|&k| {
+                    toks[k].key != "-"
+                        && !(k > rs
+                            && toks[k - 1].key == "-"
+                            && toks[k - 1].range.start == toks[k - 2].range.end)
+                })
+                .collect();
+            let mut start = starts[starts.len().saturating_sub(2)];
+            // Russian portfolios are lowercase, so a Cyrillic run is all name
+            // ("Нилакши Саху Синху"); in English a third word is a name unless
+            // it is a portfolio word ("Industry and Trade Nguyen Hong Dien"
+            // is "Nguyen Hong Dien"; "Abbas Badakhshan Zohouri" stays whole).
+            if starts.len() >= 3 {
+                let third = starts[starts.len() - 3];
+                let run_starts_at_title =
+                    third == rs && rs > 0 && mention_at(mentions, rs - 1).is_some();
+                if toks[third].cyrillic && !self.ex.gazetteer.knows_word(&toks[third].key)
+                    || is_patronymic(&toks[start].key)
+                    || !toks[third].cyrillic
+                        && !PORTFOLIO_WORDS.contains(&toks[third].key.as_str())
+                        && (run_starts_at_title || !self.ex.gazetteer.knows_word(&toks[third].key))
+                {
+                    start = third;
+                }
+            }
+            let words: Vec<&str> = text[toks[start].range.start..toks[re - 1].range.end]
+                .split_whitespace()
+                .collect();
+            let label = if toks[start].cyrillic {
+                // The case shows on the title's first word: "министром торговли",
+                // "Чрезвычайного и Полномочного Посла". Where the article also
+                // has the name in another form ("Тинем" ... "Тинь"), that wins.
+                let title = (r.start..r.end)
+                    .map(|k| &text[toks[k].range.clone()])
+                    .find(|w| ru_case(w).is_some())
+                    .unwrap_or("");
+                let base = ru_name_base(&words, title);
+                self.attested_form(&base)
+            } else {
+                words.join(" ")
+            };
+            let lang = token_lang(&toks[start]);
+            let pe = self.new_entity(&label, Class::Person, lang);
+            self.alias_last_name(pe);
+            insert_mention(
+                mentions,
+                Mention {
+                    start,
+                    end: re,
+                    kind: MentionKind::Entity(Kind::Person),
+                    entity: Some(pe),
+                },
+            );
+            Some(pe)
+        } else if let Some((rs, re)) = name_run.filter(|(s, e)| e - s == 1) {
+            self.aliases.get(&toks[rs].key).copied().filter(|&e| {
+                let _ = re;
+                self.entities[e].class == Class::Person
+            })
+        } else {
+            None
+        };
+        let Some(p) = person else { return };
+        self.holds_title(p, role, qualifier, index, "title before name");
+    }
+
+    /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".
+    pub(super) fn appositive_title(
+        &mut self,
+        index: usize,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        r: Mention,
+        role: Role,
+    ) {
+        // Walk back from the title to the comma after the name.
+        let mut k = r.start;
+        let mut qualifier: Option<usize> = None;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            let p = &toks[k - 1];
+            if p.key == "," {
+                break;
+            }
+            if let Some(m) = mentions.iter().find(|m| m.end == k).copied() {
+                if matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Country)
+                        | MentionKind::Demonym
+                        | MentionKind::Entity(Kind::Place)
+                        | MentionKind::Entity(Kind::Org)
+                ) {
+                    qualifier = qualifier.or(m.entity);
+                    k = m.start;
+                    steps += 1;
+                    continue;
+                }
+                return;
+            }
+            if p.kind == TokenKind::Word && !p.cap || p.key == "'s" {
+                k -= 1;
+                steps += 1;
+                continue;
+            }
+            return;
+        }
+        if k < 2 || toks[k - 1].key != "," {
+            return;
+        }
+        let comma = k - 1;
+        // The name before the comma: a person mention or two or three name words.
+        let person = if let Some(m) = mentions
+            .iter()
+            .find(|m| m.end == comma && m.kind == MentionKind::Entity(Kind::Person))
+        {
+            m.entity
+        } else {
+            let mut s0 = comma;
+            while s0 > 0
+                && comma - s0 < 3
+                && is_name_word(&toks[s0 - 1])
+                && mention_at(mentions, s0 - 1).is_none()
+            {
+                s0 -= 1;
+            }
+            if comma - s0 < 2 || STOP_CAPS.contains(&toks[s0].key.as_str()) {
+                return;
+            }
+            let label = &text[toks[s0].range.start..toks[comma - 1].range.end];
+            let lang = token_lang(&toks[s0]);
+            let pe = self.new_entity(label, Class::Person, lang);
+            if self.entities[pe].class != Class::Person {
+                return;
+            }
+            self.alias_last_name(pe);
+            insert_mention(
+                mentions,
+                Mention {
+                    start: s0,
+                    end: comma,
+                    kind: MentionKind::Entity(Kind::Person),
+                    entity: Some(pe),
+                },
+            );
+            Some(pe)
+        };
+        let Some(p) = person else { return };
+        // "of Uzbekistan" after the title.
+        if qualifier.is_none() {
+            let mut j = r.end;
+            while j < toks.len() && j < r.end + 6 {
+                if let Some(m) = mention_at(mentions, j).copied() {
+                    if matches!(
+                        m.kind,
+                        MentionKind::Entity(Kind::Country)
+                            | MentionKind::Entity(Kind::Place)
+                            | MentionKind::Entity(Kind::Org)
+                    ) && (toks[j - 1].key == "of"
+                        || toks[j - 1].key == "the" && j >= 2 && toks[j - 2].key == "of")
+                    {
+                        qualifier = m.entity;
+                    }
+                    break;
+                }
+                if toks[j].kind == TokenKind::Word && !toks[j].cap || toks[j].key == "of" {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        self.holds_title(p, role, qualifier, index, "title after name");
+    }
+
+    /// Person `p` holds `role`, of `qualifier` where stated: `hasRole`, and
+    /// `officialOf` the qualifier (for experts, `country` when it is a country).
+    pub(super) fn holds_title(
+        &mut self,
+        p: usize,
+        role: Role,
+        qualifier: Option<usize>,
+        index: usize,
+        via: &str,
+    ) {
+        self.role_holders.retain(|(r, _)| *r != role);
+        self.role_holders.push((role, p));
+        if role != Role::Official {
+            self.fact(p, Predicate::HasRole, Object::Role(role), index, via);
+        }
+        let Some(q) = qualifier.filter(|&q| q != p) else {
+            return;
+        };
+        if role != Role::Expert {
+            self.fact(p, Predicate::OfficialOf, Object::Entity(q), index, via);
+        } else if self.entity_kind(q) == Kind::Country {
+            self.fact(p, Predicate::Country, Object::Entity(q), index, via);
+        }
+    }
+}
+
+/// After a comma at `comma`: "Cap [Cap] , Cap [Cap] and Cap [Cap]", the
+/// rest of a list of portfolios, within a dozen tokens.
+pub(super) fn portfolio_list_follows(toks: &[Token], comma: usize) -> bool {
+    let mut k = comma + 1;
+    let limit = (comma + 14).min(toks.len());
+    let mut words = 0;
+    while k < limit {
+        let t = &toks[k];
+        if t.kind == TokenKind::Word && t.cap {
+            words += 1;
+        } else if t.key == "," && words > 0 {
+            words = 0;
+        } else if t.key == "and" && words > 0 {
+            return toks
+                .get(k + 1)
+                .is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+        } else {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}

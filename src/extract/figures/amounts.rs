@@ -1,0 +1,307 @@
+//! Money amounts: the regular expressions that find them ("$2.5 billion",
+//! "223,3 млн долларов"), currency codes, and exact decimal scaling, plus
+//! the percent pattern.
+//!
+//! Pure text to values: no I/O, no RDF, no entities or observations.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
+        r"(?:",
+        // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
+        r"(?P<sym>US\$|\$|€|£|₽|(?-i:(?-u:\b)(?:USD|EUR|RUB|CNY|RMB|KZT|UZS|AZN|SAR|AED|INR|SR|Rs\.?)))[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m|k)(?-u:\b)|трлн|млрд|млн|тыс)?",
+        r"|",
+        // 2.5bn USD, 5 million dollars, 120 million euros
+        r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|bln|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|RMB|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY|riyals?|SAR|dirhams?|AED|rupees|INR)(?-u:\b)",
+        r"|",
+        // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов
+        r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
+        r")"
+    ))
+    .unwrap()
+});
+
+/// Any currency word or sign: sentences without one have no amounts.
+static CURRENCY_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "$",
+            "€",
+            "£",
+            "usd",
+            "eur",
+            "rub",
+            "dollar",
+            "euro",
+            "roubl",
+            "yuan",
+            "cny",
+            "manat",
+            "azn",
+            "tenge",
+            "kzt",
+            "soum",
+            "uzs",
+            "lari",
+            "gel",
+            "lira",
+            "try",
+            "₽",
+            "rmb",
+            "riyal",
+            "sar",
+            "sr",
+            "dirham",
+            "aed",
+            "rupee",
+            "inr",
+            "rs",
+            "долл",
+            "Долл",
+            "евро",
+            "Евро",
+            "руб",
+            "Руб",
+            "юан",
+            "манат",
+            "тенге",
+            "сум",
+            "лари",
+            "лир",
+        ])
+        .expect("static patterns")
+});
+
+pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)[\s ]*(?:%|percent|per cent|процент[а-я]*)").unwrap()
+});
+
+pub(super) struct Amount {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: String,
+    pub(super) currency: &'static str,
+    pub(super) hedge: Option<String>,
+    pub(super) text: String,
+}
+
+pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
+    let mut out = Vec::new();
+    if !s.bytes().any(|b| b.is_ascii_digit()) || !CURRENCY_HINT.is_match(s) {
+        return out;
+    }
+    // The DFA finds each amount; captures run on the match alone.
+    for found in MONEY.find_iter(s) {
+        let base = found.start();
+        let Some(c) = MONEY.captures(found.as_str()) else {
+            continue;
+        };
+        let whole = c.get(0).unwrap();
+        let (num, mult, cur, _) = if let Some(n) = c.name("n1") {
+            (
+                n.as_str(),
+                c.name("m1").map(|m| m.as_str()),
+                c.name("sym").unwrap().as_str(),
+                false,
+            )
+        } else if let Some(n) = c.name("n2") {
+            (
+                n.as_str(),
+                c.name("m2").map(|m| m.as_str()),
+                c.name("c2").unwrap().as_str(),
+                false,
+            )
+        } else if let Some(n) = c.name("n3") {
+            (
+                n.as_str(),
+                c.name("m3").map(|m| m.as_str()),
+                c.name("c3").unwrap().as_str(),
+                true,
+            )
+        } else {
+            continue;
+        };
+        let Some(currency) = currency_code(cur) else {
+            continue;
+        };
+        let pow = match mult.map(|m| m.to_lowercase()).as_deref() {
+            Some("trillion" | "tn" | "трлн") => 12,
+            Some("billion" | "bn" | "bln" | "млрд") => 9,
+            Some("million" | "mln" | "mn" | "m" | "млн") => 6,
+            Some("thousand" | "k" | "тыс") => 3,
+            _ => 0,
+        };
+        let Some(value) = scale(num, pow) else {
+            continue;
+        };
+        let hedge = c.name("hedge").map(|h| h.as_str().to_lowercase());
+        let num_start = c
+            .name("sym")
+            .or(c.name("n2"))
+            .or(c.name("n3"))
+            .map_or(whole.start(), |m| m.start())
+            + base;
+        let end = base + whole.end();
+        out.push(Amount {
+            start: num_start,
+            end,
+            value,
+            currency,
+            hedge,
+            text: s[num_start..end].trim().to_string(),
+        });
+    }
+    out
+}
+
+fn currency_code(c: &str) -> Option<&'static str> {
+    let l = c.to_lowercase();
+    Some(
+        if l.contains('$') || l.contains("dollar") || l == "usd" || l.starts_with("долл") {
+            "USD"
+        } else if l == "€" || l.starts_with("euro") || l == "eur" || l == "евро" {
+            "EUR"
+        } else if l.starts_with("rub") || l.starts_with("roub") || l.starts_with("руб") || l == "₽"
+        {
+            "RUB"
+        } else if l == "£" {
+            "GBP"
+        } else if l == "yuan" || l == "cny" || l == "rmb" || l.starts_with("юан") {
+            "CNY"
+        } else if l.starts_with("manat") || l == "azn" || l.starts_with("манат") {
+            "AZN"
+        } else if l == "tenge" || l == "kzt" || l == "тенге" {
+            "KZT"
+        } else if l.starts_with("soum") || l == "uzs" || l.starts_with("сум") {
+            "UZS"
+        } else if l == "lari" || l == "gel" || l == "лари" {
+            "GEL"
+        } else if l.starts_with("lira") || l == "try" || l == "лир" {
+            "TRY"
+        } else if l.starts_with("riyal") || l == "sar" || l == "sr" {
+            "SAR"
+        } else if l.starts_with("dirham") || l == "aed" {
+            "AED"
+        } else if l.starts_with("rupee") || l == "inr" || l.starts_with("rs") {
+            "INR"
+        } else {
+            return None;
+        },
+    )
+}
+
+/// "2.5" * 10^9 -> "2500000000", exactly, as a decimal string.
+fn scale(num: &str, pow: u32) -> Option<String> {
+    let num: String = num
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    // A comma followed by exactly three digits groups thousands ("8,000",
+    // "2,500,000"); otherwise it is a decimal comma ("223,3", "$512,6 млн").
+    let int_part = num.split('.').next().unwrap_or("");
+    let thousands = int_part.contains(',') && int_part.split(',').skip(1).all(|g| g.len() == 3);
+    let cleaned: String = if thousands {
+        num.chars().filter(|c| *c != ',').collect()
+    } else if num.contains(',') && !num.contains('.') {
+        num.replace(',', ".")
+    } else {
+        num.chars().filter(|c| *c != ',').collect()
+    };
+    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    if int.is_empty()
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+        || int.len() > 18
+    {
+        return None;
+    }
+    let mut digits = format!("{int}{frac}");
+    let mut shift = pow as i64 - frac.len() as i64;
+    while shift > 0 {
+        digits.push('0');
+        shift -= 1;
+    }
+    let (i, f) = if shift < 0 {
+        let cut = digits.len() as i64 + shift;
+        if cut <= 0 {
+            ("0".to_string(), digits.clone())
+        } else {
+            (
+                digits[..cut as usize].to_string(),
+                digits[cut as usize..].to_string(),
+            )
+        }
+    } else {
+        (digits, String::new())
+    };
+    let i = i.trim_start_matches('0');
+    let i = if i.is_empty() { "0" } else { i };
+    let f = f.trim_end_matches('0');
+    Some(if f.is_empty() {
+        i.to_string()
+    } else {
+        format!("{i}.{f}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amounts(s: &str) -> Vec<(String, &'static str)> {
+        find_amounts(s)
+            .into_iter()
+            .map(|a| (a.value, a.currency))
+            .collect()
+    }
+
+    #[test]
+    fn money_forms() {
+        assert_eq!(
+            amounts("reached $2.5 billion"),
+            vec![("2500000000".into(), "USD")]
+        );
+        assert_eq!(amounts("2.5bn USD"), vec![("2500000000".into(), "USD")]);
+        assert_eq!(
+            amounts("US$ 802.2 million"),
+            vec![("802200000".into(), "USD")]
+        );
+        assert_eq!(
+            amounts("составил 223,3 млн долларов"),
+            vec![("223300000".into(), "USD")]
+        );
+        assert_eq!(
+            amounts("1,5 трлн рублей"),
+            vec![("1500000000000".into(), "RUB")]
+        );
+        assert_eq!(amounts("13,8 млн. долл."), vec![("13800000".into(), "USD")]);
+        assert_eq!(amounts("€120 million"), vec![("120000000".into(), "EUR")]);
+        assert_eq!(
+            amounts("составил $512,6 млн"),
+            vec![("512600000".into(), "USD")]
+        );
+        assert_eq!(amounts("8,000 tractors and $$ and 1.2.3"), vec![]);
+    }
+
+    #[test]
+    fn hedges_are_kept() {
+        let a = find_amounts("invested more than $6 billion");
+        assert_eq!(a[0].hedge.as_deref(), Some("more than"));
+        assert_eq!(a[0].value, "6000000000");
+    }
+
+    #[test]
+    fn scaling_is_exact() {
+        assert_eq!(scale("2.5", 9).as_deref(), Some("2500000000"));
+        assert_eq!(scale("0.125", 0).as_deref(), Some("0.125"));
+        assert_eq!(scale("1 500", 6).as_deref(), Some("1500000000"));
+        assert_eq!(scale("512,6", 6).as_deref(), Some("512600000"));
+        assert_eq!(scale("8,000", 0).as_deref(), Some("8000"));
+        assert_eq!(scale("2,500,000.5", 0).as_deref(), Some("2500000.5"));
+        assert_eq!(scale("", 6), None);
+    }
+}

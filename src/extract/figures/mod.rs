@@ -1,0 +1,486 @@
+//! Figures: money amounts become trade, investment and export observations
+//! with their parties, currency, hedge, change and period.
+//!
+//! Amounts are found by regular expressions over each sentence ("$2.5
+//! billion", "2.5bn USD", "US$ 802.2 million", "223,3 млн долларов", "1,5
+//! трлн рублей", "13,8 млн. долл."); the kind comes from the nearest trigger
+//! word; parties from mentions around the trigger, else from the article's
+//! two most-mentioned countries; periods from the nearest period expression,
+//! resolved against the article date or the years the article states.
+//!
+//! This module holds the orchestration ([`extract`]) and its party helpers;
+//! `amounts` (money regexes, currency codes, scaling), `periods` (period
+//! regexes, months, the year anchor) and `words` (trigger and target word
+//! lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
+//! [`Document`] and adds observations and facts only, never entities.
+
+mod amounts;
+mod periods;
+mod words;
+
+use self::amounts::{find_amounts, Amount, PERCENT};
+use self::periods::{find_periods, Anchor};
+use self::words::{
+    BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS, GROWTH_WORDS, PAST_GROWTH, STRONG_PLAN_WORDS, TRIGGERS,
+};
+use super::entities::{Document, MentionKind, SentenceInfo};
+use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
+use crate::ingest::Article;
+
+/// The previous figure: sentence index, kind and parties.
+type LastFigure = (usize, ObsKind, Vec<(ObsRole, usize)>);
+
+/// Adds observations (and the relations they imply) for every figure.
+pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
+    let anchor = Anchor::new(article);
+    let main = doc.main_countries();
+    let other = |e: usize| main.iter().copied().find(|&m| m != e);
+
+    let mut last_period: Option<(usize, String)> = None;
+    // The last figure: "In the first quarter, it totaled $615 million" continues it.
+    let mut last_obs: Option<LastFigure> = None;
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let s = sent.text.as_str();
+        let amounts = find_amounts(s);
+        if amounts.is_empty() {
+            continue;
+        }
+        let lower = lowercase_same_offsets(s);
+        let periods = find_periods(s, &anchor);
+        let geo = geo_mentions(sent);
+        let percents: Vec<(usize, String)> = PERCENT
+            .captures_iter(s)
+            .map(|c| (c.get(0).unwrap().start(), c[1].replace(',', ".")))
+            .collect();
+        let mut sentence_period: Option<String> = None;
+        for (ai, a) in amounts.iter().enumerate() {
+            let clause_start = if ai == 0 { 0 } else { amounts[ai - 1].end };
+            let clause_end = amounts.get(ai + 1).map_or(s.len(), |n| n.start);
+            let before = &lower[clause_start..a.start];
+            let after = &lower[a.end..clause_end];
+            // Breakdown of a total just given: "with $5 billion invested in ..."
+            if ai > 0 && BREAKDOWN.iter().any(|w| before.trim_end().ends_with(w)) {
+                continue;
+            }
+            // A target is not a figure: "to bring trade to $2 billion",
+            // "довести товарооборот до 3 млрд долларов".
+            if is_target(&lower, before) {
+                continue;
+            }
+            if BLOCKERS.iter().any(|w| {
+                before.contains(w) || after.split([',', ';']).next().unwrap_or("").contains(w)
+            }) {
+                continue;
+            }
+            // Nearest trigger: last in the text before, else first after.
+            let mut trigger: Option<(usize, ObsKind, bool)> = None;
+            for (w, kind, rev) in TRIGGERS {
+                if let Some(p) = before.rfind(w) {
+                    let abs = clause_start + p;
+                    if trigger.is_none_or(|(q, _, _)| abs > q) {
+                        trigger = Some((abs, *kind, *rev));
+                    }
+                }
+            }
+            if trigger.is_none() {
+                for (w, kind, rev) in TRIGGERS {
+                    if let Some(p) = after.find(w) {
+                        let abs = a.end + p;
+                        if trigger.is_none_or(|(q, _, _)| abs < q) {
+                            trigger = Some((abs, *kind, *rev));
+                        }
+                    }
+                }
+            }
+            if trigger.is_none() {
+                // A figure referring back to the previous sentence's figure.
+                let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
+                if let Some((_, kind, parties)) = last_obs
+                    .as_ref()
+                    .filter(|(i, _, _)| i + 1 == si && refers_back)
+                {
+                    let period = periods
+                        .iter()
+                        .filter(|p| p.1 <= a.start)
+                        .max_by_key(|p| p.1)
+                        .or_else(|| periods.iter().find(|p| p.0 >= a.end))
+                        .map(|p| p.2.clone());
+                    ex.observations.push(Observation {
+                        kind: *kind,
+                        parties: parties.clone(),
+                        amount: a.value.clone(),
+                        currency: a.currency.to_string(),
+                        period,
+                        change_percent: None,
+                        hedge: a.hedge.clone(),
+                        text: a.text.clone(),
+                        sentence: si,
+                    });
+                    last_obs = Some((si, *kind, parties.clone()));
+                }
+                continue;
+            }
+            let Some((tpos, kind, reversed)) = trigger else {
+                continue;
+            };
+            let in_clause: Vec<&(usize, usize, usize)> = geo
+                .iter()
+                .filter(|g| g.0 >= clause_start && g.1 <= clause_end)
+                .collect();
+            let parties = match kind {
+                ObsKind::TradeTurnover => {
+                    let mut ps: Vec<usize> = Vec::new();
+                    for g in geo
+                        .iter()
+                        .filter(|g| doc.entities[g.2].class.kind() != Kind::Org)
+                    {
+                        if !ps.contains(&g.2) {
+                            ps.push(g.2);
+                        }
+                    }
+                    match ps.len() {
+                        2 => vec![(ObsRole::Party, ps[0]), (ObsRole::Party, ps[1])],
+                        // "товарооборот с Китаем": the one named after "with"
+                        // is the partner of the reporting country, which comes first.
+                        1 => match other(ps[0]) {
+                            Some(o) if named_as_partner(&lower, &geo, ps[0]) => {
+                                vec![(ObsRole::Party, o), (ObsRole::Party, ps[0])]
+                            }
+                            Some(o) => vec![(ObsRole::Party, ps[0]), (ObsRole::Party, o)],
+                            None => continue,
+                        },
+                        0 if main.len() == 2 => {
+                            vec![(ObsRole::Party, main[0]), (ObsRole::Party, main[1])]
+                        }
+                        _ => continue,
+                    }
+                }
+                ObsKind::Investment | ObsKind::Export => {
+                    // Source: nearest mention before the trigger; target: a mention
+                    // after "in/into/to/в/from" after the trigger, or the other main country.
+                    // Skip places named after a preposition ("... business in Georgia,
+                    // has invested"): they are not the subject.
+                    let locative = |g: &&(usize, usize, usize)| {
+                        let pre = lower[..g.0].trim_end();
+                        [" in", " into", " at", " to", " в", " во", " на"]
+                            .iter()
+                            .any(|p| pre.ends_with(p))
+                    };
+                    let before_trigger = in_clause
+                        .iter()
+                        .rev()
+                        .filter(|g| g.1 <= tpos)
+                        .find(|g| !locative(g))
+                        .or_else(|| in_clause.iter().rev().find(|g| g.1 <= tpos))
+                        .map(|g| g.2);
+                    let after_trigger: Vec<usize> = in_clause
+                        .iter()
+                        .filter(|g| g.0 > tpos)
+                        .map(|g| g.2)
+                        .collect();
+                    // Markers belong to the trigger's side of the amount: in
+                    // "X's export to Y rose to $5 bn while import from Z ...",
+                    // "from Z" is the next figure's.
+                    let own_side = |g: &&&(usize, usize, usize)| {
+                        if tpos < a.start {
+                            g.0 < a.start
+                        } else {
+                            g.0 > a.end
+                        }
+                    };
+                    let from_marker = in_clause
+                        .iter()
+                        .filter(own_side)
+                        .find(|g| {
+                            let pre = lower[..g.0].trim_end();
+                            g.0 > tpos.min(a.start)
+                                && (pre.ends_with("from")
+                                    || pre.ends_with(" из")
+                                    || pre.ends_with(" от"))
+                        })
+                        .map(|g| g.2);
+                    // "to/into/в Y" after the trigger names the receiving side.
+                    let to_target = in_clause
+                        .iter()
+                        .filter(own_side)
+                        .filter(|g| g.0 > tpos && Some(g.2) != from_marker)
+                        .find(|g| locative(g))
+                        .map(|g| g.2);
+                    // "exports accounting for $10.9 billion" with no party named:
+                    // the sides of the turnover just given, the reporting one first.
+                    let turnover_sides = match &last_obs {
+                        Some((i, ObsKind::TradeTurnover, ps)) if *i + 1 >= si && ps.len() == 2 => {
+                            Some((ps[0].1, ps[1].1))
+                        }
+                        _ => None,
+                    };
+                    if kind == ObsKind::Export && in_clause.is_empty() {
+                        if let Some((first, second)) = turnover_sides {
+                            let (src, dst) = if reversed {
+                                (second, first)
+                            } else {
+                                (first, second)
+                            };
+                            push_split(
+                                ex,
+                                &mut last_obs,
+                                si,
+                                a,
+                                src,
+                                dst,
+                                &periods,
+                                &sentence_period,
+                            );
+                            continue;
+                        }
+                    }
+                    let (src, dst) = if reversed {
+                        // "Y attracted ... from X", "Y's import": the subject receives.
+                        let recv = before_trigger
+                            .or(to_target)
+                            .or_else(|| {
+                                after_trigger
+                                    .iter()
+                                    .copied()
+                                    .find(|&d| Some(d) != from_marker)
+                            })
+                            // "import from Russia hit ...": the other main country imports.
+                            .or_else(|| from_marker.and_then(other));
+                        let giver = from_marker
+                            .filter(|&g| Some(g) != recv)
+                            .or_else(|| recv.and_then(other));
+                        (giver, recv)
+                    } else if let Some(giver) = from_marker {
+                        // "инвестиции из Китая в Кыргызстан", "export from X to Y".
+                        let recv = to_target
+                            .or(before_trigger.filter(|&b| b != giver))
+                            .or_else(|| other(giver));
+                        (Some(giver), recv)
+                    } else {
+                        // "exports to China were ...": the side named after "to"
+                        // receives; the sender is the other main country.
+                        let src = before_trigger
+                            .or_else(|| {
+                                in_clause
+                                    .iter()
+                                    .find(|g| g.0 < a.start && !locative(g))
+                                    .map(|g| g.2)
+                            })
+                            .or_else(|| to_target.and_then(other));
+                        let dst = to_target
+                            .filter(|&d| Some(d) != src)
+                            .or_else(|| after_trigger.iter().copied().find(|&d| Some(d) != src))
+                            .or_else(|| src.and_then(other));
+                        (src, dst)
+                    };
+                    let (Some(src), Some(dst)) = (src, dst) else {
+                        continue;
+                    };
+                    if src == dst {
+                        continue;
+                    }
+                    if kind == ObsKind::Investment {
+                        vec![(ObsRole::Investor, src), (ObsRole::Recipient, dst)]
+                    } else {
+                        vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)]
+                    }
+                }
+            };
+            // Period: nearest before the amount in the clause, else after, else the sentence's, else carried over.
+            let period = periods
+                .iter()
+                .filter(|p| p.1 <= a.start && p.0 >= clause_start)
+                .max_by_key(|p| p.1)
+                .or_else(|| {
+                    periods
+                        .iter()
+                        .filter(|p| p.0 >= a.end && p.1 <= clause_end)
+                        .min_by_key(|p| p.0)
+                })
+                .or_else(|| {
+                    periods
+                        .iter()
+                        .filter(|p| p.1 <= a.start)
+                        .max_by_key(|p| p.1)
+                })
+                .map(|p| p.2.clone())
+                .or_else(|| sentence_period.clone())
+                .or_else(|| {
+                    last_period
+                        .as_ref()
+                        .filter(|(i, _)| i + 1 == si)
+                        .map(|(_, p)| p.clone())
+                });
+            if let Some(p) = &period {
+                sentence_period = Some(p.clone());
+            }
+            let change = percents
+                .iter()
+                .filter(|(p, _)| *p >= clause_start && *p < clause_end)
+                .min_by_key(|(p, _)| p.abs_diff(a.start))
+                .map(|(p, v)| {
+                    let ctx = safe_slice(&lower, p.saturating_sub(40), (*p + 40).min(lower.len()))
+                        .unwrap_or("");
+                    let down = [
+                        "decrease",
+                        "decline",
+                        "fell",
+                        "down",
+                        "drop",
+                        "сниз",
+                        "сократил",
+                        "упал",
+                        "уменьш",
+                    ]
+                    .iter()
+                    .any(|w| ctx.contains(w));
+                    if down {
+                        format!("-{v}")
+                    } else {
+                        v.clone()
+                    }
+                });
+            let obs = Observation {
+                kind,
+                parties: parties.clone(),
+                amount: a.value.clone(),
+                currency: a.currency.to_string(),
+                period,
+                change_percent: change,
+                hedge: a.hedge.clone(),
+                text: a.text.clone(),
+                sentence: si,
+            };
+            let implied = match kind {
+                ObsKind::TradeTurnover => Some(Predicate::TradesWith),
+                ObsKind::Investment => Some(Predicate::InvestsIn),
+                ObsKind::Export => None,
+            };
+            if let Some(pred) = implied {
+                ex.facts.push(Fact {
+                    subject: parties[0].1,
+                    predicate: pred,
+                    object: Object::Entity(parties[1].1),
+                    sentence: si,
+                    via: "figure".into(),
+                });
+            }
+            last_obs = Some((si, obs.kind, obs.parties.clone()));
+            ex.observations.push(obs);
+        }
+        if let Some(p) = sentence_period {
+            last_period = Some((si, p));
+        }
+    }
+}
+
+/// Entity mentions of a sentence with byte ranges (countries, places, demonyms).
+fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
+    sent.mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Entity(Kind::Country)
+                    | MentionKind::Entity(Kind::Place)
+                    | MentionKind::Demonym
+                    | MentionKind::Entity(Kind::Org)
+            )
+        })
+        .filter_map(|m| {
+            let e = m.entity?;
+            Some((
+                sent.tokens[m.start].range.start,
+                sent.tokens[m.end - 1].range.end,
+                e,
+            ))
+        })
+        .collect()
+}
+
+/// A target, not a figure: "to bring trade to $2 billion", "довести
+/// товарооборот до 3 млрд долларов". Growth verbs in the past ("increased by
+/// 3% to $86 bln", "вырос до") state a figure.
+fn is_target(lower: &str, before: &str) -> bool {
+    let prev = before.trim_end();
+    if !(prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of")) {
+        return false;
+    }
+    if STRONG_PLAN_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    GROWTH_WORDS.iter().any(|w| before.contains(w))
+        && !PAST_GROWTH.iter().any(|w| before.contains(w))
+}
+
+/// Whether the single named side of a turnover follows "with"/"с".
+fn named_as_partner(lower: &str, geo: &[(usize, usize, usize)], e: usize) -> bool {
+    geo.iter().filter(|g| g.2 == e).any(|g| {
+        let pre = lower[..g.0].trim_end();
+        [" with", " с", " со"].iter().any(|p| pre.ends_with(p))
+    })
+}
+
+/// An export or import figure of a turnover split: src exports to dst.
+#[allow(clippy::too_many_arguments)]
+fn push_split(
+    ex: &mut Extraction,
+    last_obs: &mut Option<LastFigure>,
+    si: usize,
+    a: &Amount,
+    src: usize,
+    dst: usize,
+    periods: &[(usize, usize, String)],
+    sentence_period: &Option<String>,
+) {
+    let period = periods
+        .iter()
+        .filter(|p| p.1 <= a.start)
+        .max_by_key(|p| p.1)
+        .map(|p| p.2.clone())
+        .or_else(|| sentence_period.clone())
+        .or_else(|| match last_obs {
+            Some((i, _, _)) if *i + 1 >= si => ex
+                .observations
+                .iter()
+                .rev()
+                .find(|o| o.kind == ObsKind::TradeTurnover)
+                .and_then(|o| o.period.clone()),
+            _ => None,
+        });
+    ex.observations.push(Observation {
+        kind: ObsKind::Export,
+        parties: vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)],
+        amount: a.value.clone(),
+        currency: a.currency.to_string(),
+        period,
+        change_percent: None,
+        hedge: a.hedge.clone(),
+        text: a.text.clone(),
+        sentence: si,
+    });
+}
+
+/// Lowercases without moving byte offsets (characters whose lowercase form
+/// has another length are kept as they are).
+fn lowercase_same_offsets(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+fn safe_slice(s: &str, mut a: usize, mut b: usize) -> Option<&str> {
+    while a > 0 && !s.is_char_boundary(a) {
+        a -= 1;
+    }
+    while b < s.len() && !s.is_char_boundary(b) {
+        b += 1;
+    }
+    s.get(a..b)
+}
