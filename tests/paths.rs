@@ -860,17 +860,27 @@ fn hop_count_in_sparql() {
 fn facts_added_or_removed_by_update_change_the_paths() {
     let (_dir, store) = built();
     let mtw = "id:minsk-tractor-works";
-    // Without its country, Minsk Tractor Works only reaches Ganja
-    // Automobile Plant and MAZ.
+    // Minsk Tractor Works reaches Russia through its own country and
+    // through the plants it works with; without the three plants' countries
+    // it only reaches Ganja Automobile Plant and MAZ.
+    let r = run(&store, &["path", mtw, "id:russia"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
     ok(
         &store,
         &[
             "update",
-            "DELETE DATA { id:minsk-tractor-works :country id:belarus }",
+            "DELETE DATA { id:minsk-tractor-works :country id:belarus . \
+             id:ganja-automobile-plant :country id:azerbaijan . id:maz :country id:belarus }",
         ],
     );
     let r = run(&store, &["path", mtw, "id:russia"]);
     assert_eq!(r.code, 1, "{}", r.stdout);
+    let near = ok(&store, &["neighbors", mtw, "--hops", "3"]);
+    assert!(near.contains(": 2 entities within 3 hops"), "{near}");
+    assert!(
+        near.contains("Ganja Automobile Plant") && near.contains("MAZ"),
+        "{near}"
+    );
     // A fact added by hand links Armenia to Russia; no article states it.
     ok(
         &store,
