@@ -58,11 +58,18 @@ impl<'a> Document<'a> {
                     && sent.tokens[w[0].end].key == "-"
                     && w.iter()
                         .all(|m| m.entity.is_some_and(|e| main.contains(&e)))
-            }) || sent
-                .tokens
-                .windows(2)
-                .any(|w| w[1].key == "-" && w[0].key.ends_with('о') && w[0].cyrillic)
-                && both_named;
+            }) || (0..sent.tokens.len().saturating_sub(2)).any(|k| {
+                // "азербайджано-российского": a compound whose second half
+                // is a main country's demonym, the first a stem in "-о".
+                let t = &sent.tokens;
+                t[k].cyrillic
+                    && t[k].key.ends_with('о')
+                    && t[k + 1].key == "-"
+                    && sent
+                        .mentions
+                        .iter()
+                        .any(|m| m.start == k + 2 && m.entity.is_some_and(|e| main.contains(&e)))
+            });
             let cooperation = COOPERATION_WORDS.iter().any(|w| {
                 lower
                     .split(' ')
