@@ -7,7 +7,7 @@
 //! relation rules.
 
 use super::names::STOP_CAPS;
-use super::russian::{ru_case, ru_name_base};
+use super::russian::ru_name_base;
 use super::{
     insert_mention, is_name_word, is_patronymic, mention_at, token_lang, Document, Mention,
     MentionKind,
@@ -300,9 +300,16 @@ impl<'a> Document<'a> {
                 // The case shows on the title's first word: "министром торговли",
                 // "Чрезвычайного и Полномочного Посла". Where the article also
                 // has the name in another form ("Тинем" ... "Тинь"), that wins.
+                // Only the head word counts ("Заместитель председателя" is
+                // nominative); the prefix of a compound ("вице-премьером") is not it.
                 let title = (r.start..r.end)
+                    .find(|&k| {
+                        toks[k].kind == TokenKind::Word
+                            && !toks
+                                .get(k + 1)
+                                .is_some_and(|n| n.key == "-" && n.range.start == toks[k].range.end)
+                    })
                     .map(|k| &text[toks[k].range.clone()])
-                    .find(|w| ru_case(w).is_some())
                     .unwrap_or("");
                 let base = ru_name_base(&words, title);
                 self.attested_form(&base)
