@@ -1076,3 +1076,25 @@ fn office_title_after_name_of_the_organisation() {
         &["Ivan Petrov hasRole *"],
     );
 }
+
+#[test]
+fn plural_titles_give_each_person_the_role() {
+    check(
+        "Президенты России и Сербии Владимир Путин и Александр Вучич провели переговоры в Москве.",
+        &[
+            "Vladimir Putin hasRole President",
+            "Vladimir Putin officialOf Russia",
+            "Aleksandar Vučić hasRole President",
+            "Aleksandar Vučić officialOf Serbia",
+        ],
+        &["Vladimir Putin officialOf Serbia"],
+    );
+    check(
+        "During the talks, Presidents Sadyr Japarov and Vladimir Putin agreed to deepen trade.",
+        &[
+            "Sadyr Japarov hasRole President",
+            "Vladimir Putin hasRole President",
+        ],
+        &[],
+    );
+}

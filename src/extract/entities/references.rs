@@ -173,4 +173,74 @@ impl<'a> Document<'a> {
             }
         }
     }
+
+    /// "Presidents Sadyr Japarov and Vladimir Putin", "Президенты России и
+    /// Сербии Владимир Путин и Александр Вучич": a plural title gives each
+    /// person named after it the role, and, where as many countries as
+    /// people qualify it, the country in the same order.
+    pub(super) fn plural_titles(&mut self, index: usize, toks: &[Token], mentions: &[Mention]) {
+        let n = toks.len();
+        for i in 0..n {
+            let Some(role) = plural_title(toks, i) else {
+                continue;
+            };
+            let mut countries = Vec::new();
+            let mut people = Vec::new();
+            let mut j = i + 1;
+            if role == Role::PrimeMinister && toks.get(j).is_some_and(|t| t.key == "ministers") {
+                j += 1;
+            }
+            while j < n && j < i + 12 {
+                if let Some(m) = mention_at(mentions, j).filter(|m| m.start == j) {
+                    match m.kind {
+                        MentionKind::Entity(Kind::Country) if people.is_empty() => {
+                            countries.extend(m.entity)
+                        }
+                        MentionKind::Entity(Kind::Person) => people.extend(m.entity),
+                        _ => break,
+                    }
+                    j = m.end;
+                    continue;
+                }
+                if matches!(toks[j].key.as_str(), "and" | "и" | "," | "of") {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if people.len() < 2 {
+                continue;
+            }
+            let paired = countries.len() == people.len();
+            for (k, &p) in people.iter().enumerate() {
+                let country = if paired { Some(countries[k]) } else { None };
+                self.holds_title(p, role, country, index, "plural title");
+            }
+        }
+    }
+}
+
+/// The role a plural title gives: "presidents", "президенты", "prime
+/// ministers", "премьер-министры", "ministers", "министры".
+fn plural_title(toks: &[Token], i: usize) -> Option<Role> {
+    let k = toks[i].key.as_str();
+    let next = toks.get(i + 1).map(|t| t.key.as_str());
+    if k == "presidents"
+        || k.starts_with("президент")
+            && k != "президент"
+            && !k.starts_with("президента")
+            && !k.starts_with("президенту")
+            && !k.starts_with("президентом")
+            && !k.starts_with("президенте")
+    {
+        return Some(Role::President);
+    }
+    if k == "prime" && next == Some("ministers") || k == "premiers" {
+        return Some(Role::PrimeMinister);
+    }
+    if k == "ministers" || ["министры", "министров", "министрами"].contains(&k)
+    {
+        return Some(Role::Minister);
+    }
+    None
 }

@@ -470,6 +470,7 @@ impl<'a> Document<'a> {
         }
 
         self.counterparts(index, text, &toks, &mut mentions);
+        self.plural_titles(index, &toks, &mentions);
         self.resolve_references(index, &toks, &mut mentions, &holders_before);
         self.sentences.push(SentenceInfo {
             text: text.to_string(),
