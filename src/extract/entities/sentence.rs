@@ -13,7 +13,7 @@ use super::{
 };
 use crate::extract::gazetteer::Target;
 use crate::extract::text::{tokenize, Token, TokenKind};
-use crate::extract::{Class, Kind, Object, Predicate};
+use crate::extract::{Class, Kind, Object, Predicate, Role};
 use crate::ingest::Lang;
 
 impl<'a> Document<'a> {
@@ -335,30 +335,24 @@ impl<'a> Document<'a> {
             );
         }
 
-        // Titles before names.
-        let roles: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, MentionKind::Role(_)))
-            .copied()
-            .collect();
-        for r in roles {
-            let MentionKind::Role(role) = r.kind else {
-                continue;
-            };
-            self.title_construction(index, text, &toks, &mut mentions, r, role);
-        }
-        // Titles after names: "Ilia Darchiashvili, Georgia's foreign minister",
-        // "Ilkhom Makhkamov, the transport minister of Uzbekistan".
-        let roles: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| matches!(m.kind, MentionKind::Role(_)))
-            .copied()
-            .collect();
-        for r in roles {
-            let MentionKind::Role(role) = r.kind else {
-                continue;
-            };
-            self.appositive_title(index, text, &toks, &mut mentions, r, role);
+        // Titles before names, then titles after names ("Ilia Darchiashvili,
+        // Georgia's foreign minister", "Ilkhom Makhkamov, the transport
+        // minister of Uzbekistan"); the second pass sees the first's names.
+        for after_name in [false, true] {
+            let roles: Vec<(Mention, Role)> = mentions
+                .iter()
+                .filter_map(|m| match m.kind {
+                    MentionKind::Role(role) => Some((*m, role)),
+                    _ => None,
+                })
+                .collect();
+            for (r, role) in roles {
+                if after_name {
+                    self.appositive_title(index, text, &toks, &mut mentions, r, role);
+                } else {
+                    self.title_construction(index, text, &toks, &mut mentions, r, role);
+                }
+            }
         }
 
         // A conjunct of an organisation is one too: "Azerenergy and Ansaldo

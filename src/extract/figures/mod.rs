@@ -105,17 +105,8 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .max_by_key(|p| p.1)
                         .or_else(|| periods.iter().find(|p| p.0 >= a.end))
                         .map(|p| p.2.clone());
-                    ex.observations.push(Observation {
-                        kind: *kind,
-                        parties: parties.clone(),
-                        amount: a.value.clone(),
-                        currency: a.currency.to_string(),
-                        period,
-                        change_percent: None,
-                        hedge: a.hedge.clone(),
-                        text: a.text.clone(),
-                        sentence: si,
-                    });
+                    ex.observations
+                        .push(plain_figure(*kind, parties.clone(), a, period, si));
                     last_obs = Some((si, *kind, parties.clone()));
                 }
                 continue;
@@ -448,9 +439,26 @@ fn push_split(
                 .and_then(|o| o.period.clone()),
             _ => None,
         });
-    ex.observations.push(Observation {
-        kind: ObsKind::Export,
-        parties: vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)],
+    ex.observations.push(plain_figure(
+        ObsKind::Export,
+        vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)],
+        a,
+        period,
+        si,
+    ));
+}
+
+/// A figure of `kind` for amount `a` with no change stated.
+fn plain_figure(
+    kind: ObsKind,
+    parties: Vec<(ObsRole, usize)>,
+    a: &Amount,
+    period: Option<String>,
+    si: usize,
+) -> Observation {
+    Observation {
+        kind,
+        parties,
         amount: a.value.clone(),
         currency: a.currency.to_string(),
         period,
@@ -458,7 +466,7 @@ fn push_split(
         hedge: a.hedge.clone(),
         text: a.text.clone(),
         sentence: si,
-    });
+    }
 }
 
 /// Lowercases without moving byte offsets (characters whose lowercase form
