@@ -3,7 +3,8 @@
 //!
 //! Pure: no I/O, no RDF, no store. The data it runs on (gazetteer, role
 //! titles, relation rules) lives in `ontology/` and is compiled into the
-//! binary; [`Extractor::new`] parses it once. Stages, in order:
+//! binary; [`Extractor::new`] parses it once. The one file read is the
+//! Russian morphology dictionary ([`morphology`]), once, on first use. Stages, in order:
 //! [`text`] (sentences, tokens) → [`gazetteer`] (known names, one pass) →
 //! [`entities`] (unknown names, titles, one node per real thing) →
 //! [`rules`] (the 14 relations) and [`figures`] (money, periods).
@@ -12,6 +13,7 @@
 pub mod entities;
 pub mod figures;
 pub mod gazetteer;
+pub mod morphology;
 pub mod rules;
 pub mod text;
 

@@ -7,7 +7,7 @@
 
 use super::{insert_mention, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
-use crate::extract::{Class, Kind, Object, Predicate};
+use crate::extract::{morphology, Class, Kind, Object, Predicate};
 use crate::ingest::Lang;
 
 impl<'a> Document<'a> {
@@ -257,9 +257,24 @@ pub fn ru_name_base(words: &[&str], title: &str) -> String {
     let Some(case) = ru_case(title) else {
         return words.join(" ");
     };
+    // The dictionary knows most first names and surnames, feminine ones too;
+    // the ending rules below are for the words it cannot place.
+    let known = morphology::name_nominative(
+        words,
+        match case {
+            "ins" => morphology::Case::Instrumental,
+            "gen" => morphology::Case::Genitive,
+            "dat" => morphology::Case::Dative,
+            _ => morphology::Case::Prepositional,
+        },
+    );
     words
         .iter()
-        .map(|w| {
+        .zip(known)
+        .map(|(w, known)| {
+            if let Some(base) = known {
+                return base;
+            }
             let endings: &[(&str, &str)] = match case {
                 "ins" => &[
                     ("ым", ""),
@@ -332,5 +347,20 @@ mod tests {
             ru_name_base(&["Алексеем", "Оверчуком"], "вице-премьером"),
             "Алексей Оверчук"
         );
+        // Feminine names and foreign names the dictionary knows.
+        assert_eq!(
+            ru_name_base(&["Анной", "Петровой"], "министром"),
+            "Анна Петрова"
+        );
+        assert_eq!(
+            ru_name_base(&["Светланы", "Тихановской"], "лидера"),
+            "Светлана Тихановская"
+        );
+        assert_eq!(
+            ru_name_base(&["Касым-Жомартом", "Токаевым"], "президентом"),
+            "Касым-Жомарт Токаев"
+        );
+        // Names outside the dictionary keep the ending rules.
+        assert_eq!(ru_name_base(&["Ду", "Дэвэнем"], "послом"), "Ду Дэвэн");
     }
 }

@@ -1,0 +1,272 @@
+//! Russian morphology from the OpenCorpora dictionary (`rsmorphy`): the
+//! nominative of a person's name met in an oblique case ("с послом Бахтияром
+//! Сайдиевым" -> "Бахтияр Сайдиев", "Марией Захаровой" -> "Мария Захарова").
+//!
+//! The one part of extraction that reads a file: the dictionary, once, on
+//! first use, from `NEWSKG_MORPH_DICT` or from where the build found the
+//! `rsmorphy-dict-ru` crate. Without it, callers keep their ending rules.
+//! Knows nothing of entities, mentions or RDF.
+
+use rsmorphy::prelude::*;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+static ANALYZER: OnceLock<Option<MorphAnalyzer>> = OnceLock::new();
+
+/// The dictionary directory: `NEWSKG_MORPH_DICT`, else the crate's data.
+fn dictionary_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("NEWSKG_MORPH_DICT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(rsmorphy::rsmorphy_dict_ru::DICT_PATH));
+    dir.join("words.dawg.gz").is_file().then_some(dir)
+}
+
+/// The analyzer, loaded on first use; `None` if the dictionary is missing or
+/// unreadable (the loader panics on bad data: that is caught here).
+fn analyzer() -> Option<&'static MorphAnalyzer> {
+    ANALYZER
+        .get_or_init(|| {
+            let dir = dictionary_dir()?;
+            std::panic::catch_unwind(|| MorphAnalyzer::from_file(dir)).ok()
+        })
+        .as_ref()
+}
+
+/// Whether a dictionary is available.
+pub fn available() -> bool {
+    analyzer().is_some()
+}
+
+/// The grammatical case a caller infers, in OpenCorpora's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    Genitive,
+    Dative,
+    Instrumental,
+    Prepositional,
+}
+
+impl Case {
+    fn grammeme(self) -> &'static str {
+        match self {
+            Case::Genitive => "gent",
+            Case::Dative => "datv",
+            Case::Instrumental => "ablt",
+            Case::Prepositional => "loct",
+        }
+    }
+}
+
+/// Words the analyzer takes safely: Cyrillic letters, parts of three or
+/// more letters joined by hyphens (it asserts on shorter remainders).
+fn parseable(word: &str) -> bool {
+    word.split('-').all(|part| {
+        part.chars().count() >= 3
+            && part
+                .chars()
+                .all(|c| c.is_alphabetic() && ('\u{0400}'..='\u{04FF}').contains(&c))
+    })
+}
+
+fn has(tag: &str, grammeme: &str) -> bool {
+    tag.split([',', ' ']).any(|g| g == grammeme)
+}
+
+/// The nominative of each word of a person's name in `case`, or `None` for
+/// a word the dictionary cannot place (an unknown foreign name: the caller's
+/// ending rules decide). `None` for all words if no dictionary is loaded.
+pub fn name_nominative(words: &[&str], case: Case) -> Vec<Option<String>> {
+    let Some(m) = analyzer() else {
+        return vec![None; words.len()];
+    };
+    let g = case.grammeme();
+    // The first name fixes the gender: "Марией Захаровой" is feminine.
+    let feminine = words.iter().filter(|w| parseable(w)).find_map(|w| {
+        m.parse(w).into_iter().find_map(|p| {
+            let t = &p.lex.get_tag(m).string;
+            (has(t, "Name") && has(t, g)).then(|| has(t, "femn"))
+        })
+    });
+    words
+        .iter()
+        .map(|w| {
+            if !parseable(w) {
+                return None;
+            }
+            let mut best: Option<(f64, String)> = None;
+            for p in m.parse(w).into_iter() {
+                let t = &p.lex.get_tag(m).string;
+                if !has(t, g) || has(t, "plur") {
+                    continue;
+                }
+                let fem = has(t, "femn");
+                if feminine.is_some_and(|f| f != fem) && (fem || has(t, "masc")) {
+                    continue;
+                }
+                let person = has(t, "Name") || has(t, "Surn") || has(t, "Patr");
+                // Guesses for words outside the dictionary ("Дэвэнем",
+                // "Нилакши") are worse than the caller's ending rules, but a
+                // feminine surname after a known feminine first name is
+                // declined like an adjective ("Тихановской").
+                let guessed_feminine_surname =
+                    feminine == Some(true) && fem && (has(t, "Surn") || has(t, "ADJF"));
+                let lemma = p.lex.get_normal_form(m).to_string();
+                // Guessed surnames of the Slavic and Turkic patterns are safe:
+                // "Сайдиевым" -> "сайдиев".
+                let guessed_surname = has(t, "Surn")
+                    && ["ов", "ев", "ёв", "ин", "ын"]
+                        .iter()
+                        .any(|e| lemma.ends_with(e));
+                if !(person && (p.lex.is_known() || w.contains('-'))
+                    || guessed_surname
+                    || guessed_feminine_surname)
+                {
+                    continue;
+                }
+                // Feminine surnames and adjectives have masculine lemmas:
+                // "захаров" -> "захарова", "тихановский" -> "тихановская".
+                let lemma = if fem && !has(t, "Name") {
+                    feminine_form(&lemma)
+                } else {
+                    lemma
+                };
+                let score = p.score.value() + if person { 1.0 } else { 0.0 };
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, lemma));
+                }
+            }
+            best.map(|(_, lemma)| capitalised_like(&lemma, w))
+        })
+        .collect()
+}
+
+/// "захаров" -> "захарова", "тихановский" -> "тихановская".
+fn feminine_form(lemma: &str) -> String {
+    for (masc, fem) in [
+        ("ский", "ская"),
+        ("цкий", "цкая"),
+        ("ой", "ая"),
+        ("ый", "ая"),
+    ] {
+        if let Some(stem) = lemma.strip_suffix(masc) {
+            return format!("{stem}{fem}");
+        }
+    }
+    if ["ов", "ев", "ёв", "ин", "ын"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        return format!("{lemma}а");
+    }
+    lemma.to_string()
+}
+
+/// The lowercase lemma with the capitals of the word it came from, part by
+/// part of a hyphenated name ("касым-жомарт" -> "Касым-Жомарт").
+fn capitalised_like(lemma: &str, word: &str) -> String {
+    let caps: Vec<bool> = word
+        .split('-')
+        .map(|p| p.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    lemma
+        .split('-')
+        .enumerate()
+        .map(|(i, part)| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) if caps.get(i).copied().unwrap_or(false) => {
+                    first.to_uppercase().chain(chars).collect()
+                }
+                _ => part.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base(name: &str, case: Case) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        name_nominative(&words, case)
+            .into_iter()
+            .zip(&words)
+            .map(|(b, w)| b.unwrap_or_else(|| w.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn names_in_oblique_cases_to_nominative() {
+        assert!(available(), "the OpenCorpora dictionary should load");
+        assert_eq!(
+            base("Бахтияром Сайдиевым", Case::Instrumental),
+            "Бахтияр Сайдиев"
+        );
+        assert_eq!(
+            base("Марией Захаровой", Case::Instrumental),
+            "Мария Захарова"
+        );
+        assert_eq!(
+            base("Светланы Тихановской", Case::Genitive),
+            "Светлана Тихановская"
+        );
+        assert_eq!(
+            base("Касым-Жомартом Токаевым", Case::Instrumental),
+            "Касым-Жомарт Токаев"
+        );
+        assert_eq!(base("Ильи Волынского", Case::Genitive), "Илья Волынский");
+        assert_eq!(base("Мустафе Шахину", Case::Dative), "Мустафа Шахин");
+    }
+
+    /// Every word shape the extractor may hand over: short parts, hyphens,
+    /// mixed scripts, letters outside the alphabet, in every case.
+    #[test]
+    fn odd_words_do_not_panic() {
+        let words = [
+            "",
+            "а",
+            "Ли",
+            "Ким",
+            "Ан-Ли",
+            "аль-Асад",
+            "Касым-",
+            "-Жомарт",
+            "Ёж",
+            "ёёёё",
+            "Абв-гд-еёж",
+            "Qwerty",
+            "Мир2",
+            "Ӛӛӛӛ",
+            "Іван",
+            "Ўзбекистон",
+            "ьььь",
+            "ъ-ъ-ъ",
+            "Сергеевичем",
+            "Нгуен",
+            "Зунгом",
+            "Шахином",
+            "Марреро",
+        ];
+        for case in [
+            Case::Genitive,
+            Case::Dative,
+            Case::Instrumental,
+            Case::Prepositional,
+        ] {
+            for w in words {
+                let _ = name_nominative(&[w], case);
+                let _ = name_nominative(&[w, w], case);
+            }
+        }
+    }
+
+    #[test]
+    fn feminine_forms() {
+        assert_eq!(feminine_form("захаров"), "захарова");
+        assert_eq!(feminine_form("тихановский"), "тихановская");
+        assert_eq!(feminine_form("мария"), "мария");
+    }
+}
