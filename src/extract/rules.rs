@@ -497,14 +497,34 @@ fn word(el: &str) -> Result<String, String> {
         if a.is_empty() {
             return Err(format!("empty alternative in {el:?}"));
         }
-        let words: Vec<String> = a
-            .split_whitespace()
-            .map(|w| match w.strip_suffix('*') {
-                Some(stem) => format!("{}\\S*", regex::escape(&stem.to_lowercase())),
-                None => regex::escape(&w.to_lowercase()),
-            })
-            .collect();
-        parts.push(words.join(" "));
+        // Words are followed by a space; a gap (`~N`, up to N words) between
+        // two words carries its own spaces: "(провели ~2 переговоры)".
+        let words: Vec<&str> = a.split_whitespace().collect();
+        let mut alt = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(g) = w.strip_prefix('~') {
+                if i == 0 || i + 1 == words.len() {
+                    return Err(format!("a gap stands between two words in {el:?}"));
+                }
+                let n: usize = if g.is_empty() {
+                    6
+                } else {
+                    g.parse().map_err(|_| format!("bad gap {w:?} in {el:?}"))?
+                };
+                let _ = write!(alt, "(?:\\S+ ){{0,{n}}}?");
+            } else {
+                match w.strip_suffix('*') {
+                    Some(stem) => {
+                        let _ = write!(alt, "{}\\S* ", regex::escape(&stem.to_lowercase()));
+                    }
+                    None => {
+                        let _ = write!(alt, "{} ", regex::escape(&w.to_lowercase()));
+                    }
+                }
+            }
+        }
+        alt.pop();
+        parts.push(alt);
     }
     Ok(if parts.len() == 1 {
         parts.pop().unwrap()
@@ -531,6 +551,12 @@ mod tests {
             ]
         );
         assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
+        let Compiled { regex: r, .. } =
+            compile("{A:Person} и {B:Person} (провели ~2 переговоры|встретились)").unwrap();
+        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели двусторонние переговоры "));
+        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели переговоры "));
+        assert!(!r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели три долгих дня переговоры "));
+        assert!(compile("(~2 talks)").is_err());
         let Compiled {
             regex: r, anchors, ..
         } = compile("{A+:Country} ~ (cooperat*|partner)").unwrap();
