@@ -9,6 +9,7 @@ use super::titles::portfolio_list_follows;
 use super::{absorbable, is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
+use crate::ingest::Lang;
 
 /// Words that make a capitalised run an organisation, event or place, and the class they give.
 const TAILS: &[(&str, Class)] = &[
@@ -470,6 +471,42 @@ impl<'a> Document<'a> {
             }
         }
         Some((start, end, class))
+    }
+
+    /// The full name of an English "Ministry of ..." run that a demonym or a
+    /// country's possessive stands before: "Kazakh Ministry of Energy" ->
+    /// "Ministry of Energy of Kazakhstan". `None` for any other run.
+    pub(super) fn owned_body_label(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        start: usize,
+        label: &str,
+        class: Class,
+    ) -> Option<String> {
+        if class != Class::GovernmentBody
+            || toks[start].cyrillic
+            || !label.starts_with("Ministry of ")
+            || label.contains(" of the ")
+        {
+            return None;
+        }
+        let owner = mentions.iter().find(|m| {
+            m.kind == MentionKind::Demonym && m.end == start
+                || m.kind == MentionKind::Entity(Kind::Country)
+                    && m.end + 1 == start
+                    && toks[m.end].key == "'s"
+        })?;
+        let country = &self.entities[owner.entity?];
+        if country.class != Class::Country {
+            return None;
+        }
+        let name = country
+            .labels
+            .iter()
+            .find(|(_, l)| *l == Lang::En)
+            .map(|(n, _)| n.as_str())?;
+        (!label.ends_with(name)).then(|| format!("{label} of {name}"))
     }
 
     /// Where a capitalised run `start..end` joins two names with "and" (or

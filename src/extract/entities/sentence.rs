@@ -77,6 +77,11 @@ impl<'a> Document<'a> {
                 continue;
             };
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
+            // "the Kazakh Ministry of Energy", "Kazakhstan's Ministry of Energy"
+            // and "the Ministry of Energy of Kazakhstan" are one body, named
+            // the last way.
+            let owned = self.owned_body_label(&toks, &mentions, start, label, class);
+            let label = owned.as_deref().unwrap_or(label);
             // Absorbed countries give `country` when there is exactly one.
             let inner: Vec<Mention> = mentions
                 .iter()
