@@ -426,4 +426,5 @@ fn figures_that_refer_back_and_decimal_commas() {
     );
 }
 
+mod figures;
 mod recall;

@@ -1,0 +1,139 @@
+//! Tests of figures: amounts, targets, splits into exports and imports,
+//! currencies, implied receivers. Helpers are the parent module's.
+
+use super::*;
+
+// --- Figures ------------------------------------------------------------------
+
+#[test]
+fn figures_amounts_targets_and_splits() {
+    check_figures(
+        "In 2023, trade turnover between China and Russia reached $158.47 bln.",
+        None,
+        &["TradeTurnover party=China party=Russia 158470000000 USD period=2023"],
+        &[],
+    );
+    // A past growth to an amount is a figure (with its change); a plan is not.
+    check_figures(
+        "In 2023, trade between Kazakhstan and China increased by 3.2% to $86.56 bln.",
+        None,
+        &["TradeTurnover party=Kazakhstan party=China 86560000000 USD period=2023"],
+        &[],
+    );
+    let ex = extract(
+        "In 2023, trade between Kazakhstan and China increased by 3.2% to $86.56 bln.",
+        None,
+    );
+    assert_eq!(ex.observations[0].change_percent.as_deref(), Some("3.2"));
+    check_figures(
+        "Kazakhstan and China agreed to increase trade to $5 billion.",
+        None,
+        &[],
+        &[" 5000000000 "],
+    );
+    check_figures(
+        "В 2023 году товарооборот между Казахстаном и Китаем вырос на 3,2% до 41 млрд долларов.",
+        None,
+        &["TradeTurnover party=Kazakhstan party=China 41000000000 USD period=2023"],
+        &[],
+    );
+    check_figures(
+        "Стороны намерены довести товарооборот между Казахстаном и Китаем до 50 млрд долларов.",
+        None,
+        &[],
+        &[" 50000000000 "],
+    );
+    // A turnover and its split: the exports of the first-named side, the
+    // imports of the second.
+    check_figures(
+        "In January-July the trade turnover between Kazakhstan and Uzbekistan amounted to $11 billion, with exports accounting for $10.9 billion and imports for $172 million.",
+        Some("2024-08-20"),
+        &[
+            "TradeTurnover party=Kazakhstan party=Uzbekistan 11000000000 USD period=2024-01/2024-07",
+            "Export exporter=Kazakhstan importer=Uzbekistan 10900000000 USD period=2024-01/2024-07",
+            "Export exporter=Uzbekistan importer=Kazakhstan 172000000 USD period=2024-01/2024-07",
+        ],
+        &["TradeTurnover party=Kazakhstan party=Uzbekistan 10900000000", "TradeTurnover party=Kazakhstan party=Uzbekistan 172000000"],
+    );
+    // Export and import named with both sides.
+    check_figures(
+        "China's export to Russia rose to $48.9 billion while China's import from Russia hit $84.18 billion.",
+        None,
+        &[
+            "Export exporter=China importer=Russia 48900000000 USD period=-",
+            "Export exporter=Russia importer=China 84180000000 USD period=-",
+        ],
+        &["Export exporter=China importer=Russia 84180000000"],
+    );
+    // "товарооборот с Китаем" in a Belarus-China article: Belarus reports.
+    check_figures(
+        "Беларусь и Китай развивают сотрудничество. Белоруссия наращивает поставки в Китай. В январе-сентябре 2023 года товарооборот с Китаем составил $3,07 млрд, экспорт - $943,3 млн, импорт - $2,13 млрд.",
+        None,
+        &[
+            "TradeTurnover party=Belarus party=China 3070000000 USD period=2023-01/2023-09",
+            "Export exporter=Belarus importer=China 943300000 USD period=2023-01/2023-09",
+            "Export exporter=China importer=Belarus 2130000000 USD period=2023-01/2023-09",
+        ],
+        &["Export exporter=China importer=Belarus 943300000"],
+    );
+}
+
+#[test]
+fn figures_currencies() {
+    check_figures(
+        "Trade between Saudi Arabia and China reached SR304 billion in 2023.",
+        None,
+        &["TradeTurnover party=Saudi Arabia party=China 304000000000 SAR period=2023"],
+        &[],
+    );
+    check_figures(
+        "Trade between Russia and China reached 1.5 trillion yuan in 2023.",
+        None,
+        &["TradeTurnover party=Russia party=China 1500000000000 CNY period=2023"],
+        &[],
+    );
+    check_figures(
+        "Товарооборот между Россией и Белоруссией составил 4 трлн рублей в 2023 году.",
+        None,
+        &["TradeTurnover party=Russia party=Belarus 4000000000000 RUB period=2023"],
+        &[],
+    );
+    check_figures(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США в 2023 году.",
+        None,
+        &["TradeTurnover party=Russia party=China 240000000000 USD period=2023"],
+        &["United States"],
+    );
+    // "долларов США" names a currency, not a party.
+    check(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США.",
+        &["Russia tradesWith China"],
+        &["United States *", "* United States"],
+    );
+}
+
+#[test]
+fn figures_import_with_implied_receiver() {
+    check_figures(
+        "China's export to Russia rose to $48.9 billion while import from Russia hit $84.18 billion.",
+        None,
+        &[
+            "Export exporter=China importer=Russia 48900000000 USD period=-",
+            "Export exporter=Russia importer=China 84180000000 USD period=-",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn us_dollars_are_no_united_states_entity() {
+    let ex = extract(
+        "Товарооборот между Россией и Китаем составил 240 млрд долларов США.",
+        None,
+    );
+    assert!(
+        !ex.entities.iter().any(|e| e.slug == "united-states"),
+        "{:?}",
+        ex.entities
+    );
+}
