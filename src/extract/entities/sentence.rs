@@ -127,15 +127,31 @@ impl<'a> Document<'a> {
         }
 
         // Names after a company word: компания «Амкодор», АО "Узавтосаноат",
-        // "potash producer Belaruskali", "rail operator Georgian Railway".
+        // "potash producer Belaruskali", "rail operator Georgian Railway";
+        // after a plural one, each name of a list: "South Korean companies
+        // Sejong, EHWA, Yongsan and Motrex".
+        let mut next_head = 0;
         for i in 0..n.saturating_sub(1) {
             let t = &toks[i];
+            let plural = !t.cyrillic
+                && !t.cap
+                && t.key
+                    .strip_suffix('s')
+                    .map(|s| {
+                        s.strip_suffix("ie")
+                            .map_or(s.to_string(), |s| format!("{s}y"))
+                    })
+                    .is_some_and(|sg| EN_ORG_HEADS.contains(&sg.as_str()));
             let head = if t.cyrillic {
                 RU_ORG_HEADS.iter().any(|h| t.key.starts_with(h))
             } else {
                 !t.cap && t.kind == TokenKind::Word && EN_ORG_HEADS.contains(&t.key.as_str())
                     || t.upper && matches!(t.key.as_str(), "jsc" | "ojsc" | "cjsc" | "pjsc" | "llc")
             };
+            if plural && !covered(&mentions, i) && i >= next_head {
+                next_head = self.listed_companies(text, &toks, &mut mentions, i + 1);
+                continue;
+            }
             if !head || covered(&mentions, i) {
                 continue;
             }

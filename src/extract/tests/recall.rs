@@ -566,3 +566,42 @@ fn coordinated_people_held_talks() {
         &[],
     );
 }
+
+// --- Lists of companies after a plural company word ---------------------------
+
+#[test]
+fn companies_listed_after_a_plural_company_word() {
+    check(
+        "A number of South Korean companies Sejong, EHWA, Yongsan, Motrex are to create a cluster in Kazakhstan.",
+        &[
+            "Sejong country South Korea",
+            "EHWA country South Korea",
+            "Yongsan country South Korea",
+            "Motrex country South Korea",
+        ],
+        &["* Kazakhstan country*"],
+    );
+    check(
+        "Belarusian manufacturers MAZ, BelAZ and Minsk Tractor Works supply machinery to Vietnam.",
+        &[
+            "MAZ country Belarus",
+            "BelAZ country Belarus",
+            "Minsk Tractor Works country Belarus",
+        ],
+        &[],
+    );
+    check(
+        "Белорусские предприятия МАЗ, БелАЗ и МТЗ поставляют технику во Вьетнам.",
+        &[
+            "BelAZ country Belarus",
+            "Minsk Tractor Works country Belarus",
+        ],
+        &[],
+    );
+    // One name after a plural word is not a list; words after it are no names.
+    check(
+        "The companies said that Kazakhstan and Korea will cooperate.",
+        &[],
+        &["* country*"],
+    );
+}
