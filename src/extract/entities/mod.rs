@@ -19,14 +19,16 @@
 //! submodules, each adding `impl Document` methods: `sentence`
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
 //! `context` (coordinated organisations, attributed sources, regions of
-//! cities), `titles` (title constructions), `references` (pronouns, role
-//! words, counterparts), `russian` (Russian institutions and base forms)
-//! and `facts` (article-level facts).
+//! cities), `events` (events named around other names), `titles` (title
+//! constructions), `references` (pronouns, role words, counterparts),
+//! `russian` (Russian institutions and base forms) and `facts`
+//! (article-level facts).
 //!
 //! Pure: no I/O, no RDF, no store; relation rules and figures run later on
 //! the finished sentences and are not called from here.
 
 mod context;
+mod events;
 mod facts;
 mod names;
 mod references;

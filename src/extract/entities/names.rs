@@ -65,6 +65,7 @@ const TAILS: &[(&str, Class)] = &[
     ("office", Class::GovernmentBody),
     ("forum", Class::Event),
     ("summit", Class::Event),
+    ("dialogue", Class::Event),
     ("exhibition", Class::Event),
     ("expo", Class::Event),
     ("conference", Class::Event),

@@ -126,6 +126,8 @@ impl<'a> Document<'a> {
             i = end;
         }
 
+        self.unnamed_events(text, &toks, &mut mentions);
+
         // Names after a company word: компания «Амкодор», АО "Узавтосаноат",
         // "potash producer Belaruskali", "rail operator Georgian Railway";
         // after a plural one, each name of a list: "South Korean companies

@@ -605,3 +605,34 @@ fn companies_listed_after_a_plural_company_word() {
         &["* country*"],
     );
 }
+
+// --- Events named around other names --------------------------------------------
+
+#[test]
+fn events_named_around_other_names() {
+    check(
+        "The document has been signed at the Belarus-Zimbabwe business forum in Harare.",
+        &["Belarus-Zimbabwe business forum locatedIn Harare"],
+        &[],
+    );
+    check(
+        "Президент Беларуси Александр Лукашенко и Председатель КНР Си Цзиньпин провели переговоры на полях Саммита ШОС, который проходит в городе Самарканд.",
+        &[
+            "Alexander Lukashenko participatedIn Саммит ШОС",
+            "Xi Jinping participatedIn Саммит ШОС",
+            "Саммит ШОС locatedIn Samarkand",
+        ],
+        &[],
+    );
+    check(
+        "Uzbek President Shavkat Mirziyoyev spoke at the SCO summit in Astana.",
+        &["Shavkat Mirziyoyev participatedIn SCO Summit"],
+        &[],
+    );
+    // A lowercase event word with no pair or acronym before it is no name.
+    check(
+        "The business forum in Harare was attended by many.",
+        &[],
+        &["* locatedIn Harare"],
+    );
+}
