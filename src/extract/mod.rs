@@ -361,6 +361,7 @@ impl Extractor {
             self.rules.apply(sent, i, &mut ex.facts);
         }
         doc.bilateral_cooperation(&mut ex.facts);
+        doc.bilateral_agreements(&mut ex.facts);
         doc.known_officials(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);

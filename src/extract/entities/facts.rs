@@ -52,24 +52,7 @@ impl<'a> Document<'a> {
                 .join(" ");
             let named = |e: usize| sent.mentions.iter().any(|m| m.entity == Some(e));
             let both_named = named(main[0]) && named(main[1]);
-            // "Kazakh-Chinese", "азербайджано-российского": a hyphenated pair.
-            let pair = sent.mentions.windows(2).any(|w| {
-                w[0].end + 1 == w[1].start
-                    && sent.tokens[w[0].end].key == "-"
-                    && w.iter()
-                        .all(|m| m.entity.is_some_and(|e| main.contains(&e)))
-            }) || (0..sent.tokens.len().saturating_sub(2)).any(|k| {
-                // "азербайджано-российского": a compound whose second half
-                // is a main country's demonym, the first a stem in "-о".
-                let t = &sent.tokens;
-                t[k].cyrillic
-                    && t[k].key.ends_with('о')
-                    && t[k + 1].key == "-"
-                    && sent
-                        .mentions
-                        .iter()
-                        .any(|m| m.start == k + 2 && m.entity.is_some_and(|e| main.contains(&e)))
-            });
+            let pair = names_pair(sent, &main);
             let cooperation = COOPERATION_WORDS.iter().any(|w| {
                 lower
                     .split(' ')
@@ -84,6 +67,74 @@ impl<'a> Document<'a> {
                     object: Object::Entity(main[1]),
                     sentence: i,
                     via: "bilateral cooperation".into(),
+                });
+                return;
+            }
+        }
+    }
+
+    /// "Bilateral documents were signed", "the two countries signed 34
+    /// agreements", "соглашение между правительствами двух стран подписано",
+    /// or documents signed at the pair's forum: the article's two main
+    /// countries signed an agreement. Stated once, from the first sentence.
+    pub fn bilateral_agreements(&self, facts: &mut Vec<Fact>) {
+        let main = self.main_countries();
+        if main.len() < 2
+            || facts.iter().any(|f| {
+                f.predicate == Predicate::SignedAgreementWith
+                    && main.contains(&f.subject)
+                    && matches!(f.object, Object::Entity(o) if main.contains(&o) && o != f.subject)
+            })
+        {
+            return;
+        }
+        for (i, sent) in self.sentences.iter().enumerate() {
+            let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
+            let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|p| w.starts_with(p)));
+            if !has(SIGNING)
+                || !has(DOCUMENTS)
+                || words.iter().any(|w| {
+                    PLANNED
+                        .iter()
+                        .any(|p| w.starts_with(p) && (p.len() > 4 || w == p))
+                })
+            {
+                continue;
+            }
+            let lower = words.join(" ");
+            let countries: Vec<usize> = sent
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Entity(Kind::Country) || m.kind == MentionKind::Demonym
+                })
+                .filter_map(|m| m.entity)
+                .filter(|&e| self.entities[e].class == Class::Country)
+                .collect();
+            // Signed by the countries themselves: where a person, an
+            // organisation or a region signs, the parties are theirs, not the countries.
+            let signers = sent.mentions.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Person) | MentionKind::Entity(Kind::Org)
+                ) || matches!(m.kind, MentionKind::Role(_))
+                    || m.entity
+                        .is_some_and(|e| self.entities[e].class == Class::Region)
+            });
+            let only_pair = !signers && countries.iter().all(|e| main.contains(e));
+            let both_named = main.iter().all(|e| countries.contains(e));
+            if only_pair
+                && (has(OF_THE_PAIR)
+                    || TWO_COUNTRIES.is_match(&lower)
+                    || names_pair(sent, &main)
+                    || both_named)
+            {
+                facts.push(Fact {
+                    subject: main[0],
+                    predicate: Predicate::SignedAgreementWith,
+                    object: Object::Entity(main[1]),
+                    sentence: i,
+                    via: "bilateral documents signed".into(),
                 });
                 return;
             }
@@ -149,6 +200,73 @@ impl<'a> Document<'a> {
         }
     }
 }
+
+/// Whether a sentence names the pair hyphenated: "Kazakh-Chinese",
+/// "азербайджано-российского" (a compound whose second half is a main
+/// country's demonym, the first a stem in "-о").
+fn names_pair(sent: &super::SentenceInfo, main: &[usize]) -> bool {
+    sent.mentions.windows(2).any(|w| {
+        w[0].end + 1 == w[1].start
+            && sent.tokens[w[0].end].key == "-"
+            && w.iter()
+                .all(|m| m.entity.is_some_and(|e| main.contains(&e)))
+    }) || (0..sent.tokens.len().saturating_sub(2)).any(|k| {
+        let t = &sent.tokens;
+        t[k].cyrillic
+            && t[k].key.ends_with('о')
+            && t[k + 1].key == "-"
+            && sent
+                .mentions
+                .iter()
+                .any(|m| m.start == k + 2 && m.entity.is_some_and(|e| main.contains(&e)))
+    })
+}
+
+/// Word beginnings of signing, of signed documents, of a pair's documents,
+/// and of plans (a sentence with one of these states no signing).
+const SIGNING: &[&str] = &["signed", "inked", "подписан", "подписал"];
+const DOCUMENTS: &[&str] = &[
+    "agreement",
+    "memorand",
+    "document",
+    "treat",
+    "accord",
+    "protocol",
+    "contract",
+    "deal",
+    "соглашени",
+    "документ",
+    "меморандум",
+    "договор",
+    "протокол",
+    "контракт",
+];
+const OF_THE_PAIR: &[&str] = &[
+    "bilateral",
+    "intergovernmental",
+    "двусторонн",
+    "межправительствен",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "would",
+    "plan",
+    "plans",
+    "planned",
+    "expected",
+    "intend",
+    "ready",
+    "планиру",
+    "будет",
+    "будут",
+    "намерен",
+    "предстоит",
+    "ожидается",
+    "готов",
+    "могут",
+    "может",
+    "предусматрива",
+];
 
 /// Phrases that state cooperation between the two countries an article is about.
 const BILATERAL: &[&str] = &[

@@ -636,3 +636,31 @@ fn events_named_around_other_names() {
         &["* locatedIn Harare"],
     );
 }
+
+// --- Documents the pair signed --------------------------------------------------
+
+#[test]
+fn documents_signed_by_the_pair() {
+    check(
+        "Saudi Arabia and China signed 34 investment agreements on Wednesday related to green energy.",
+        &["Saudi Arabia signedAgreementWith China"],
+        &[],
+    );
+    check(
+        "Россия и Сербия — давние партнеры. По итогам переговоров подписан ряд двусторонних документов, в том числе соглашение между правительствами двух стран.",
+        &["Russia signedAgreementWith Serbia"],
+        &[],
+    );
+    // Planned, or signed by people, companies or regions of the pair: not
+    // the countries' own agreement.
+    check(
+        "Беларусь и Азербайджан — партнеры. По итогам переговоров предусматривается подписание ряда двусторонних документов.",
+        &[],
+        &["* signedAgreementWith*"],
+    );
+    check(
+        "Russia and Vietnam are partners. Russian Zarubezhneft and Vietnamese PetroVietnam signed a bilateral agreement.",
+        &[],
+        &["Russia signedAgreementWith Vietnam"],
+    );
+}
