@@ -228,20 +228,26 @@ impl<'a> Document<'a> {
         // A name run must end the window (only a comma may follow it).
         let name_run = run.filter(|&(_, e)| e == j || toks.get(e).is_some_and(|t| t.key == ","));
         // Qualifier before the title ("Azerbaijan's Economy Minister", "Chinese
-        // Ambassador to Belarus", "Belarusian expert") takes precedence.
+        // Ambassador to Belarus", "Belarusian expert") takes precedence. In
+        // Russian only an adjective qualifies from before ("российский посол");
+        // a name before the title belongs to the clause before ("сказал Trend
+        // посол Грузии").
+        let russian_title = toks[r.start].cyrillic;
         {
             let mut k = r.start;
             let mut steps = 0;
             while k > 0 && steps < 8 {
                 let p = &toks[k - 1];
                 if let Some(m) = mentions.iter().find(|m| m.end == k) {
-                    if matches!(
-                        m.kind,
-                        MentionKind::Demonym
-                            | MentionKind::Entity(Kind::Country)
-                            | MentionKind::Entity(Kind::Place)
-                            | MentionKind::Entity(Kind::Org)
-                    ) {
+                    if m.kind == MentionKind::Demonym
+                        || !russian_title
+                            && matches!(
+                                m.kind,
+                                MentionKind::Entity(Kind::Country)
+                                    | MentionKind::Entity(Kind::Place)
+                                    | MentionKind::Entity(Kind::Org)
+                            )
+                    {
                         qualifier = m.entity.or(qualifier);
                     }
                     break;

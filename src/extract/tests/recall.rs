@@ -664,3 +664,12 @@ fn documents_signed_by_the_pair() {
         &["Russia signedAgreementWith Vietnam"],
     );
 }
+
+#[test]
+fn a_russian_title_takes_its_country_from_after_it() {
+    check(
+        "Азербайджан и Грузия приложат все усилия, сказал Trend посол Грузии в Азербайджане Зураб Патарадзе.",
+        &["Зураб Патарадзе officialOf Georgia", "Зураб Патарадзе hasRole Ambassador"],
+        &["Зураб Патарадзе officialOf Trend", "Зураб Патарадзе officialOf Azerbaijan"],
+    );
+}
