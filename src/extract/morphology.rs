@@ -37,6 +37,25 @@ pub fn available() -> bool {
     analyzer().is_some()
 }
 
+/// Whether the dictionary knows `word` as an ordinary word and not as a
+/// name ("Республике" yes; "Мануэлем", "Нгуен" no). `false` without a
+/// dictionary.
+pub fn is_common_word(word: &str) -> bool {
+    let Some(m) = analyzer().filter(|_| parseable(word)) else {
+        return false;
+    };
+    let parses = m.parse(word);
+    let known: Vec<String> = parses
+        .into_iter()
+        .filter(|p| p.lex.is_known())
+        .map(|p| p.lex.get_tag(m).string.clone())
+        .collect();
+    !known.is_empty()
+        && known
+            .iter()
+            .all(|t| !has(t, "Name") && !has(t, "Surn") && !has(t, "Patr"))
+}
+
 /// The grammatical case a caller infers, in OpenCorpora's names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -106,8 +125,9 @@ pub fn name_nominative(words: &[&str], case: Case) -> Vec<Option<String>> {
                 let person = has(t, "Name") || has(t, "Surn") || has(t, "Patr");
                 // Guesses for words outside the dictionary ("Дэвэнем",
                 // "Нилакши") are worse than the caller's ending rules, but a
-                // feminine surname after a known feminine first name is
-                // declined like an adjective ("Тихановской").
+                // guess that the word is a first name ("Мануэлем" ->
+                // "мануэль") is not, and a feminine surname after a feminine
+                // first name is declined like an adjective ("Тихановской").
                 let guessed_feminine_surname =
                     feminine == Some(true) && fem && (has(t, "Surn") || has(t, "ADJF"));
                 let lemma = p.lex.get_normal_form(m).to_string();
@@ -117,7 +137,7 @@ pub fn name_nominative(words: &[&str], case: Case) -> Vec<Option<String>> {
                     && ["ов", "ев", "ёв", "ин", "ын"]
                         .iter()
                         .any(|e| lemma.ends_with(e));
-                if !(person && (p.lex.is_known() || w.contains('-'))
+                if !(person && (p.lex.is_known() || w.contains('-') || has(t, "Name"))
                     || guessed_surname
                     || guessed_feminine_surname)
                 {
@@ -219,6 +239,10 @@ mod tests {
         );
         assert_eq!(base("Ильи Волынского", Case::Genitive), "Илья Волынский");
         assert_eq!(base("Мустафе Шахину", Case::Dative), "Мустафа Шахин");
+        assert_eq!(
+            base("Мануэлем Марреро Крусом", Case::Instrumental),
+            "Мануэль Марреро Крус"
+        );
     }
 
     /// Every word shape the extractor may hand over: short parts, hyphens,
@@ -261,6 +285,13 @@ mod tests {
                 let _ = name_nominative(&[w, w], case);
             }
         }
+    }
+
+    #[test]
+    fn common_words_and_names() {
+        assert!(is_common_word("Республике"));
+        assert!(!is_common_word("Мануэлем"));
+        assert!(!is_common_word("Нгуен"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::{
     insert_mention, is_name_word, is_patronymic, mention_at, token_lang, Document, Mention,
     MentionKind,
 };
+use crate::extract::morphology;
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate, Role};
 
@@ -195,6 +196,11 @@ impl<'a> Document<'a> {
                 {
                     break;
                 }
+                // A comma right after a name of two or more words closes it:
+                // "с премьер-министром Кубы Мануэлем Марреро Крусом, Мишустин".
+                if k == "," && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
+                    break;
+                }
                 if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
                     // Russian portfolio words are lowercase, so "и" after a name ends it.
                     let next_is_word = k == "and"
@@ -290,7 +296,10 @@ impl<'a> Document<'a> {
                 let third = starts[starts.len() - 3];
                 let run_starts_at_title =
                     third == rs && rs > 0 && mention_at(mentions, rs - 1).is_some();
-                if toks[third].cyrillic && !self.ex.gazetteer.knows_word(&toks[third].key)
+                let third_word = &text[toks[third].range.clone()];
+                if toks[third].cyrillic
+                    && (!self.ex.gazetteer.knows_word(&toks[third].key)
+                        || run_starts_at_title && !morphology::is_common_word(third_word))
                     || is_patronymic(&toks[start].key)
                     || !toks[third].cyrillic
                         && !PORTFOLIO_WORDS.contains(&toks[third].key.as_str())

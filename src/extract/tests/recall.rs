@@ -673,3 +673,20 @@ fn a_russian_title_takes_its_country_from_after_it() {
         &["Зураб Патарадзе officialOf Trend", "Зураб Патарадзе officialOf Azerbaijan"],
     );
 }
+
+#[test]
+fn three_word_names_after_a_russian_title() {
+    check(
+        "На встрече в Сочи с премьер-министром Кубы Мануэлем Марреро Крусом, Мишустин подчеркнул, что Куба — важный партнер.",
+        &[
+            "Мануэль Марреро Крус officialOf Cuba",
+            "Мануэль Марреро Крус hasRole PrimeMinister",
+        ],
+        &["Mikhail Mishustin officialOf Cuba"],
+    );
+    check(
+        "Лукашенко встретится с премьер-министром Нгуен Тан Зунгом.",
+        &["Нгуен Тан Зунг hasRole PrimeMinister"],
+        &[],
+    );
+}
