@@ -1,7 +1,9 @@
 //! Names recognised by their context rather than their own words:
 //! unknown names coordinated with an organisation, news sources named by
 //! attribution ("передает ИА El.kz", "Source: Beta"), and regions named by a
-//! known city and a region word ("the Samarkand region").
+//! known city and a region word ("the Samarkand region"), companies listed
+//! after a plural company word ("South Korean companies Sejong, EHWA and
+//! Motrex"), and ministries named with the country before them.
 //!
 //! Adds mentions and entities only: no I/O, no RDF, no relation facts.
 
@@ -234,5 +236,106 @@ impl<'a> Document<'a> {
                 }
             }
         }
+    }
+}
+
+impl<'a> Document<'a> {
+    /// The names listed from `first` on after a plural company word
+    /// ("companies Sejong, EHWA, Yongsan and Motrex"): each capitalised run
+    /// of up to four words, or a known organisation, separated by commas and
+    /// "and", becomes a company. Returns where the list ends.
+    pub(super) fn listed_companies(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+        first: usize,
+    ) -> usize {
+        let n = toks.len();
+        let mut k = first;
+        let mut found = Vec::new();
+        loop {
+            if let Some(m) = mention_at(mentions, k).filter(|m| m.start == k) {
+                if m.kind != MentionKind::Entity(Kind::Org) {
+                    break;
+                }
+                k = m.end;
+            } else {
+                let mut e = k;
+                while e < n
+                    && e < k + 4
+                    && toks[e].kind == TokenKind::Word
+                    && (toks[e].cap || toks[e].upper)
+                    && !STOP_CAPS.contains(&toks[e].key.as_str())
+                    && mention_at(mentions, e).is_none()
+                {
+                    e += 1;
+                }
+                if e == k {
+                    break;
+                }
+                found.push((k, e));
+                k = e;
+            }
+            match toks.get(k).map(|t| t.key.as_str()) {
+                Some(",") if toks.get(k + 1).is_some_and(|t| t.key == "and") => k += 2,
+                Some(",") | Some("and") => k += 1,
+                _ => break,
+            }
+        }
+        // One name is no list: the singular rule decides about it.
+        if found.len() < 2 {
+            return first;
+        }
+        for (start, end) in found {
+            let label = &text[toks[start].range.start..toks[end - 1].range.end];
+            let e = self.new_entity(label, Class::Company, Lang::En);
+            insert_mention(
+                mentions,
+                Mention {
+                    start,
+                    end,
+                    kind: MentionKind::Entity(self.entity_kind(e)),
+                    entity: Some(e),
+                },
+            );
+        }
+        k
+    }
+
+    /// The full name of an English "Ministry of ..." run that a demonym or a
+    /// country's possessive stands before: "Kazakh Ministry of Energy" ->
+    /// "Ministry of Energy of Kazakhstan". `None` for any other run.
+    pub(super) fn owned_body_label(
+        &self,
+        toks: &[Token],
+        mentions: &[Mention],
+        start: usize,
+        label: &str,
+        class: Class,
+    ) -> Option<String> {
+        if class != Class::GovernmentBody
+            || toks[start].cyrillic
+            || !label.starts_with("Ministry of ")
+            || label.contains(" of the ")
+        {
+            return None;
+        }
+        let owner = mentions.iter().find(|m| {
+            m.kind == MentionKind::Demonym && m.end == start
+                || m.kind == MentionKind::Entity(Kind::Country)
+                    && m.end + 1 == start
+                    && toks[m.end].key == "'s"
+        })?;
+        let country = &self.entities[owner.entity?];
+        if country.class != Class::Country {
+            return None;
+        }
+        let name = country
+            .labels
+            .iter()
+            .find(|(_, l)| *l == Lang::En)
+            .map(|(n, _)| n.as_str())?;
+        (!label.ends_with(name)).then(|| format!("{label} of {name}"))
     }
 }
