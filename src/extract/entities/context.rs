@@ -289,16 +289,7 @@ impl<'a> Document<'a> {
         }
         for (start, end) in found {
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
-            let e = self.new_entity(label, Class::Company, Lang::En);
-            insert_mention(
-                mentions,
-                Mention {
-                    start,
-                    end,
-                    kind: MentionKind::Entity(self.entity_kind(e)),
-                    entity: Some(e),
-                },
-            );
+            self.add_named(label, Class::Company, Lang::En, mentions, (start, end));
         }
         k
     }

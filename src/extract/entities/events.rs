@@ -5,7 +5,7 @@
 //! Finds spans and adds Event entities and mentions; no I/O, no RDF, no
 //! facts.
 
-use super::{insert_mention, mention_at, Document, Mention, MentionKind};
+use super::{mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
 use crate::ingest::Lang;
@@ -67,7 +67,7 @@ impl<'a> Document<'a> {
                 });
                 if let (Some(a), Some(_)) = (first, second) {
                     let label = &text[toks[a.start].range.start..t.range.end];
-                    self.add_event(label, Lang::En, mentions, a.start, i + 1);
+                    self.add_named(label, Class::Event, Lang::En, mentions, (a.start, i + 1));
                     continue;
                 }
                 // "the SCO summit": an organisation's acronym before "summit".
@@ -79,7 +79,7 @@ impl<'a> Document<'a> {
                         .filter(|m| m.kind == MentionKind::Entity(Kind::Org))
                     {
                         let label = format!("{} Summit", &text[toks[m.start].range.clone()]);
-                        self.add_event(&label, Lang::En, mentions, m.start, i + 1);
+                        self.add_named(&label, Class::Event, Lang::En, mentions, (m.start, i + 1));
                     }
                 }
                 continue;
@@ -100,29 +100,9 @@ impl<'a> Document<'a> {
                     continue;
                 };
                 let label = format!("{head} {}", &text[toks[m.start].range.clone()]);
-                self.add_event(&label, Lang::Ru, mentions, i, m.end);
+                self.add_named(&label, Class::Event, Lang::Ru, mentions, (i, m.end));
             }
         }
-    }
-
-    fn add_event(
-        &mut self,
-        label: &str,
-        lang: Lang,
-        mentions: &mut Vec<Mention>,
-        start: usize,
-        end: usize,
-    ) {
-        let e = self.new_entity(label, Class::Event, lang);
-        insert_mention(
-            mentions,
-            Mention {
-                start,
-                end,
-                kind: MentionKind::Entity(self.entity_kind(e)),
-                entity: Some(e),
-            },
-        );
     }
 }
 

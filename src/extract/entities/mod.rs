@@ -280,6 +280,28 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A new (or known) entity named `label`, mentioned at tokens `start..end`.
+    fn add_named(
+        &mut self,
+        label: &str,
+        class: Class,
+        lang: Lang,
+        mentions: &mut Vec<Mention>,
+        span: (usize, usize),
+    ) -> usize {
+        let e = self.new_entity(label, class, lang);
+        insert_mention(
+            mentions,
+            Mention {
+                start: span.0,
+                end: span.1,
+                kind: MentionKind::Entity(self.entity_kind(e)),
+                entity: Some(e),
+            },
+        );
+        e
+    }
+
     fn entity_kind(&self, e: usize) -> Kind {
         self.entities[e].class.kind()
     }

@@ -1,0 +1,155 @@
+//! Tests of names found from their surroundings and what they take part
+//! in: ministries named with their country, company lists, events named
+//! around other names, documents a pair signed, Russian titles and names.
+//! Helpers are the parent module's.
+
+use super::*;
+
+// --- Bodies named with their country ------------------------------------------
+
+#[test]
+fn a_ministry_owned_by_a_country_is_named_with_it() {
+    check(
+        "The Kazakh Ministry of Industry and Construction said South Korea will invest.",
+        &["Ministry of Industry and Construction of Kazakhstan country Kazakhstan"],
+        &[],
+    );
+    check(
+        "Kazakhstan's Ministry of Digital Development signed a memorandum with Huawei.",
+        &["Ministry of Digital Development of Kazakhstan country Kazakhstan"],
+        &["Ministry of Digital Development country*"],
+    );
+}
+
+#[test]
+fn coordinated_people_held_talks() {
+    check(
+        "Президент Беларуси Александр Лукашенко и Председатель КНР Си Цзиньпин провели переговоры в Самарканде.",
+        &["Alexander Lukashenko metWith Xi Jinping"],
+        &[],
+    );
+}
+
+// --- Lists of companies after a plural company word ---------------------------
+
+#[test]
+fn companies_listed_after_a_plural_company_word() {
+    check(
+        "A number of South Korean companies Sejong, EHWA, Yongsan, Motrex are to create a cluster in Kazakhstan.",
+        &[
+            "Sejong country South Korea",
+            "EHWA country South Korea",
+            "Yongsan country South Korea",
+            "Motrex country South Korea",
+        ],
+        &["* Kazakhstan country*"],
+    );
+    check(
+        "Belarusian manufacturers MAZ, BelAZ and Minsk Tractor Works supply machinery to Vietnam.",
+        &[
+            "MAZ country Belarus",
+            "BelAZ country Belarus",
+            "Minsk Tractor Works country Belarus",
+        ],
+        &[],
+    );
+    check(
+        "Белорусские предприятия МАЗ, БелАЗ и МТЗ поставляют технику во Вьетнам.",
+        &[
+            "BelAZ country Belarus",
+            "Minsk Tractor Works country Belarus",
+        ],
+        &[],
+    );
+    // One name after a plural word is not a list; words after it are no names.
+    check(
+        "The companies said that Kazakhstan and Korea will cooperate.",
+        &[],
+        &["* country*"],
+    );
+}
+
+// --- Events named around other names --------------------------------------------
+
+#[test]
+fn events_named_around_other_names() {
+    check(
+        "The document has been signed at the Belarus-Zimbabwe business forum in Harare.",
+        &["Belarus-Zimbabwe business forum locatedIn Harare"],
+        &[],
+    );
+    check(
+        "Президент Беларуси Александр Лукашенко и Председатель КНР Си Цзиньпин провели переговоры на полях Саммита ШОС, который проходит в городе Самарканд.",
+        &[
+            "Alexander Lukashenko participatedIn Саммит ШОС",
+            "Xi Jinping participatedIn Саммит ШОС",
+            "Саммит ШОС locatedIn Samarkand",
+        ],
+        &[],
+    );
+    check(
+        "Uzbek President Shavkat Mirziyoyev spoke at the SCO summit in Astana.",
+        &["Shavkat Mirziyoyev participatedIn SCO Summit"],
+        &[],
+    );
+    // A lowercase event word with no pair or acronym before it is no name.
+    check(
+        "The business forum in Harare was attended by many.",
+        &[],
+        &["* locatedIn Harare"],
+    );
+}
+
+// --- Documents the pair signed --------------------------------------------------
+
+#[test]
+fn documents_signed_by_the_pair() {
+    check(
+        "Saudi Arabia and China signed 34 investment agreements on Wednesday related to green energy.",
+        &["Saudi Arabia signedAgreementWith China"],
+        &[],
+    );
+    check(
+        "Россия и Сербия — давние партнеры. По итогам переговоров подписан ряд двусторонних документов, в том числе соглашение между правительствами двух стран.",
+        &["Russia signedAgreementWith Serbia"],
+        &[],
+    );
+    // Planned, or signed by people, companies or regions of the pair: not
+    // the countries' own agreement.
+    check(
+        "Беларусь и Азербайджан — партнеры. По итогам переговоров предусматривается подписание ряда двусторонних документов.",
+        &[],
+        &["* signedAgreementWith*"],
+    );
+    check(
+        "Russia and Vietnam are partners. Russian Zarubezhneft and Vietnamese PetroVietnam signed a bilateral agreement.",
+        &[],
+        &["Russia signedAgreementWith Vietnam"],
+    );
+}
+
+#[test]
+fn a_russian_title_takes_its_country_from_after_it() {
+    check(
+        "Азербайджан и Грузия приложат все усилия, сказал Trend посол Грузии в Азербайджане Зураб Патарадзе.",
+        &["Зураб Патарадзе officialOf Georgia", "Зураб Патарадзе hasRole Ambassador"],
+        &["Зураб Патарадзе officialOf Trend", "Зураб Патарадзе officialOf Azerbaijan"],
+    );
+}
+
+#[test]
+fn three_word_names_after_a_russian_title() {
+    check(
+        "На встрече в Сочи с премьер-министром Кубы Мануэлем Марреро Крусом, Мишустин подчеркнул, что Куба — важный партнер.",
+        &[
+            "Мануэль Марреро Крус officialOf Cuba",
+            "Мануэль Марреро Крус hasRole PrimeMinister",
+        ],
+        &["Mikhail Mishustin officialOf Cuba"],
+    );
+    check(
+        "Лукашенко встретится с премьер-министром Нгуен Тан Зунгом.",
+        &["Нгуен Тан Зунг hasRole PrimeMinister"],
+        &[],
+    );
+}
