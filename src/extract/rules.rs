@@ -50,6 +50,9 @@ pub struct RuleSet {
     /// Per rule: groups of word ids; a rule may match only when each group
     /// has one of its words in the sentence.
     required: Vec<Vec<Vec<usize>>>,
+    /// Per rule: for each slot, the bit set of the kinds it takes; a rule
+    /// may match only when the sentence has a mention of each slot's kinds.
+    slot_kinds: Vec<Vec<u8>>,
     unless: Vec<Unless>,
 }
 
@@ -64,6 +67,7 @@ impl RuleSet {
         let mut word_ids: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
         let mut required = Vec::new();
+        let mut slot_kinds = Vec::new();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.split(" #").next().unwrap_or("").trim();
             if line.is_empty() || line.starts_with('#') {
@@ -119,6 +123,7 @@ impl RuleSet {
                 })
                 .collect();
             required.push(groups);
+            slot_kinds.push(kinds.values().map(|k| kind_bits(k)).collect());
             rules.push(Rule {
                 predicate,
                 subject,
@@ -139,6 +144,7 @@ impl RuleSet {
             rules,
             words,
             required,
+            slot_kinds,
             unless,
         })
     }
@@ -157,6 +163,10 @@ impl RuleSet {
         if entity_mentions < 2 {
             return;
         }
+        let kinds_present = sent
+            .mentions
+            .iter()
+            .fold(0u8, |bits, m| bits | kind_bits(kind_name(m.kind)));
         let view = slot_view(sent);
         let mut present = vec![false; self.words.patterns_len()];
         for m in self.words.find_overlapping_iter(&view) {
@@ -164,9 +174,10 @@ impl RuleSet {
         }
         let hits: Vec<usize> = (0..self.rules.len())
             .filter(|&r| {
-                self.required[r]
-                    .iter()
-                    .all(|group| group.iter().any(|&w| present[w]))
+                self.slot_kinds[r].iter().all(|&k| k & kinds_present != 0)
+                    && self.required[r]
+                        .iter()
+                        .all(|group| group.iter().any(|&w| present[w]))
             })
             .collect();
         // `unless` patterns are checked once per predicate, and only when a
@@ -278,6 +289,14 @@ fn kind_name(kind: MentionKind) -> &'static str {
         MentionKind::Demonym => "Demonym",
         MentionKind::Role(_) => "Role",
     }
+}
+
+/// The kinds in a `|`-separated list ("Country|Org") as a bit set, one bit
+/// per entry of [`KINDS`].
+fn kind_bits(kinds: &str) -> u8 {
+    kinds.split('|').fold(0, |bits, k| {
+        bits | KINDS.iter().position(|&n| n == k).map_or(0, |i| 1 << i)
+    })
 }
 
 /// The sentence as rules see it: lowercase words, mentions as slots, single
