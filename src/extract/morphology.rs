@@ -238,6 +238,7 @@ mod tests {
             "Касым-Жомарт Токаев"
         );
         assert_eq!(base("Ильи Волынского", Case::Genitive), "Илья Волынский");
+        assert_eq!(base("Сергея Рачкова", Case::Genitive), "Сергей Рачков");
         assert_eq!(base("Мустафе Шахину", Case::Dative), "Мустафа Шахин");
         assert_eq!(
             base("Мануэлем Марреро Крусом", Case::Instrumental),

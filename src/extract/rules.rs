@@ -443,8 +443,9 @@ const SLOT_MODIFIERS: &str = concat!(
     r"⟦\d+:[A-Za-z]+⟧'s ",
     // a demonym and up to two descriptor words: "⟦Belarusian⟧ potash producer"
     r#"|⟦\d+:Demonym⟧ (?:[\p{Ll}\p{N}-]+ |" ){0,3}?"#,
-    // a title with its portfolio and country: "⟦Uzbek⟧ ⟦Minister⟧ of trade ⟦Uzbekistan⟧"
-    r"|(?:⟦\d+:(?:Demonym|Country)⟧(?:'s)? )?⟦\d+:Role⟧ (?:(?:[\p{L}\p{N}-]+|,) ){0,6}?(?:⟦\d+:(?:Country|Place|Org|Demonym)⟧(?:'s)? (?:(?:в|во|in|of|to|at) )?){0,2}",
+    // a title with its portfolio and country, the name perhaps after a comma:
+    // "⟦Uzbek⟧ ⟦Minister⟧ of trade ⟦Uzbekistan⟧", "⟦Ambassador⟧ of ⟦Qatar⟧ ,"
+    r"|(?:⟦\d+:(?:Demonym|Country)⟧(?:'s)? )?⟦\d+:Role⟧ (?:(?:[\p{L}\p{N}-]+|,) ){0,6}?(?:⟦\d+:(?:Country|Place|Org|Demonym)⟧(?:'s)? (?:(?:в|во|in|of|to|at) )?){0,2}(?:, )?",
     r")?"
 );
 

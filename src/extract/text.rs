@@ -293,10 +293,17 @@ pub fn ru_forms(w: &str) -> Vec<String> {
             }
         }
     }
+    // A form that is also a common function word is read as that word:
+    // "после" is "after", not the prepositional of "посол".
+    out.retain(|f| f == w || !FUNCTION_WORDS.contains(&f.as_str()));
     out.sort();
     out.dedup();
     out
 }
+
+/// Russian prepositions, adverbs and pronouns that inflection of a name or
+/// a title could produce.
+const FUNCTION_WORDS: &[&str] = &["после", "более", "менее", "тоже", "также", "кроме", "вне"];
 
 fn is_word_char(c: char) -> bool {
     // Fast paths for the two scripts of the genre before the Unicode tables.

@@ -99,6 +99,86 @@ const PLACE_TAILS: &[&[&str]] = &[
     &["port"],
 ];
 
+/// Lowercase particles inside personal names: "Abdulaziz bin Sultan Al-Rumaihi",
+/// "Mohammed bin Rashid Al Maktoum".
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "ben"];
+
+impl Document<'_> {
+    /// Names joined by a patronymic particle ("X bin Y", "X ibn Y", with
+    /// further capitalised words and "Al-"/"Al" parts): one person. A title
+    /// word inside such a name ("Sultan", "Emir") is part of the name.
+    pub(super) fn particle_names(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let n = toks.len();
+        let name_part = |t: &Token, mentions: &[Mention], k: usize| {
+            is_name_word(t)
+                && mention_at(mentions, k).is_none_or(|m| matches!(m.kind, MentionKind::Role(_)))
+        };
+        let mut i = 0;
+        while i + 2 < n {
+            let starts = name_part(&toks[i], mentions, i)
+                && !STOP_CAPS.contains(&toks[i].key.as_str())
+                && NAME_PARTICLES.contains(&toks[i + 1].key.as_str())
+                && !toks[i + 1].cap
+                && name_part(&toks[i + 2], mentions, i + 2);
+            if !starts {
+                i += 1;
+                continue;
+            }
+            // Back over one more given name ("Mohammed Ali bin ...").
+            let start = if i > 0
+                && name_part(&toks[i - 1], mentions, i - 1)
+                && !STOP_CAPS.contains(&toks[i - 1].key.as_str())
+                && !matches!(
+                    mention_at(mentions, i - 1).map(|m| m.kind),
+                    Some(MentionKind::Role(_))
+                ) {
+                i - 1
+            } else {
+                i
+            };
+            let mut end = i + 3;
+            loop {
+                let t = toks.get(end);
+                if t.is_some_and(|t| NAME_PARTICLES.contains(&t.key.as_str()) && !t.cap)
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|t| name_part(t, mentions, end + 1))
+                {
+                    end += 2;
+                } else if t
+                    .is_some_and(|t| t.key == "-" && t.range.start == toks[end - 1].range.end)
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|t| name_part(t, mentions, end + 1))
+                {
+                    end += 2;
+                } else if t.is_some_and(|t| name_part(t, mentions, end)) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            let label = &text[toks[start].range.start..toks[end - 1].range.end];
+            let e = self.add_named(
+                label,
+                Class::Person,
+                super::token_lang(&toks[start]),
+                mentions,
+                (start, end),
+            );
+            if self.entities[e].class == Class::Person {
+                self.alias_last_name(e);
+            }
+            i = end;
+        }
+    }
+}
+
 /// Lowercase words allowed inside a name when a capitalised word follows.
 const CONNECTORS: &[&str] = &["of", "for", "the", "and", "de", "&"];
 

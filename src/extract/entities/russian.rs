@@ -149,8 +149,9 @@ impl<'a> Document<'a> {
     }
 
     /// A de-inflected Russian name as the article itself spells it: each word
-    /// is tried as given, and with a final "ь", "й" or "а"; the first spelling
-    /// found as a whole word in the article is kept.
+    /// is tried as given, and with a final "ь", "й" or "а" (not after a
+    /// surname's "-ов", "-ин"); the first spelling found as a whole word in
+    /// the article is kept.
     pub(super) fn attested_form(&self, name: &str) -> String {
         let text = &self.article.text;
         let occurs = |w: &str| {
@@ -166,8 +167,13 @@ impl<'a> Document<'a> {
                 if occurs(w) {
                     return w.to_string();
                 }
+                // "Рачков" + "а" is the genitive, not another spelling.
+                let surname = ["ов", "ев", "ёв", "ин", "ын"]
+                    .iter()
+                    .any(|e| w.ends_with(e));
                 ["ь", "й", "а"]
                     .iter()
+                    .filter(|e| !(surname && **e == "а"))
                     .map(|e| format!("{w}{e}"))
                     .find(|c| occurs(c))
                     .unwrap_or_else(|| w.to_string())

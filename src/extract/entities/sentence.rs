@@ -59,6 +59,7 @@ impl<'a> Document<'a> {
         for m in self.meta_mentions(&toks) {
             insert_mention(&mut mentions, m);
         }
+        self.particle_names(text, &toks, &mut mentions);
         self.russian_institutions(text, &toks, &mut mentions, index);
         self.attributed_sources(text, &toks, &mut mentions);
         self.regions_of_cities(text, &toks, &mut mentions, index);

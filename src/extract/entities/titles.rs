@@ -16,6 +16,63 @@ use crate::extract::morphology;
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate, Role};
 
+/// Whether a lowercase word may stand between a name's comma and the title
+/// of an apposition ("X, the newly appointed ambassador"; "X, бывший посол"),
+/// as opposed to a clause's verb or preposition ("X, held a meeting with the
+/// ambassador", "X, встретился с послом"): English words from a closed list,
+/// Russian words other than prepositions and past-tense verbs.
+fn appositive_word(t: &Token) -> bool {
+    const EN: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "former",
+        "then",
+        "acting",
+        "current",
+        "currently",
+        "new",
+        "newly",
+        "appointed",
+        "incoming",
+        "outgoing",
+        "deputy",
+        "first",
+        "vice",
+        "chief",
+        "senior",
+        "executive",
+        "general",
+        "honorary",
+        "special",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "is",
+        "was",
+        "serves",
+        "served",
+        "as",
+        "also",
+        "now",
+        "-",
+    ];
+    const RU_PREPOSITIONS: &[&str] = &[
+        "с", "со", "в", "во", "на", "по", "к", "от", "для", "при", "и",
+    ];
+    if t.cyrillic {
+        let k = t.key.as_str();
+        !RU_PREPOSITIONS.contains(&k)
+            && !["л", "ла", "ли", "лся", "лась", "лись"]
+                .iter()
+                .any(|e| k.ends_with(e) && k.chars().count() > 3)
+    } else {
+        EN.contains(&t.key.as_str()) || PORTFOLIO_WORDS.contains(&t.key.as_str())
+    }
+}
+
 /// Capitalised words of a portfolio, never the first word of a name.
 const PORTFOLIO_WORDS: &[&str] = &[
     "trade",
@@ -390,7 +447,7 @@ impl<'a> Document<'a> {
                 }
                 return;
             }
-            if p.kind == TokenKind::Word && !p.cap || p.key == "'s" {
+            if p.kind == TokenKind::Word && !p.cap && appositive_word(p) || p.key == "'s" {
                 k -= 1;
                 steps += 1;
                 continue;

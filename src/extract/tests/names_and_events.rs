@@ -153,3 +153,52 @@ fn three_word_names_after_a_russian_title() {
         &[],
     );
 }
+
+// --- Names with particles, appositions, Russian forms --------------------------
+
+#[test]
+fn a_name_with_a_particle_is_one_person_and_its_title_word_is_part_of_it() {
+    check(
+        "Prime Minister Alikhan Smailov, held a meeting with the Ambassador of Qatar to Kazakhstan, Abdulaziz bin Sultan Al-Rumaihi, on Monday.",
+        &[
+            "Abdulaziz bin Sultan Al-Rumaihi hasRole Ambassador",
+            "Abdulaziz bin Sultan Al-Rumaihi officialOf Qatar",
+            "Alikhan Smailov metWith Abdulaziz bin Sultan Al-Rumaihi",
+        ],
+        &["Alikhan Smailov hasRole Ambassador", "Alikhan Smailov officialOf Qatar"],
+    );
+}
+
+#[test]
+fn a_clause_between_a_name_and_a_title_is_no_apposition() {
+    check(
+        "Ilham Aliyev, received the Ambassador of Italy.",
+        &[],
+        &[
+            "Ilham Aliyev hasRole Ambassador",
+            "Ilham Aliyev officialOf Italy",
+        ],
+    );
+    check(
+        "Ilham Aliyev, the newly appointed Ambassador of Italy, spoke.",
+        &["Ilham Aliyev hasRole Ambassador"],
+        &[],
+    );
+}
+
+#[test]
+fn russian_genitive_surnames_and_function_words() {
+    check(
+        "Об этом сообщил сайт МИДа со ссылкой на посла Беларуси в Египте Сергея Рачкова.",
+        &[
+            "Сергей Рачков hasRole Ambassador",
+            "Сергей Рачков officialOf Belarus",
+        ],
+        &["Сергей Рачкова*"],
+    );
+    check(
+        "После встречи Ильхам Алиев и Владимир Путин подписали декларацию.",
+        &["Ilham Aliyev signedAgreementWith Vladimir Putin"],
+        &["* hasRole Ambassador"],
+    );
+}
