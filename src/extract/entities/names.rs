@@ -144,14 +144,12 @@ impl Document<'_> {
             let mut end = i + 3;
             loop {
                 let t = toks.get(end);
-                if t.is_some_and(|t| NAME_PARTICLES.contains(&t.key.as_str()) && !t.cap)
-                    && toks
-                        .get(end + 1)
-                        .is_some_and(|t| name_part(t, mentions, end + 1))
-                {
-                    end += 2;
-                } else if t
-                    .is_some_and(|t| t.key == "-" && t.range.start == toks[end - 1].range.end)
+                // A particle or a hyphen joined to the word before, then a name word.
+                let joins = t.is_some_and(|t| {
+                    NAME_PARTICLES.contains(&t.key.as_str()) && !t.cap
+                        || t.key == "-" && t.range.start == toks[end - 1].range.end
+                });
+                if joins
                     && toks
                         .get(end + 1)
                         .is_some_and(|t| name_part(t, mentions, end + 1))
