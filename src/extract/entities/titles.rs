@@ -255,7 +255,18 @@ impl<'a> Document<'a> {
                 }
                 // A comma right after a name of two or more words closes it:
                 // "с премьер-министром Кубы Мануэлем Марреро Крусом, Мишустин".
-                if k == "," && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
+                // A comma closes a name of two words or more, unless the run
+                // is the end of the portfolio ("Minister of Economy and
+                // Sustainable Development, Genadi Arveladze").
+                if k == ","
+                    && run.is_some_and(|(s, e)| {
+                        e == j
+                            && e - s >= 2
+                            && !(s > 0
+                                && matches!(toks[s - 1].key.as_str(), "of" | "and" | "for")
+                                && (s..e).any(|x| PORTFOLIO_WORDS.contains(&toks[x].key.as_str())))
+                    })
+                {
                     break;
                 }
                 if matches!(k, "and" | "и") && run.is_some_and(|(s, e)| e == j && e - s >= 2) {
@@ -315,10 +326,10 @@ impl<'a> Document<'a> {
                     }
                     break;
                 }
-                if p.key == "'s"
-                    || (p.cap && p.kind == TokenKind::Word)
-                    || p.key == "and"
-                    || p.key == "-"
+                // A hyphen joins ("Kazakh-Chinese"); a spaced dash ends a
+                // dateline ("NEW DELHI — Prime Minister ...").
+                let hyphen = p.key == "-" && k >= 2 && p.range.start == toks[k - 2].range.end;
+                if p.key == "'s" || (p.cap && p.kind == TokenKind::Word) || p.key == "and" || hyphen
                 {
                     k -= 1;
                     steps += 1;

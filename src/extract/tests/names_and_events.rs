@@ -202,3 +202,17 @@ fn russian_genitive_surnames_and_function_words() {
         &["* hasRole Ambassador"],
     );
 }
+
+#[test]
+fn a_portfolio_before_the_comma_is_not_the_name_and_a_dateline_is_no_qualifier() {
+    check(
+        "Georgia's Deputy Minister of Economy and Sustainable Development, Genadi Arveladze, took part in the session.",
+        &["Genadi Arveladze officialOf Georgia"],
+        &["Sustainable Development*", "Genadi Arveladze hasRole Minister"],
+    );
+    check(
+        "NEW DELHI — Prime Minister Narendra Modi held talks.",
+        &["Narendra Modi hasRole PrimeMinister"],
+        &["Narendra Modi officialOf New Delhi"],
+    );
+}
