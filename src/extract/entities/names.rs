@@ -99,6 +99,17 @@ const PLACE_TAILS: &[&[&str]] = &[
     &["port"],
 ];
 
+/// Lowercase words after a capitalised name that make it a region.
+const REGION_TAILS: &[&str] = &[
+    "province",
+    "region",
+    "oblast",
+    "district",
+    "county",
+    "prefecture",
+    "governorate",
+];
+
 /// Lowercase particles inside personal names: "Abdulaziz bin Sultan Al-Rumaihi",
 /// "Mohammed bin Rashid Al Maktoum".
 const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "ben"];
@@ -503,6 +514,16 @@ impl<'a> Document<'a> {
                 class = Some(Class::Place);
                 break;
             }
+        }
+        // Lowercase region words: "Golestan province", "Tashkent region".
+        if end > start
+            && class.is_none()
+            && toks
+                .get(end)
+                .is_some_and(|t| REGION_TAILS.contains(&t.key.as_str()) && !t.cap)
+        {
+            end += 1;
+            class = Some(Class::Region);
         }
         let mut class = class?;
         // Power plants and stations are facilities, i.e. places.
