@@ -58,8 +58,16 @@ impl<'a> Document<'a> {
                     .split(' ')
                     .any(|t| t.starts_with(w) && (w.len() > 6 || t.len() <= w.len() + 4))
             });
+            // Cooperation of one of the pair, or "our" cooperation, in an
+            // article about the pair: "Georgia is committed to deepening
+            // cooperation", "Потенциал нашего сотрудничества".
+            let one_side = named(main[0])
+                || named(main[1])
+                || lower
+                    .split(' ')
+                    .any(|t| OURS.contains(&t) || t.starts_with("взаимн"));
             if BILATERAL_PHRASES.is_match(&lower)
-                || cooperation && (both_named || pair || TWO_COUNTRIES.is_match(&lower))
+                || cooperation && (both_named || pair || one_side || TWO_COUNTRIES.is_match(&lower))
             {
                 facts.push(Fact {
                     subject: main[0],
@@ -302,6 +310,21 @@ const COOPERATION_WORDS: &[&str] = &[
     "партнерств",
     "отношени",
     "взаимодействи",
+];
+
+/// "Our" and "mutual" in the genre's two languages.
+const OURS: &[&str] = &[
+    "our",
+    "mutual",
+    "наш",
+    "наше",
+    "нашего",
+    "нашей",
+    "наши",
+    "наших",
+    "нашим",
+    "нашему",
+    "нашу",
 ];
 
 /// The two parties named together: "the two countries", "both sides".
