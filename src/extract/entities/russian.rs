@@ -111,8 +111,18 @@ impl<'a> Document<'a> {
                         }
                         break;
                     }
+                    // A comma inside a list of portfolios: "инвестиций,
+                    // промышленности и торговли".
+                    let listed = t.key == ","
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|w| w.cyrillic && !w.cap && w.kind == TokenKind::Word)
+                        && toks
+                            .get(j + 2)
+                            .is_some_and(|w| matches!(w.key.as_str(), "," | "и"));
                     if t.cyrillic && !t.cap && t.kind == TokenKind::Word
                         || matches!(t.key.as_str(), "по" | "и")
+                        || listed
                     {
                         j += 1;
                         continue;
