@@ -12,13 +12,13 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
         r"(?:",
         // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
-        r"(?P<sym>US\$|\$|€|£|₽|(?-i:(?-u:\b)(?:USD|EUR|RUB|CNY|RMB|KZT|UZS|AZN|SAR|AED|INR|SR|Rs\.?)))[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m|k)(?-u:\b)|трлн|млрд|млн|тыс)?",
+        r"(?P<sym>US\$|\$|€|£|₽|(?-i:(?-u:\b)(?:USD|EUR|RUB|CNY|RMB|KZT|UZS|AZN|SAR|AED|INR|SR|Rs\.?)))[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m|k)(?-u:\b)|триллион(?:ов|а)?|миллиард(?:ов|а)?|миллион(?:ов|а)?|тысяч[аи]?|трлн|млрд|млн|тыс)?",
         r"|",
         // 2.5bn USD, 5 million dollars, 120 million euros
         r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|bln|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|RMB|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY|riyals?|SAR|dirhams?|AED|rupees|INR)(?-u:\b)",
         r"|",
-        // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов
-        r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
+        // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов, 75 миллионов долларов
+        r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>триллион(?:ов|а)?|миллиард(?:ов|а)?|миллион(?:ов|а)?|тысяч[аи]?|трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
         r")"
     ))
     .unwrap()
@@ -133,6 +133,11 @@ pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
             Some("billion" | "bn" | "bln" | "млрд") => 9,
             Some("million" | "mln" | "mn" | "m" | "млн") => 6,
             Some("thousand" | "k" | "тыс") => 3,
+            // Russian magnitudes spelled out: "миллиарда", "миллионов", "тысяч".
+            Some(w) if w.starts_with("триллион") => 12,
+            Some(w) if w.starts_with("миллиард") => 9,
+            Some(w) if w.starts_with("миллион") => 6,
+            Some(w) if w.starts_with("тысяч") => 3,
             _ => 0,
         };
         let Some(value) = scale(num, pow) else {
@@ -285,6 +290,18 @@ mod tests {
             vec![("512600000".into(), "USD")]
         );
         assert_eq!(amounts("8,000 tractors and $$ and 1.2.3"), vec![]);
+        assert_eq!(
+            amounts("составил почти 75 миллионов долларов США"),
+            vec![("75000000".into(), "USD")]
+        );
+        assert_eq!(
+            amounts("2,5 миллиарда долларов и 55,6 миллиона долларов"),
+            vec![("2500000000".into(), "USD"), ("55600000".into(), "USD")]
+        );
+        assert_eq!(
+            amounts("$1,2 миллиарда"),
+            vec![("1200000000".into(), "USD")]
+        );
     }
 
     #[test]
