@@ -394,6 +394,15 @@ fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
 /// 3% to $86 bln", "вырос до") state a figure.
 fn is_target(lower: &str, before: &str) -> bool {
     let prev = before.trim_end();
+    // "довести объемы торговли $30 млрд", "bring trade turnover $5 billion":
+    // a verb of bringing to a level before the amount makes it a target
+    // even where the "to" is missing.
+    if ["довести", "bring ", "нарастить"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return true;
+    }
     if !(prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of")) {
         return false;
     }

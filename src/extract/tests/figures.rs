@@ -32,6 +32,12 @@ fn figures_amounts_targets_and_splits() {
         &[" 5000000000 "],
     );
     check_figures(
+        "В будущем Иран и Турция намерены довести объемы торговли $30 млрд.",
+        None,
+        &[],
+        &[" 30000000000 "],
+    );
+    check_figures(
         "В 2023 году товарооборот между Казахстаном и Китаем вырос на 3,2% до 41 млрд долларов.",
         None,
         &["TradeTurnover party=Kazakhstan party=China 41000000000 USD period=2023"],
