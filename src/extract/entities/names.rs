@@ -100,6 +100,16 @@ const PLACE_TAILS: &[&[&str]] = &[
 ];
 
 /// Lowercase words after a capitalised name that make it a region.
+/// Bodies and meetings whose names go on with "on": "Commission on ...".
+const BODY_ON: &[&str] = &[
+    "commission",
+    "committee",
+    "council",
+    "forum",
+    "conference",
+    "summit",
+];
+
 const REGION_TAILS: &[&str] = &[
     "province",
     "region",
@@ -445,15 +455,26 @@ impl<'a> Document<'a> {
             // comma inside a body's portfolio list, which "and" closes.
             if t.key == ","
                 && j > start
-                && TAILS
+                && (TAILS
                     .iter()
                     .any(|(w, c)| *w == toks[start].key && *c == Class::GovernmentBody)
+                    || (start + 1..j).any(|x| {
+                        toks[x].key == "on" && BODY_ON.contains(&toks[x - 1].key.as_str())
+                    }))
                 && portfolio_list_follows(toks, j)
             {
                 j += 1;
                 continue;
             }
-            if CONNECTORS.contains(&t.key.as_str()) && j > start {
+            // "Commission on Bilateral Cooperation", "Forum on China-Africa
+            // Cooperation": "on" continues the name of a body or a meeting.
+            let on_after_body = t.key == "on"
+                && j > start
+                && BODY_ON.contains(&toks[j - 1].key.as_str())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|x| !STOP_CAPS.contains(&x.key.as_str()));
+            if (CONNECTORS.contains(&t.key.as_str()) || on_after_body) && j > start {
                 // Allowed only if a capitalised word or a mention follows soon.
                 let mut k = j + 1;
                 while k < n && CONNECTORS.contains(&toks[k].key.as_str()) {

@@ -216,3 +216,25 @@ fn a_portfolio_before_the_comma_is_not_the_name_and_a_dateline_is_no_qualifier()
         &["Narendra Modi officialOf New Delhi"],
     );
 }
+
+#[test]
+fn a_body_named_on_its_subject_and_regions_named_with_a_lowercase_word() {
+    check_entities(
+        "Akylbek Japarov took part in the meeting of the Joint Intergovernmental Commission on Bilateral Cooperation on Monday.",
+        &["Joint Intergovernmental Commission on Bilateral Cooperation"],
+        &["Joint Intergovernmental Commission on Bilateral Cooperation on Monday"],
+    );
+    check_entities(
+        "The India-Russia Intergovernmental Commission on Trade, Economic, Scientific, Technological and Cultural Cooperation met.",
+        &["India-Russia Intergovernmental Commission on Trade, Economic, Scientific, Technological and Cultural Cooperation"],
+        &[],
+    );
+    check(
+        "Governor of Golestan province Hadi Haqshenas met the delegation.",
+        &[
+            "Hadi Haqshenas hasRole Governor",
+            "Hadi Haqshenas officialOf Golestan province",
+        ],
+        &[],
+    );
+}
