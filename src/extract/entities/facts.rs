@@ -58,16 +58,14 @@ impl<'a> Document<'a> {
                     .split(' ')
                     .any(|t| t.starts_with(w) && (w.len() > 6 || t.len() <= w.len() + 4))
             });
-            // Cooperation of one of the pair, or "our" cooperation, in an
-            // article about the pair: "Georgia is committed to deepening
-            // cooperation", "Потенциал нашего сотрудничества".
-            let one_side = named(main[0])
-                || named(main[1])
-                || lower
-                    .split(' ')
-                    .any(|t| OURS.contains(&t) || t.starts_with("взаимн"));
+            // "Our" or mutual cooperation in an article about the pair:
+            // "Потенциал нашего сотрудничества" (one side named alone says
+            // nothing: "Uzbekistan values its relations with neighbours").
+            let ours = lower
+                .split(' ')
+                .any(|t| OURS.contains(&t) || t.starts_with("взаимн"));
             if BILATERAL_PHRASES.is_match(&lower)
-                || cooperation && (both_named || pair || one_side || TWO_COUNTRIES.is_match(&lower))
+                || cooperation && (both_named || pair || ours || TWO_COUNTRIES.is_match(&lower))
             {
                 facts.push(Fact {
                     subject: main[0],

@@ -319,6 +319,12 @@ fn main_country_pair_partners_from_cooperation_words() {
         &[],
         &["Uzbekistan partnersWith Turkey", "Turkey partnersWith Uzbekistan"],
     );
+    // "Our" cooperation in an article about the pair.
+    check(
+        "Товарооборот между Туркменистаном и Турцией вырос. Потенциал нашего сотрудничества гораздо больше, сказал посол Турции.",
+        &["Turkmenistan partnersWith Turkey"],
+        &[],
+    );
     // A single country has no pair.
     check(
         "Kazakhstan values bilateral cooperation.",
