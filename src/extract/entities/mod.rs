@@ -18,6 +18,7 @@
 //! the mention types and small shared helpers; the stages live in
 //! submodules, each adding `impl Document` methods: `sentence`
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
+//! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `events` (events named around other names), `titles` (title
 //! constructions), `references` (pronouns, role words, counterparts),
@@ -31,6 +32,7 @@ mod context;
 mod events;
 mod facts;
 mod names;
+mod particles;
 mod references;
 mod russian;
 mod sentence;
