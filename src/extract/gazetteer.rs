@@ -7,7 +7,8 @@
 //! Capitalised name tokens must be capitalised in the text and acronyms must
 //! be upper case, so "Trend" the agency is not "the growth trend".
 
-use super::text::{ru_forms, tokenize, Token, TokenKind};
+use super::morphology::ru_forms;
+use super::text::{tokenize, Token, TokenKind};
 use super::{Class, Role};
 use rustc_hash::FxHashMap as HashMap;
 

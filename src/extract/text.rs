@@ -241,70 +241,6 @@ pub fn word_key(word: &str) -> String {
     word.to_lowercase().replace('ё', "е")
 }
 
-/// The case forms of a Russian word given in its nominative (lowercase):
-/// nouns of the common declensions, adjectives and surnames in -ов/-ин.
-/// Over-generation is harmless (forms are only used to recognise names).
-pub fn ru_forms(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
-    let chars: Vec<char> = w.chars().collect();
-    let n = chars.len();
-    if n < 3 || !chars.iter().all(|c| ('\u{0400}'..='\u{04FF}').contains(c)) {
-        return out;
-    }
-    let stem = |k: usize| -> String { chars[..n - k].iter().collect() };
-    let add = |out: &mut Vec<String>, base: &str, ends: &[&str]| {
-        for e in ends {
-            out.push(format!("{base}{e}"));
-        }
-    };
-    const ADJ: &[&str] = &[
-        "ий", "ый", "ой", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ая", "яя", "ую",
-        "юю", "ое", "ее", "ие", "ые", "их", "ых", "ими", "ыми", "ей",
-    ];
-    let last = chars[n - 1];
-    let ends2: String = chars[n - 2..].iter().collect();
-    match last {
-        'а' => add(&mut out, &stem(1), &["ы", "и", "е", "у", "ой", "ою", "ей"]),
-        'я' if ends2 == "ия" => add(&mut out, &stem(2), &["ии", "ию", "ией", "иею"]),
-        'я' => add(&mut out, &stem(1), &["и", "е", "ю", "ей", "ею"]),
-        'ь' => add(&mut out, &stem(1), &["и", "ью", "ем", "ю", "я", "е", "ём"]),
-        'й' if matches!(ends2.as_str(), "ий" | "ый" | "ой") => {
-            add(&mut out, &stem(2), ADJ);
-            if ends2 == "ий" {
-                add(&mut out, &stem(2), &["ия", "ию", "ием", "ии"]);
-            }
-        }
-        'й' => add(&mut out, &stem(1), &["я", "ю", "ем", "е"]),
-        'о' | 'е' | 'у' | 'ю' | 'и' | 'ы' | 'э' => {}
-        _ => {
-            // Consonant: masculine nouns and surnames (-ов, -ев, -ин).
-            add(
-                &mut out,
-                w,
-                &["а", "у", "ом", "ем", "е", "ы", "и", "ым", "ой", "ым"],
-            );
-            // A fleeting vowel: посол -> посла, Минск stays.
-            if n >= 4 && matches!(chars[n - 2], 'о' | 'е') {
-                let short: String = chars[..n - 2]
-                    .iter()
-                    .chain(std::iter::once(&last))
-                    .collect();
-                add(&mut out, &short, &["а", "у", "ом", "ем", "е", "ы", "и"]);
-            }
-        }
-    }
-    // A form that is also a common function word is read as that word:
-    // "после" is "after", not the prepositional of "посол".
-    out.retain(|f| f == w || !FUNCTION_WORDS.contains(&f.as_str()));
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Russian prepositions, adverbs and pronouns that inflection of a name or
-/// a title could produce.
-const FUNCTION_WORDS: &[&str] = &["после", "более", "менее", "тоже", "также", "кроме", "вне"];
-
 fn is_word_char(c: char) -> bool {
     // Fast paths for the two scripts of the genre before the Unicode tables.
     c.is_ascii_alphanumeric()
@@ -594,20 +530,6 @@ mod tests {
         let ru = tokenize("Азербайджана Ёлка");
         assert_eq!(ru[0].key, "азербайджана");
         assert_eq!(ru[1].key, "елка");
-    }
-
-    #[test]
-    fn russian_case_forms() {
-        let has = |w: &str, f: &str| ru_forms(w).iter().any(|x| x == f);
-        assert!(has("азербайджан", "азербайджаном") && has("азербайджан", "азербайджане"));
-        assert!(has("белоруссия", "белоруссии") && has("белоруссия", "белоруссией"));
-        assert!(has("беларусь", "беларуси") && has("россия", "россию"));
-        assert!(has("ильхам", "ильхамом") && has("алиев", "алиевым"));
-        assert!(has("николай", "николаем") && has("алексей", "алексеем"));
-        assert!(has("азербайджанский", "азербайджанских") && has("минский", "минского"));
-        assert!(has("посол", "посла") && has("президент", "президентом"));
-        assert_eq!(ru_forms("лукашенко"), vec!["лукашенко"]);
-        assert_eq!(ru_forms("baku"), vec!["baku"]);
     }
 
     #[test]

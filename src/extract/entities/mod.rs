@@ -274,7 +274,7 @@ impl<'a> Document<'a> {
             if toks.len() >= 2 {
                 if let Some(last) = toks.last().filter(|t| t.kind == TokenKind::Word && t.cap) {
                     // Russian surnames are matched in every case: Пацкевичем, Алиеву.
-                    for form in super::text::ru_forms(&last.key) {
+                    for form in crate::extract::morphology::ru_forms(&last.key) {
                         self.aliases.entry(form).or_insert(e);
                     }
                 }
