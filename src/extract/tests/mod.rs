@@ -267,6 +267,38 @@ fn investments_supplies_assembly_membership() {
         &["Russia suppliesTo Azerbaijan"],
         &[],
     );
+    // Exports named with their exporter and destination are supplies;
+    // exports only planned are not.
+    check(
+        "Belarusian exports to Egypt grew by 40 percent.",
+        &["Belarus suppliesTo Egypt"],
+        &[],
+    );
+    check(
+        "Azerbaijan is a major supplier of energy to Italy.",
+        &["Azerbaijan suppliesTo Italy"],
+        &[],
+    );
+    check(
+        "Значительно увеличился белорусский экспорт в Египет.",
+        &["Belarus suppliesTo Egypt"],
+        &[],
+    );
+    check(
+        "При этом экспорт Турции в Иран составил немногим более $4 млрд.",
+        &["Turkey suppliesTo Iran"],
+        &[],
+    );
+    check(
+        "Belarus plans to start exports of tractors to Egypt.",
+        &[],
+        &["Belarus suppliesTo Egypt"],
+    );
+    check(
+        "Беларусь планирует поставлять тракторы в Египет.",
+        &[],
+        &["Belarus suppliesTo Egypt"],
+    );
     check(
         "About 8,000 tractors of MAZ have been assembled at the Ganja Automobile Plant.",
         &["Ganja Automobile Plant assemblesProductsOf MAZ"],
@@ -281,6 +313,21 @@ fn investments_supplies_assembly_membership() {
 
 #[test]
 fn meetings_visits_events_places() {
+    check(
+        "Ilham Aliyev embarks on an 'epoch-making' visit to Russia.",
+        &["Ilham Aliyev visited Russia"],
+        &[],
+    );
+    check(
+        "Ilham Aliyev is visiting Russia this week.",
+        &["Ilham Aliyev visited Russia"],
+        &[],
+    );
+    check(
+        "Президент Ильхам Алиев находится в России с официальным визитом.",
+        &["Ilham Aliyev visited Russia"],
+        &[],
+    );
     check("Georgian Economy Minister Levan Davitashvili said after talks with Azerbaijani Economy Minister Mikayil Jabbarov.", &["Levan Davitashvili metWith Mikayil Jabbarov"], &[]);
     check(
         "The visit by Azerbaijani President Ilham Aliyev to Russia was significant.",
