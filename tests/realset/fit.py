@@ -31,7 +31,7 @@ raw = open(path, encoding='utf-8').read().strip('\n')
 
 # Spellings of the copied text before lines are dropped.
 starts = {raw}
-m = re.match(r' ?date (\S+) (https?://\S+)\n+', raw)
+m = re.match(r' ?date (\S+)(?: (https?://\S+))?[ \t]*\n*', raw)
 if m:
     starts |= {raw[m.end():], f' date {m.group(1)}\n' + raw[m.end():]}
 for s in list(starts):
