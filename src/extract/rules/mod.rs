@@ -35,14 +35,14 @@ struct Rule {
     object: char,
     /// Declared kinds of each slot ("Country|Org").
     kinds: std::collections::HashMap<char, String>,
-    regex: Regex,
+    regex: regex::bytes::Regex,
     line: usize,
 }
 
 #[derive(Debug)]
 struct Unless {
     predicate: Predicate,
-    regex: Regex,
+    regex: regex::bytes::Regex,
 }
 
 /// The compiled rules.
@@ -172,6 +172,7 @@ impl RuleSet {
             .iter()
             .fold(0u8, |bits, m| bits | kind_bits(kind_name(m.kind)));
         let view = slot_view(sent);
+        let bytes = view.as_bytes();
         let mut present = vec![false; self.words.patterns_len()];
         for m in self.words.find_overlapping_iter(&view) {
             present[m.pattern().as_usize()] = true;
@@ -191,7 +192,7 @@ impl RuleSet {
             let rule = &self.rules[i];
             // The lazy DFA answers "does it match" quickly; captures are only
             // computed for rules that do.
-            if !rule.regex.is_match(&view) {
+            if !rule.regex.is_match(bytes) {
                 continue;
             }
             let is_blocked = match blocked.iter().find(|(p, _)| *p == rule.predicate) {
@@ -200,7 +201,7 @@ impl RuleSet {
                     let b = self
                         .unless
                         .iter()
-                        .any(|u| u.predicate == rule.predicate && u.regex.is_match(&view));
+                        .any(|u| u.predicate == rule.predicate && u.regex.is_match(bytes));
                     blocked.push((rule.predicate, b));
                     b
                 }
@@ -208,17 +209,15 @@ impl RuleSet {
             if is_blocked {
                 continue;
             }
-            for caps in rule.regex.captures_iter(&view) {
+            for caps in rule.regex.captures_iter(bytes) {
                 let subs = slot_entities(
                     sent,
-                    caps.name(&rule.subject.to_string())
-                        .map_or("", |m| m.as_str()),
+                    capture_text(&caps, rule.subject),
                     &rule.kinds[&rule.subject],
                 );
                 let objs = slot_entities(
                     sent,
-                    caps.name(&rule.object.to_string())
-                        .map_or("", |m| m.as_str()),
+                    capture_text(&caps, rule.object),
                     &rule.kinds[&rule.object],
                 );
                 let via = format!("rules.txt:{}", rule.line);
@@ -238,6 +237,15 @@ impl RuleSet {
             }
         }
     }
+}
+
+/// What a slot captured. Matches start and end at token edges, so the bytes
+/// are whole UTF-8 characters.
+fn capture_text<'v>(caps: &regex::bytes::Captures<'v>, slot: char) -> &'v str {
+    let mut name = [0u8; 4];
+    caps.name(slot.encode_utf8(&mut name))
+        .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
+        .unwrap_or("")
 }
 
 fn push(out: &mut Vec<Fact>, s: usize, predicate: Predicate, o: usize, sentence: usize, via: &str) {
@@ -368,12 +376,14 @@ mod tests {
                 vec![" and".to_string()]
             ]
         );
-        assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which "));
+        assert!(r.is_match(" the cooperation between ⟦0:Org⟧ and ⟦1:Org⟧ , which ".as_bytes()));
         let Compiled { regex: r, .. } =
             compile("{A:Person} и {B:Person} (провели ~2 переговоры|встретились)").unwrap();
-        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели двусторонние переговоры "));
-        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели переговоры "));
-        assert!(!r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели три долгих дня переговоры "));
+        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели двусторонние переговоры ".as_bytes()));
+        assert!(r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели переговоры ".as_bytes()));
+        assert!(
+            !r.is_match(" ⟦0:Person⟧ и ⟦1:Person⟧ провели три долгих дня переговоры ".as_bytes())
+        );
         assert!(compile("(~2 talks)").is_err());
         let Compiled {
             regex: r, anchors, ..
@@ -384,29 +394,58 @@ mod tests {
         );
         let c = r
             .captures(
-                " ⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧ expand their economic cooperation ",
+                " ⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧ expand their economic cooperation "
+                    .as_bytes(),
             )
             .unwrap();
         assert_eq!(
-            c.name("A").unwrap().as_str(),
-            "⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧"
+            c.name("A").unwrap().as_bytes(),
+            "⟦0:Country⟧ , ⟦1:Country⟧ and ⟦2:Country⟧".as_bytes()
         );
         let Compiled { regex: r, .. } = compile("[the] (sign*|ink*) {B}").unwrap();
-        assert!(r.is_match(" inked ⟦3:Org⟧ "));
+        assert!(r.is_match(" inked ⟦3:Org⟧ ".as_bytes()));
         let Compiled { regex: r, .. } = compile("{A:Country} 's {B:Org} signed").unwrap();
-        let c = r.captures(" ⟦0:Country⟧'s ⟦1:Org⟧ signed ").unwrap();
-        assert_eq!(c.name("A").unwrap().as_str(), "⟦0:Country⟧");
+        let c = r
+            .captures(" ⟦0:Country⟧'s ⟦1:Org⟧ signed ".as_bytes())
+            .unwrap();
+        assert_eq!(c.name("A").unwrap().as_bytes(), "⟦0:Country⟧".as_bytes());
         // A possessor is not the slot itself.
         let Compiled { regex: r, .. } = compile("{A} and {B} signed").unwrap();
         let c = r
-            .captures(" ⟦0:Org⟧ and ⟦1:Country⟧'s ⟦2:Org⟧ signed ")
+            .captures(" ⟦0:Org⟧ and ⟦1:Country⟧'s ⟦2:Org⟧ signed ".as_bytes())
             .unwrap();
-        assert_eq!(c.name("B").unwrap().as_str(), "⟦1:Country⟧'s ⟦2:Org⟧");
+        assert_eq!(
+            c.name("B").unwrap().as_bytes(),
+            "⟦1:Country⟧'s ⟦2:Org⟧".as_bytes()
+        );
         let Compiled { regex: r, .. } = compile("(was|has been) signed").unwrap();
-        assert!(r.is_match(" it has been signed "));
+        assert!(r.is_match(" it has been signed ".as_bytes()));
         assert!(compile("(a|b").is_err());
         assert!(compile("{a}").is_err());
         assert!(compile("{A:Planet}").is_err());
+    }
+
+    #[test]
+    fn plain_word_gaps_take_words_of_any_script_but_not_names_or_punctuation() {
+        let Compiled { regex: r, .. } = compile("{A:Person} ~w2 signed {B}").unwrap();
+        for ok in [
+            " ⟦0:Person⟧ today signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ ещё signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ déjà vu signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ 2024 e-mail signed ⟦1:Org⟧ ",
+        ] {
+            assert!(r.is_match(ok.as_bytes()), "{ok}");
+        }
+        for no in [
+            " ⟦0:Person⟧ in ⟦2:Country⟧ signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ , signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ « signed ⟦1:Org⟧ ",
+            " ⟦0:Person⟧ one two three signed ⟦1:Org⟧ ",
+        ] {
+            assert!(!r.is_match(no.as_bytes()), "{no}");
+        }
+        let Compiled { regex: r, .. } = compile("{A} ~2 подписал* {B}").unwrap();
+        assert!(r.is_match(" ⟦0:Org⟧ , « подписали ⟦1:Org⟧ ".as_bytes()));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!
 //! Pure string work: knows nothing of sentences, entities or facts.
 
-use regex::Regex;
+use regex::bytes::Regex;
 use std::fmt::Write;
 
 pub(super) const ALL_KINDS: &str = "Country|Place|Org|Person|Event";
@@ -28,14 +28,14 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
             } else {
                 g.parse().map_err(|_| format!("bad gap {el:?}"))?
             };
-            let _ = write!(re, "(?:[\\p{{L}}\\p{{N}}-]+ ){{0,{n}}}?");
+            let _ = write!(re, "(?:{PLAIN_WORD} ){{0,{n}}}?");
         } else if let Some(g) = el.strip_prefix('~') {
             let n: usize = if g.is_empty() {
                 6
             } else {
                 g.parse().map_err(|_| format!("bad gap {el:?}"))?
             };
-            let _ = write!(re, "(?:\\S+ ){{0,{n}}}?");
+            let _ = write!(re, "(?:{ANY_WORD} ){{0,{n}}}?");
         } else if el.starts_with('{') {
             let inner = el
                 .strip_prefix('{')
@@ -61,7 +61,7 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
             slot_kinds.insert(name.chars().next().unwrap(), kinds.to_string());
             // The head may be preceded by its modifiers: a possessor, a demonym
             // with descriptor words, a title with its country (see slot_entities).
-            let one = format!("{SLOT_MODIFIERS}⟦\\d+:(?:{kinds})⟧");
+            let one = format!("{SLOT_MODIFIERS}⟦[0-9]+:(?:{kinds})⟧");
             if list {
                 let _ = write!(re, "(?P<{name}>{one}(?:(?: , and| ,| and| и| &) {one})*) ");
             } else {
@@ -97,16 +97,39 @@ pub(super) struct Compiled {
     pub kinds: std::collections::HashMap<char, String>,
 }
 
+// The view is matched as bytes with byte classes: Unicode classes such as
+// `\S` or `\p{L}` compile to large automata that the lazy DFA rebuilds for
+// almost every sentence. Tokens are separated by single ASCII spaces, so a
+// token is a run of non-space bytes.
+
+/// A plain word: letters, digits and hyphens (ASCII, or a two-byte UTF-8
+/// letter: Latin with diacritics, Greek, Cyrillic, Armenian ...); not a slot,
+/// not punctuation.
+macro_rules! plain_word {
+    () => {
+        r"(?-u:[0-9a-z\-]|[\xc3-\xdf][\x80-\xbf])+"
+    };
+}
+/// Any byte of a token.
+const ANY_CHAR: &str = r"(?-u:[^ ])";
+/// Any token.
+const ANY_WORD: &str = r"(?-u:[^ ])+";
+const PLAIN_WORD: &str = plain_word!();
+
 /// What may stand before a slot's head (see `slot_entities`).
 const SLOT_MODIFIERS: &str = concat!(
     r"(?:",
     // a possessor: "⟦Russia⟧'s"
-    r"⟦\d+:[A-Za-z]+⟧'s ",
+    r"⟦[0-9]+:[A-Za-z]+⟧'s ",
     // a demonym and up to two descriptor words: "⟦Belarusian⟧ potash producer"
-    r#"|⟦\d+:Demonym⟧ (?:[\p{Ll}\p{N}-]+ |" ){0,3}?"#,
+    r"|⟦[0-9]+:Demonym⟧ (?:",
+    plain_word!(),
+    r#" |" ){0,3}?"#,
     // a title with its portfolio and country, the name perhaps after a comma:
     // "⟦Uzbek⟧ ⟦Minister⟧ of trade ⟦Uzbekistan⟧", "⟦Ambassador⟧ of ⟦Qatar⟧ ,"
-    r"|(?:⟦\d+:(?:Demonym|Country)⟧(?:'s)? )?⟦\d+:Role⟧ (?:(?:[\p{L}\p{N}-]+|,) ){0,6}?(?:⟦\d+:(?:Country|Place|Org|Demonym)⟧(?:'s)? (?:(?:в|во|in|of|to|at) )?){0,2}(?:, )?",
+    r"|(?:⟦[0-9]+:(?:Demonym|Country)⟧(?:'s)? )?⟦[0-9]+:Role⟧ (?:(?:",
+    plain_word!(),
+    r"|,) ){0,6}?(?:⟦[0-9]+:(?:Country|Place|Org|Demonym)⟧(?:'s)? (?:(?:в|во|in|of|to|at) )?){0,2}(?:, )?",
     r")?"
 );
 
@@ -192,11 +215,11 @@ fn word(el: &str) -> Result<String, String> {
                 } else {
                     g.parse().map_err(|_| format!("bad gap {w:?} in {el:?}"))?
                 };
-                let _ = write!(alt, "(?:\\S+ ){{0,{n}}}?");
+                let _ = write!(alt, "(?:{ANY_WORD} ){{0,{n}}}?");
             } else {
                 match w.strip_suffix('*') {
                     Some(stem) => {
-                        let _ = write!(alt, "{}\\S* ", regex::escape(&stem.to_lowercase()));
+                        let _ = write!(alt, "{}{ANY_CHAR}* ", regex::escape(&stem.to_lowercase()));
                     }
                     None => {
                         let _ = write!(alt, "{} ", regex::escape(&w.to_lowercase()));
