@@ -36,6 +36,7 @@ mod particles;
 mod references;
 mod russian;
 mod sentence;
+mod surnames;
 mod titles;
 
 use super::gazetteer::{Match, Target};
@@ -224,6 +225,12 @@ impl<'a> Document<'a> {
         self.by_slug.insert(k.id.clone(), e);
         if k.class == Class::Person {
             self.alias_last_name(e);
+            // Every listed spelling's surname: "Erdoğan" for "Recep Tayyip Erdogan".
+            for s in &k.surnames {
+                for form in crate::extract::morphology::ru_forms(s) {
+                    self.aliases.entry(form).or_insert(e);
+                }
+            }
         }
         e
     }

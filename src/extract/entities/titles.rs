@@ -149,6 +149,7 @@ impl<'a> Document<'a> {
     /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus
     /// Mikhail Myasnikovich", "Azerbaijan's Economy Minister Shahin
     /// Mustafayev", "посол Белоруссии в Азербайджане Николай Пацкевич".
+    /// Whether the title found its holder.
     pub(super) fn title_construction(
         &mut self,
         index: usize,
@@ -157,7 +158,7 @@ impl<'a> Document<'a> {
         mentions: &mut Vec<Mention>,
         r: Mention,
         role: Role,
-    ) {
+    ) -> bool {
         let n = toks.len();
         // The window after the title: portfolio words ("of Investment, Industry
         // and Trade", "экономики"), qualifiers ("of Belarus", "Белоруссии в
@@ -420,8 +421,9 @@ impl<'a> Document<'a> {
         } else {
             None
         };
-        let Some(p) = person else { return };
+        let Some(p) = person else { return false };
         self.holds_title(p, role, qualifier, index, "title before name");
+        true
     }
 
     /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".

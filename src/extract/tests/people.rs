@@ -1,0 +1,71 @@
+//! Tests of how people are recognised and given their offices and visits:
+//! known people by surname alone, titles that name their holder after
+//! them. Helpers are the parent module's.
+
+use super::*;
+
+// --- Known people by surname alone --------------------------------------------
+
+#[test]
+fn a_known_person_named_by_surname_alone() {
+    check_entities(
+        "At the meeting, Mirziyoyev thanked the Chinese side for its support of reforms in Uzbekistan.",
+        &["Shavkat Mirziyoyev"],
+        &[],
+    );
+    check(
+        "At the meeting, Mirziyoyev thanked the Chinese side for its support of reforms in Uzbekistan.",
+        &["Shavkat Mirziyoyev officialOf Uzbekistan"],
+        &[],
+    );
+    // Russian case forms of the surname.
+    check_entities(
+        "Токаеву доложили о росте торговли Казахстана с Китаем.",
+        &["Касым-Жомарт Токаев"],
+        &[],
+    );
+    // A listed spelling other than the label: "Erdoğan" for "Erdogan".
+    check_entities(
+        "Erdoğan said Turkey and Uzbekistan aim at $5 billion in trade.",
+        &["Recep Tayyip Erdogan"],
+        &[],
+    );
+}
+
+#[test]
+fn a_surname_alone_is_not_a_known_person_when_ambiguous_or_part_of_a_name() {
+    // Two known people share the surname.
+    check_entities(
+        "Berdimuhamedov said Turkmenistan will supply gas to China.",
+        &[],
+        &["Serdar Berdimuhamedov", "Gurbanguly Berdimuhamedov"],
+    );
+    // Another person of the same surname, named in full.
+    check_entities(
+        "Deputy Minister Akmal Mirziyoyev said Uzbekistan will build roads.",
+        &[],
+        &["Shavkat Mirziyoyev"],
+    );
+}
+
+// --- Titles that name their holder after them ----------------------------------
+
+#[test]
+fn a_title_before_a_name_is_no_apposition_of_the_name_before_it() {
+    check(
+        "At the invitation of Kassym-Jomart Tokayev, President of South Korea Yoon Suk Yeol is paying a state visit to Kazakhstan.",
+        &["Yoon Suk Yeol officialOf South Korea", "Yoon Suk Yeol hasRole President"],
+        &["Kassym-Jomart Tokayev officialOf South Korea"],
+    );
+    check_entities(
+        "At the Imperial Palace, President Serdar Berdimuhamedov met the Emperor.",
+        &["Serdar Berdimuhamedov"],
+        &["Imperial Palace"],
+    );
+    // An apposition with no name after the title still holds.
+    check(
+        "The talks were held by Ilia Darchiashvili, Georgia's foreign minister.",
+        &["Ilia Darchiashvili officialOf Georgia"],
+        &[],
+    );
+}
