@@ -21,13 +21,15 @@
 //! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `events` (events named around other names), `titles` (title
-//! constructions), `references` (pronouns, role words, counterparts),
+//! constructions), `appositions` (titles after names), `surnames` (known
+//! people by surname alone), `references` (pronouns, role words, counterparts),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
 //! Pure: no I/O, no RDF, no store; relation rules and figures run later on
 //! the finished sentences and are not called from here.
 
+mod appositions;
 mod context;
 mod events;
 mod facts;
