@@ -105,6 +105,17 @@ impl<'a> Document<'a> {
                 }
                 return;
             }
+            // Coordinated titles: "X, Vice Chairman and General Manager of Y".
+            if p.key == "and" {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.end == k - 1 && matches!(m.kind, MentionKind::Role(_)))
+                {
+                    k = m.start;
+                    steps += 1;
+                    continue;
+                }
+            }
             if p.kind == TokenKind::Word && !p.cap && appositive_word(p) || p.key == "'s" {
                 k -= 1;
                 steps += 1;
@@ -167,6 +178,10 @@ impl<'a> Document<'a> {
                         || toks[j - 1].key == "the" && j >= 2 && toks[j - 2].key == "of")
                     {
                         qualifier = m.entity;
+                    } else if matches!(m.kind, MentionKind::Role(_)) && toks[j - 1].key == "and" {
+                        // The first of coordinated titles takes the qualifier of the last.
+                        j = m.end;
+                        continue;
                     }
                     break;
                 }

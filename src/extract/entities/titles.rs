@@ -6,6 +6,7 @@
 //! No I/O, no RDF; facts only through `holds_title`, nothing from the
 //! relation rules.
 
+use super::names::names_a_thing;
 use super::russian::ru_name_base;
 use super::{
     insert_mention, is_name_word, is_patronymic, mention_at, token_lang, Document, Mention,
@@ -110,6 +111,8 @@ impl<'a> Document<'a> {
         let limit = (r.end + 14).min(n);
         let mut person_mention: Option<usize> = None;
         let mut run: Option<(usize, usize)> = None;
+        // After "Iran's": the possessed region or body is what the title is of.
+        let mut possessive = false;
         while j < limit {
             if let Some(m) = mention_at(mentions, j).copied() {
                 match m.kind {
@@ -123,8 +126,13 @@ impl<'a> Document<'a> {
                         let posted =
                             j > 0 && matches!(toks[j - 1].key.as_str(), "to" | "in" | "в" | "во");
                         if m.kind != MentionKind::Demonym && !posted {
-                            qualifier = qualifier.or(m.entity);
+                            qualifier = if possessive {
+                                m.entity.or(qualifier)
+                            } else {
+                                qualifier.or(m.entity)
+                            };
                         }
+                        possessive = false;
                         run = None;
                         j = m.end;
                         continue;
@@ -176,10 +184,23 @@ impl<'a> Document<'a> {
                     | "-"
                     | "&"
             );
+            // "Governor of Iran's East Azerbaijan Province Abedin Khorram".
+            if k == "'s" && run.is_none() && qualifier.is_some() {
+                possessive = true;
+                j += 1;
+                continue;
+            }
             // Russian portfolio words are lowercase genitives: "министр экономики".
             let ru_portfolio =
                 t.cyrillic && !t.cap && j < r.end + 8 && t.kind == TokenKind::Word && run.is_none();
-            if connector || ru_portfolio {
+            // English ones in lower case ("minister of state for trade"), and
+            // "of the country".
+            let en_portfolio = !t.cyrillic
+                && !t.cap
+                && j < r.end + 8
+                && run.is_none()
+                && (PORTFOLIO_WORDS.contains(&k) || k == "country" && toks[j - 1].key == "the");
+            if connector || ru_portfolio || en_portfolio {
                 // A comma may close the name ("..., who"); "and" closes it too
                 // unless another capitalised word follows ("Economy and Trade");
                 // other connectors mean the words so far were the portfolio.
@@ -288,6 +309,9 @@ impl<'a> Document<'a> {
         } else if let Some((rs, re)) = name_run.filter(|&(s, e)| {
             (s..e).filter(|&k| toks[k].key != "-").count() >= 2
                 && !(e - s == 3 && toks[s + 1].key == "-")
+                // "the head of the ... Suez Canal Economic Zone (SCZone)": a
+                // run ending in a place or body word names no person.
+                && !names_a_thing(&toks[e - 1].key)
         }) {
             // Word starts in the run; "Оюун-Эрдэнэ" is one word.
             let starts: Vec<usize> = (rs..re)

@@ -69,3 +69,56 @@ fn a_title_before_a_name_is_no_apposition_of_the_name_before_it() {
         &[],
     );
 }
+
+#[test]
+fn the_possessed_region_is_what_a_title_is_of() {
+    check(
+        "The delegation led by the Governor of Iran's East Azerbaijan Province Abedin Khorram has arrived in Yerevan.",
+        &[
+            "Abedin Khorram officialOf East Azerbaijan Province",
+            "Abedin Khorram hasRole Governor",
+        ],
+        &["Abedin Khorram officialOf Iran"],
+    );
+}
+
+#[test]
+fn lowercase_portfolios_and_of_the_country_inside_titles() {
+    check(
+        "He was received by Prime Minister of the country Irakli Garibashvili.",
+        &["Irakli Garibashvili hasRole PrimeMinister"],
+        &[],
+    );
+    check(
+        "Goyal spoke at a press conference with UAE minister of state for trade Omar Haddadi.",
+        &[
+            "Omar Haddadi hasRole Minister",
+            "Omar Haddadi officialOf United Arab Emirates",
+        ],
+        &[],
+    );
+    // A lowercase word that is no portfolio still ends the title.
+    check(
+        "The minister said prices rose.",
+        &[],
+        &["* hasRole Minister"],
+    );
+}
+
+#[test]
+fn coordinated_titles_after_a_name_share_their_qualifier() {
+    check(
+        "The premier met Li Weiming, Vice Chairman and General Manager of Hubei Trading Company, on Friday.",
+        &["Li Weiming officialOf Hubei Trading Company"],
+        &[],
+    );
+}
+
+#[test]
+fn a_run_ending_in_a_body_or_place_word_is_no_holder() {
+    check_entities(
+        "The talks were held in the presence of the head of the General Authority for the Suez Canal Economic Zone (SCZone) Walid Gamal.",
+        &[],
+        &["Economic Zone"],
+    );
+}
