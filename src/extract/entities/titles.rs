@@ -402,6 +402,16 @@ impl<'a> Document<'a> {
         index: usize,
         via: &str,
     ) {
+        // The chair of a region's government ("заместитель председателя
+        // правительства Астраханской области") is no (deputy) prime minister.
+        let role = match role {
+            Role::PrimeMinister | Role::DeputyPrimeMinister
+                if qualifier.is_some_and(|q| self.entity_kind(q) == Kind::Place) =>
+            {
+                Role::Official
+            }
+            _ => role,
+        };
         self.role_holders.retain(|(r, _)| *r != role);
         self.role_holders.push((role, p));
         if role != Role::Official {

@@ -122,3 +122,47 @@ fn a_run_ending_in_a_body_or_place_word_is_no_holder() {
         &["Economic Zone"],
     );
 }
+
+#[test]
+fn the_chair_of_a_regions_government_is_no_prime_minister() {
+    check(
+        "Заместитель председателя правительства Астраханской области Илья Волынский встретился с консулом.",
+        &["Илья Волынский officialOf *"],
+        &["* hasRole DeputyPrimeMinister"],
+    );
+    check(
+        "Заместитель председателя правительства России Алексей Оверчук прибыл в Баку.",
+        &["Alexei Overchuk hasRole DeputyPrimeMinister"],
+        &[],
+    );
+}
+
+// --- Meetings and visits --------------------------------------------------------
+
+#[test]
+fn planned_meetings_and_upcoming_visits_are_not_stated_ones() {
+    check(
+        "У Лукашенко запланированы переговоры с президентом Вьетнама Чыонг Тан Шангом.",
+        &[],
+        &["Alexander Lukashenko metWith *"],
+    );
+    check(
+        "The forum is held ahead of the state visit of Belarusian President Alexander Lukashenko to Zimbabwe.",
+        &[],
+        &["Alexander Lukashenko visited Zimbabwe"],
+    );
+    check(
+        "During the state visit of Belarusian President Alexander Lukashenko to Zimbabwe, documents were signed.",
+        &["Alexander Lukashenko visited Zimbabwe"],
+        &[],
+    );
+}
+
+#[test]
+fn two_leaders_held_a_described_meeting() {
+    check(
+        "Prime Minister Narendra Modi and the visiting Crown Prince Mohammed bin Salman held the first leaders' meeting of the council.",
+        &["Narendra Modi metWith Mohammed bin Salman"],
+        &[],
+    );
+}
