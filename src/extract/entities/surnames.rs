@@ -31,13 +31,20 @@ impl<'a> Document<'a> {
             (u.kind == TokenKind::Word && (u.cap || u.upper) && !covered(mentions, j))
                 || (u.key == "-" && (u.range.start == t.range.end || u.range.end == t.range.start))
         };
+        // A capitalised word opening the sentence may be any word: "Сегодня".
+        let opens = |i: usize| i == 0 || toks[i - 1].kind == TokenKind::Punct && i == 1;
+        let common = |i: usize| {
+            let t = &toks[i];
+            STOP_CAPS.contains(&t.key.as_str())
+                || t.cyrillic && morphology::is_common_word(&text[t.range.clone()])
+        };
         for i in 0..toks.len() {
             let t = &toks[i];
             if !is_name_word(t)
                 || covered(mentions, i)
                 || self.aliases.contains_key(&t.key)
                 || STOP_CAPS.contains(&t.key.as_str())
-                || i > 0 && joins(mentions, i, i - 1)
+                || i > 0 && joins(mentions, i, i - 1) && !(opens(i - 1) && common(i - 1))
                 || i + 1 < toks.len() && joins(mentions, i, i + 1)
             {
                 continue;
@@ -45,7 +52,9 @@ impl<'a> Document<'a> {
             let Some(g) = self.ex.gazetteer.person_by_surname(&t.key) else {
                 continue;
             };
-            if t.cyrillic && morphology::is_common_word(&text[t.range.clone()]) {
+            // Inside a Russian sentence a capital marks a name; at its start
+            // the word may be a common one ("Токаев" is also a form of "токай").
+            if t.cyrillic && opens(i) && morphology::is_common_word(&text[t.range.clone()]) {
                 continue;
             }
             let e = self.known(g);

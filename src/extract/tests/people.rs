@@ -24,6 +24,17 @@ fn a_known_person_named_by_surname_alone() {
         &["Касым-Жомарт Токаев"],
         &[],
     );
+    // Inside a sentence and after an opening common word.
+    check_entities(
+        "Об этом заявил Токаев на встрече в Астане.",
+        &["Касым-Жомарт Токаев"],
+        &[],
+    );
+    check_entities(
+        "Сегодня Токаев провел встречу в Астане.",
+        &["Касым-Жомарт Токаев"],
+        &["Сегодня Токаев"],
+    );
     // A listed spelling other than the label: "Erdoğan" for "Erdogan".
     check_entities(
         "Erdoğan said Turkey and Uzbekistan aim at $5 billion in trade.",
