@@ -22,6 +22,9 @@ pub struct Known {
     pub label_ru: Option<String>,
     /// Index of the country entity, if the gazetteer states one.
     pub country: Option<usize>,
+    /// For people: the last words of all their listed names ("erdoğan",
+    /// "erdogan", "эрдоган"), the short forms an article may use alone.
+    pub surnames: Vec<String>,
 }
 
 /// What a gazetteer phrase refers to.
@@ -58,6 +61,12 @@ pub struct Gazetteer {
     forms: HashMap<String, Vec<String>>,
     /// Every word of every listed name.
     words: rustc_hash::FxHashSet<String>,
+    /// A person's surname (and its Russian case forms) -> the people whose
+    /// listed name ends in it.
+    surnames: HashMap<String, Vec<usize>>,
+    /// Words (and case forms) of names of anything but people, and people's
+    /// given names: a word among them is never a surname standing alone.
+    not_surnames: rustc_hash::FxHashSet<String>,
 }
 
 /// A line of a data file that could not be read.
@@ -105,6 +114,7 @@ impl Gazetteer {
                 label_en: cols[3].trim().to_string(),
                 label_ru: col(4).map(str::to_string),
                 country: None,
+                surnames: Vec::new(),
             });
             pending_country.push((idx, col(7).map(str::to_string), n + 1));
             let mut names = vec![cols[3].trim()];
@@ -112,6 +122,7 @@ impl Gazetteer {
             names.extend(col(5).into_iter().flat_map(|a| a.split('|')));
             for name in names {
                 g.add_phrase(name, Target::Entity(idx));
+                g.add_surname(name, idx, class == Class::Person);
             }
             for d in col(6).into_iter().flat_map(|a| a.split('|')) {
                 g.add_phrase(d, Target::Demonym(idx));
@@ -187,6 +198,58 @@ impl Gazetteer {
         let list = self.index.entry(keys[0].clone()).or_default();
         if !list.iter().any(|p| p.keys == keys && p.target == target) {
             list.push(Phrase { keys, case, target });
+        }
+    }
+
+    /// Indexes the last word of a person's name as a surname, and every
+    /// other word (a given name, or any word of another entity's name) as a
+    /// word that is no surname alone. "Lula da Silva": a particle before the
+    /// last word makes it no plain surname either.
+    fn add_surname(&mut self, name: &str, idx: usize, person: bool) {
+        let toks: Vec<Token> = tokenize(name.trim())
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .collect();
+        let with_forms = |t: &Token| {
+            if t.cyrillic {
+                ru_forms(&t.key)
+            } else {
+                vec![t.key.clone()]
+            }
+        };
+        let surname = person
+            && toks.len() >= 2
+            && toks[toks.len() - 1].cap
+            && toks[toks.len() - 2].cap
+            && !toks[toks.len() - 1].upper;
+        let others = if surname { toks.len() - 1 } else { toks.len() };
+        for t in &toks[..others] {
+            self.not_surnames.extend(with_forms(t));
+        }
+        if surname {
+            let last = &toks[toks.len() - 1];
+            if !self.entities[idx].surnames.contains(&last.key) {
+                self.entities[idx].surnames.push(last.key.clone());
+            }
+            for f in with_forms(last) {
+                let list = self.surnames.entry(f).or_default();
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+    }
+
+    /// The one known person whose surname this word is (in any case form),
+    /// if exactly one is and the word is no other name's word. Words of
+    /// fewer than four letters ("May", "Lam") are too often something else.
+    pub fn person_by_surname(&self, key: &str) -> Option<usize> {
+        if key.chars().count() < 4 || self.not_surnames.contains(key) {
+            return None;
+        }
+        match self.surnames.get(key).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
         }
     }
 

@@ -21,13 +21,15 @@
 //! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `events` (events named around other names), `titles` (title
-//! constructions), `references` (pronouns, role words, counterparts),
+//! constructions), `appositions` (titles after names), `surnames` (known
+//! people by surname alone), `references` (pronouns, role words, counterparts),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
 //! Pure: no I/O, no RDF, no store; relation rules and figures run later on
 //! the finished sentences and are not called from here.
 
+mod appositions;
 mod context;
 mod events;
 mod facts;
@@ -36,6 +38,7 @@ mod particles;
 mod references;
 mod russian;
 mod sentence;
+mod surnames;
 mod titles;
 
 use super::gazetteer::{Match, Target};
@@ -224,6 +227,12 @@ impl<'a> Document<'a> {
         self.by_slug.insert(k.id.clone(), e);
         if k.class == Class::Person {
             self.alias_last_name(e);
+            // Every listed spelling's surname: "Erdoğan" for "Recep Tayyip Erdogan".
+            for s in &k.surnames {
+                for form in crate::extract::morphology::ru_forms(s) {
+                    self.aliases.entry(form).or_insert(e);
+                }
+            }
         }
         e
     }

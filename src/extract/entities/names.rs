@@ -120,6 +120,14 @@ const REGION_TAILS: &[&str] = &[
     "governorate",
 ];
 
+/// Whether a name ending in this word names an organisation, event or
+/// place ("... Economic Zone", "... Province", "... Authority"), not a person.
+pub(super) fn names_a_thing(key: &str) -> bool {
+    TAILS.iter().any(|(w, _)| *w == key)
+        || PLACE_TAILS.iter().any(|t| t.last() == Some(&key))
+        || REGION_TAILS.contains(&key)
+}
+
 /// Lowercase words allowed inside a name when a capitalised word follows.
 const CONNECTORS: &[&str] = &["of", "for", "the", "and", "de", "&"];
 

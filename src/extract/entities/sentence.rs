@@ -63,6 +63,7 @@ impl<'a> Document<'a> {
         self.russian_institutions(text, &toks, &mut mentions, index);
         self.attributed_sources(text, &toks, &mut mentions);
         self.regions_of_cities(text, &toks, &mut mentions, index);
+        self.known_surnames(text, &toks, &mut mentions);
 
         // Capitalised runs naming organisations, events and places.
         let mut i = 0;
@@ -362,6 +363,9 @@ impl<'a> Document<'a> {
         // Titles before names, then titles after names ("Ilia Darchiashvili,
         // Georgia's foreign minister", "Ilkhom Makhkamov, the transport
         // minister of Uzbekistan"); the second pass sees the first's names.
+        // A title that names its holder after it is no apposition of the
+        // name before it ("at the invitation of X, President of Korea Y").
+        let mut titled: Vec<usize> = Vec::new();
         for after_name in [false, true] {
             let roles: Vec<(Mention, Role)> = mentions
                 .iter()
@@ -372,9 +376,11 @@ impl<'a> Document<'a> {
                 .collect();
             for (r, role) in roles {
                 if after_name {
-                    self.appositive_title(index, text, &toks, &mut mentions, r, role);
-                } else {
-                    self.title_construction(index, text, &toks, &mut mentions, r, role);
+                    if !titled.contains(&r.start) {
+                        self.appositive_title(index, text, &toks, &mut mentions, r, role);
+                    }
+                } else if self.title_construction(index, text, &toks, &mut mentions, r, role) {
+                    titled.push(r.start);
                 }
             }
         }

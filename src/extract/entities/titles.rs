@@ -1,12 +1,12 @@
 //! Title constructions: titles before names ("Deputy Prime Minister Alexei
 //! Overchuk", "посол Белоруссии в Азербайджане Николай Пацкевич"),
-//! appositive titles ("NAME, Kazakhstan's Minister of ..."), portfolio words,
+//! portfolio words (appositive titles are the `appositions` module's),
 //! and `Document::holds_title`, which states `hasRole` and `officialOf`.
 //!
 //! No I/O, no RDF; facts only through `holds_title`, nothing from the
 //! relation rules.
 
-use super::names::STOP_CAPS;
+use super::names::names_a_thing;
 use super::russian::ru_name_base;
 use super::{
     insert_mention, is_name_word, is_patronymic, mention_at, token_lang, Document, Mention,
@@ -16,65 +16,8 @@ use crate::extract::morphology;
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate, Role};
 
-/// Whether a lowercase word may stand between a name's comma and the title
-/// of an apposition ("X, the newly appointed ambassador"; "X, бывший посол"),
-/// as opposed to a clause's verb or preposition ("X, held a meeting with the
-/// ambassador", "X, встретился с послом"): English words from a closed list,
-/// Russian words other than prepositions and past-tense verbs.
-fn appositive_word(t: &Token) -> bool {
-    const EN: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "former",
-        "then",
-        "acting",
-        "current",
-        "currently",
-        "new",
-        "newly",
-        "appointed",
-        "incoming",
-        "outgoing",
-        "deputy",
-        "first",
-        "vice",
-        "chief",
-        "senior",
-        "executive",
-        "general",
-        "honorary",
-        "special",
-        "its",
-        "his",
-        "her",
-        "their",
-        "who",
-        "is",
-        "was",
-        "serves",
-        "served",
-        "as",
-        "also",
-        "now",
-        "-",
-    ];
-    const RU_PREPOSITIONS: &[&str] = &[
-        "с", "со", "в", "во", "на", "по", "к", "от", "для", "при", "и",
-    ];
-    if t.cyrillic {
-        let k = t.key.as_str();
-        !RU_PREPOSITIONS.contains(&k)
-            && !["л", "ла", "ли", "лся", "лась", "лись"]
-                .iter()
-                .any(|e| k.ends_with(e) && k.chars().count() > 3)
-    } else {
-        EN.contains(&t.key.as_str()) || PORTFOLIO_WORDS.contains(&t.key.as_str())
-    }
-}
-
 /// Capitalised words of a portfolio, never the first word of a name.
-const PORTFOLIO_WORDS: &[&str] = &[
+pub(super) const PORTFOLIO_WORDS: &[&str] = &[
     "trade",
     "economy",
     "economic",
@@ -149,6 +92,7 @@ impl<'a> Document<'a> {
     /// "Deputy Prime Minister Alexei Overchuk", "Prime Minister of Belarus
     /// Mikhail Myasnikovich", "Azerbaijan's Economy Minister Shahin
     /// Mustafayev", "посол Белоруссии в Азербайджане Николай Пацкевич".
+    /// Whether the title found its holder.
     pub(super) fn title_construction(
         &mut self,
         index: usize,
@@ -157,7 +101,7 @@ impl<'a> Document<'a> {
         mentions: &mut Vec<Mention>,
         r: Mention,
         role: Role,
-    ) {
+    ) -> bool {
         let n = toks.len();
         // The window after the title: portfolio words ("of Investment, Industry
         // and Trade", "экономики"), qualifiers ("of Belarus", "Белоруссии в
@@ -167,6 +111,8 @@ impl<'a> Document<'a> {
         let limit = (r.end + 14).min(n);
         let mut person_mention: Option<usize> = None;
         let mut run: Option<(usize, usize)> = None;
+        // After "Iran's": the possessed region or body is what the title is of.
+        let mut possessive = false;
         while j < limit {
             if let Some(m) = mention_at(mentions, j).copied() {
                 match m.kind {
@@ -180,8 +126,13 @@ impl<'a> Document<'a> {
                         let posted =
                             j > 0 && matches!(toks[j - 1].key.as_str(), "to" | "in" | "в" | "во");
                         if m.kind != MentionKind::Demonym && !posted {
-                            qualifier = qualifier.or(m.entity);
+                            qualifier = if possessive {
+                                m.entity.or(qualifier)
+                            } else {
+                                qualifier.or(m.entity)
+                            };
                         }
+                        possessive = false;
                         run = None;
                         j = m.end;
                         continue;
@@ -233,10 +184,23 @@ impl<'a> Document<'a> {
                     | "-"
                     | "&"
             );
+            // "Governor of Iran's East Azerbaijan Province Abedin Khorram".
+            if k == "'s" && run.is_none() && qualifier.is_some() {
+                possessive = true;
+                j += 1;
+                continue;
+            }
             // Russian portfolio words are lowercase genitives: "министр экономики".
             let ru_portfolio =
                 t.cyrillic && !t.cap && j < r.end + 8 && t.kind == TokenKind::Word && run.is_none();
-            if connector || ru_portfolio {
+            // English ones in lower case ("minister of state for trade"), and
+            // "of the country".
+            let en_portfolio = !t.cyrillic
+                && !t.cap
+                && j < r.end + 8
+                && run.is_none()
+                && (PORTFOLIO_WORDS.contains(&k) || k == "country" && toks[j - 1].key == "the");
+            if connector || ru_portfolio || en_portfolio {
                 // A comma may close the name ("..., who"); "and" closes it too
                 // unless another capitalised word follows ("Economy and Trade");
                 // other connectors mean the words so far were the portfolio.
@@ -345,6 +309,9 @@ impl<'a> Document<'a> {
         } else if let Some((rs, re)) = name_run.filter(|&(s, e)| {
             (s..e).filter(|&k| toks[k].key != "-").count() >= 2
                 && !(e - s == 3 && toks[s + 1].key == "-")
+                // "the head of the ... Suez Canal Economic Zone (SCZone)": a
+                // run ending in a place or body word names no person.
+                && !names_a_thing(&toks[e - 1].key)
         }) {
             // Word starts in the run; "Оюун-Эрдэнэ" is one word.
             let starts: Vec<usize> = (rs..re)
@@ -420,117 +387,9 @@ impl<'a> Document<'a> {
         } else {
             None
         };
-        let Some(p) = person else { return };
+        let Some(p) = person else { return false };
         self.holds_title(p, role, qualifier, index, "title before name");
-    }
-
-    /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".
-    pub(super) fn appositive_title(
-        &mut self,
-        index: usize,
-        text: &str,
-        toks: &[Token],
-        mentions: &mut Vec<Mention>,
-        r: Mention,
-        role: Role,
-    ) {
-        // Walk back from the title to the comma after the name.
-        let mut k = r.start;
-        let mut qualifier: Option<usize> = None;
-        let mut steps = 0;
-        while k > 0 && steps < 6 {
-            let p = &toks[k - 1];
-            if p.key == "," {
-                break;
-            }
-            if let Some(m) = mentions.iter().find(|m| m.end == k).copied() {
-                if matches!(
-                    m.kind,
-                    MentionKind::Entity(Kind::Country)
-                        | MentionKind::Demonym
-                        | MentionKind::Entity(Kind::Place)
-                        | MentionKind::Entity(Kind::Org)
-                ) {
-                    qualifier = qualifier.or(m.entity);
-                    k = m.start;
-                    steps += 1;
-                    continue;
-                }
-                return;
-            }
-            if p.kind == TokenKind::Word && !p.cap && appositive_word(p) || p.key == "'s" {
-                k -= 1;
-                steps += 1;
-                continue;
-            }
-            return;
-        }
-        if k < 2 || toks[k - 1].key != "," {
-            return;
-        }
-        let comma = k - 1;
-        // The name before the comma: a person mention or two or three name words.
-        let person = if let Some(m) = mentions
-            .iter()
-            .find(|m| m.end == comma && m.kind == MentionKind::Entity(Kind::Person))
-        {
-            m.entity
-        } else {
-            let mut s0 = comma;
-            while s0 > 0
-                && comma - s0 < 3
-                && is_name_word(&toks[s0 - 1])
-                && mention_at(mentions, s0 - 1).is_none()
-            {
-                s0 -= 1;
-            }
-            if comma - s0 < 2 || STOP_CAPS.contains(&toks[s0].key.as_str()) {
-                return;
-            }
-            let label = &text[toks[s0].range.start..toks[comma - 1].range.end];
-            let lang = token_lang(&toks[s0]);
-            let pe = self.new_entity(label, Class::Person, lang);
-            if self.entities[pe].class != Class::Person {
-                return;
-            }
-            self.alias_last_name(pe);
-            insert_mention(
-                mentions,
-                Mention {
-                    start: s0,
-                    end: comma,
-                    kind: MentionKind::Entity(Kind::Person),
-                    entity: Some(pe),
-                },
-            );
-            Some(pe)
-        };
-        let Some(p) = person else { return };
-        // "of Uzbekistan" after the title.
-        if qualifier.is_none() {
-            let mut j = r.end;
-            while j < toks.len() && j < r.end + 6 {
-                if let Some(m) = mention_at(mentions, j).copied() {
-                    if matches!(
-                        m.kind,
-                        MentionKind::Entity(Kind::Country)
-                            | MentionKind::Entity(Kind::Place)
-                            | MentionKind::Entity(Kind::Org)
-                    ) && (toks[j - 1].key == "of"
-                        || toks[j - 1].key == "the" && j >= 2 && toks[j - 2].key == "of")
-                    {
-                        qualifier = m.entity;
-                    }
-                    break;
-                }
-                if toks[j].kind == TokenKind::Word && !toks[j].cap || toks[j].key == "of" {
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-        }
-        self.holds_title(p, role, qualifier, index, "title after name");
+        true
     }
 
     /// Person `p` holds `role`, of `qualifier` where stated: `hasRole`, and
@@ -543,6 +402,16 @@ impl<'a> Document<'a> {
         index: usize,
         via: &str,
     ) {
+        // The chair of a region's government ("заместитель председателя
+        // правительства Астраханской области") is no (deputy) prime minister.
+        let role = match role {
+            Role::PrimeMinister | Role::DeputyPrimeMinister
+                if qualifier.is_some_and(|q| self.entity_kind(q) == Kind::Place) =>
+            {
+                Role::Official
+            }
+            _ => role,
+        };
         self.role_holders.retain(|(r, _)| *r != role);
         self.role_holders.push((role, p));
         if role != Role::Official {

@@ -475,4 +475,5 @@ fn figures_that_refer_back_and_decimal_commas() {
 
 mod figures;
 mod names_and_events;
+mod people;
 mod recall;

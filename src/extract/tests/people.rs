@@ -1,0 +1,179 @@
+//! Tests of how people are recognised and given their offices and visits:
+//! known people by surname alone, titles that name their holder after
+//! them. Helpers are the parent module's.
+
+use super::*;
+
+// --- Known people by surname alone --------------------------------------------
+
+#[test]
+fn a_known_person_named_by_surname_alone() {
+    check_entities(
+        "At the meeting, Mirziyoyev thanked the Chinese side for its support of reforms in Uzbekistan.",
+        &["Shavkat Mirziyoyev"],
+        &[],
+    );
+    check(
+        "At the meeting, Mirziyoyev thanked the Chinese side for its support of reforms in Uzbekistan.",
+        &["Shavkat Mirziyoyev officialOf Uzbekistan"],
+        &[],
+    );
+    // Russian case forms of the surname.
+    check_entities(
+        "Токаеву доложили о росте торговли Казахстана с Китаем.",
+        &["Касым-Жомарт Токаев"],
+        &[],
+    );
+    // Inside a sentence and after an opening common word.
+    check_entities(
+        "Об этом заявил Токаев на встрече в Астане.",
+        &["Касым-Жомарт Токаев"],
+        &[],
+    );
+    check_entities(
+        "Сегодня Токаев провел встречу в Астане.",
+        &["Касым-Жомарт Токаев"],
+        &["Сегодня Токаев"],
+    );
+    // A listed spelling other than the label: "Erdoğan" for "Erdogan".
+    check_entities(
+        "Erdoğan said Turkey and Uzbekistan aim at $5 billion in trade.",
+        &["Recep Tayyip Erdogan"],
+        &[],
+    );
+}
+
+#[test]
+fn a_surname_alone_is_not_a_known_person_when_ambiguous_or_part_of_a_name() {
+    // Two known people share the surname.
+    check_entities(
+        "Berdimuhamedov said Turkmenistan will supply gas to China.",
+        &[],
+        &["Serdar Berdimuhamedov", "Gurbanguly Berdimuhamedov"],
+    );
+    // Another person of the same surname, named in full.
+    check_entities(
+        "Deputy Minister Akmal Mirziyoyev said Uzbekistan will build roads.",
+        &[],
+        &["Shavkat Mirziyoyev"],
+    );
+}
+
+// --- Titles that name their holder after them ----------------------------------
+
+#[test]
+fn a_title_before_a_name_is_no_apposition_of_the_name_before_it() {
+    check(
+        "At the invitation of Kassym-Jomart Tokayev, President of South Korea Yoon Suk Yeol is paying a state visit to Kazakhstan.",
+        &["Yoon Suk Yeol officialOf South Korea", "Yoon Suk Yeol hasRole President"],
+        &["Kassym-Jomart Tokayev officialOf South Korea"],
+    );
+    check_entities(
+        "At the Imperial Palace, President Serdar Berdimuhamedov met the Emperor.",
+        &["Serdar Berdimuhamedov"],
+        &["Imperial Palace"],
+    );
+    // An apposition with no name after the title still holds.
+    check(
+        "The talks were held by Ilia Darchiashvili, Georgia's foreign minister.",
+        &["Ilia Darchiashvili officialOf Georgia"],
+        &[],
+    );
+}
+
+#[test]
+fn the_possessed_region_is_what_a_title_is_of() {
+    check(
+        "The delegation led by the Governor of Iran's East Azerbaijan Province Abedin Khorram has arrived in Yerevan.",
+        &[
+            "Abedin Khorram officialOf East Azerbaijan Province",
+            "Abedin Khorram hasRole Governor",
+        ],
+        &["Abedin Khorram officialOf Iran"],
+    );
+}
+
+#[test]
+fn lowercase_portfolios_and_of_the_country_inside_titles() {
+    check(
+        "He was received by Prime Minister of the country Irakli Garibashvili.",
+        &["Irakli Garibashvili hasRole PrimeMinister"],
+        &[],
+    );
+    check(
+        "Goyal spoke at a press conference with UAE minister of state for trade Omar Haddadi.",
+        &[
+            "Omar Haddadi hasRole Minister",
+            "Omar Haddadi officialOf United Arab Emirates",
+        ],
+        &[],
+    );
+    // A lowercase word that is no portfolio still ends the title.
+    check(
+        "The minister said prices rose.",
+        &[],
+        &["* hasRole Minister"],
+    );
+}
+
+#[test]
+fn coordinated_titles_after_a_name_share_their_qualifier() {
+    check(
+        "The premier met Li Weiming, Vice Chairman and General Manager of Hubei Trading Company, on Friday.",
+        &["Li Weiming officialOf Hubei Trading Company"],
+        &[],
+    );
+}
+
+#[test]
+fn a_run_ending_in_a_body_or_place_word_is_no_holder() {
+    check_entities(
+        "The talks were held in the presence of the head of the General Authority for the Suez Canal Economic Zone (SCZone) Walid Gamal.",
+        &[],
+        &["Economic Zone"],
+    );
+}
+
+#[test]
+fn the_chair_of_a_regions_government_is_no_prime_minister() {
+    check(
+        "Заместитель председателя правительства Астраханской области Илья Волынский встретился с консулом.",
+        &["Илья Волынский officialOf *"],
+        &["* hasRole DeputyPrimeMinister"],
+    );
+    check(
+        "Заместитель председателя правительства России Алексей Оверчук прибыл в Баку.",
+        &["Alexei Overchuk hasRole DeputyPrimeMinister"],
+        &[],
+    );
+}
+
+// --- Meetings and visits --------------------------------------------------------
+
+#[test]
+fn planned_meetings_and_upcoming_visits_are_not_stated_ones() {
+    check(
+        "У Лукашенко запланированы переговоры с президентом Вьетнама Чыонг Тан Шангом.",
+        &[],
+        &["Alexander Lukashenko metWith *"],
+    );
+    check(
+        "The forum is held ahead of the state visit of Belarusian President Alexander Lukashenko to Zimbabwe.",
+        &[],
+        &["Alexander Lukashenko visited Zimbabwe"],
+    );
+    check(
+        "During the state visit of Belarusian President Alexander Lukashenko to Zimbabwe, documents were signed.",
+        &["Alexander Lukashenko visited Zimbabwe"],
+        &[],
+    );
+}
+
+#[test]
+fn two_leaders_held_a_described_meeting() {
+    check(
+        "Prime Minister Narendra Modi and the visiting Crown Prince Mohammed bin Salman held the first leaders' meeting of the council.",
+        &["Narendra Modi metWith Mohammed bin Salman"],
+        &[],
+    );
+}
