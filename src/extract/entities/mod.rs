@@ -20,7 +20,8 @@
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
 //! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
-//! cities), `events` (events named around other names), `titles` (title
+//! cities), `bodies` (state bodies named by their country: "the Serbian
+//! government"), `events` (events named around other names), `titles` (title
 //! constructions), `references` (pronouns, role words, counterparts),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
@@ -28,6 +29,7 @@
 //! Pure: no I/O, no RDF, no store; relation rules and figures run later on
 //! the finished sentences and are not called from here.
 
+mod bodies;
 mod context;
 mod events;
 mod facts;

@@ -74,7 +74,7 @@ fn appositive_word(t: &Token) -> bool {
 }
 
 /// Capitalised words of a portfolio, never the first word of a name.
-const PORTFOLIO_WORDS: &[&str] = &[
+pub(super) const PORTFOLIO_WORDS: &[&str] = &[
     "trade",
     "economy",
     "economic",
@@ -422,6 +422,16 @@ impl<'a> Document<'a> {
         };
         let Some(p) = person else { return };
         self.holds_title(p, role, qualifier, index, "title before name");
+        // "глава МИД Киргизии": the title names the ministry as well.
+        if let Some(body) = self.ministry_in_title(text, toks, mentions, r, index) {
+            self.fact(
+                p,
+                Predicate::OfficialOf,
+                Object::Entity(body),
+                index,
+                "title before name",
+            );
+        }
     }
 
     /// "NAME, [the] [Country's|Demonym] [words] TITLE [of Country]".
@@ -557,28 +567,4 @@ impl<'a> Document<'a> {
             self.fact(p, Predicate::Country, Object::Entity(q), index, via);
         }
     }
-}
-
-/// After a comma at `comma`: "Cap [Cap] , Cap [Cap] and Cap [Cap]", the
-/// rest of a list of portfolios, within a dozen tokens.
-pub(super) fn portfolio_list_follows(toks: &[Token], comma: usize) -> bool {
-    let mut k = comma + 1;
-    let limit = (comma + 14).min(toks.len());
-    let mut words = 0;
-    while k < limit {
-        let t = &toks[k];
-        if t.kind == TokenKind::Word && t.cap {
-            words += 1;
-        } else if t.key == "," && words > 0 {
-            words = 0;
-        } else if t.key == "and" && words > 0 {
-            return toks
-                .get(k + 1)
-                .is_some_and(|n| n.cap && n.kind == TokenKind::Word);
-        } else {
-            return false;
-        }
-        k += 1;
-    }
-    false
 }
