@@ -97,8 +97,9 @@ impl<'a> Document<'a> {
                 .filter(|m| m.kind == MentionKind::Entity(Kind::Country))
                 .filter_map(|m| m.entity)
                 .collect();
-            if countries.len() == 1 && class.kind() != Kind::Country && class.kind() != Kind::Place
-            {
+            // Only organisations have a country; an event named after one
+            // ("Kazakhstan-Korea Business Forum") does not.
+            if countries.len() == 1 && class.kind() == Kind::Org {
                 self.fact(
                     e,
                     Predicate::Country,

@@ -126,3 +126,12 @@ fn russian_heads_without_a_country_name_no_state_body() {
         ],
     );
 }
+
+#[test]
+fn an_event_named_after_a_country_has_no_country() {
+    check(
+        "The Tajikistan Investment Forum opened in Dushanbe, and the Ministry of Energy of Tajikistan took part.",
+        &["Ministry of Energy of Tajikistan country Tajikistan"],
+        &["Tajikistan Investment Forum country*"],
+    );
+}
