@@ -3,7 +3,7 @@
 //! attribution ("передает ИА El.kz", "Source: Beta"), and regions named by a
 //! known city and a region word ("the Samarkand region"), companies listed
 //! after a plural company word ("South Korean companies Sejong, EHWA and
-//! Motrex"), and ministries named with the country before them.
+//! Motrex").
 //!
 //! Adds mentions and entities only: no I/O, no RDF, no relation facts.
 
@@ -292,41 +292,5 @@ impl<'a> Document<'a> {
             self.add_named(label, Class::Company, Lang::En, mentions, (start, end));
         }
         k
-    }
-
-    /// The full name of an English "Ministry of ..." run that a demonym or a
-    /// country's possessive stands before: "Kazakh Ministry of Energy" ->
-    /// "Ministry of Energy of Kazakhstan". `None` for any other run.
-    pub(super) fn owned_body_label(
-        &self,
-        toks: &[Token],
-        mentions: &[Mention],
-        start: usize,
-        label: &str,
-        class: Class,
-    ) -> Option<String> {
-        if class != Class::GovernmentBody
-            || toks[start].cyrillic
-            || !label.starts_with("Ministry of ")
-            || label.contains(" of the ")
-        {
-            return None;
-        }
-        let owner = mentions.iter().find(|m| {
-            m.kind == MentionKind::Demonym && m.end == start
-                || m.kind == MentionKind::Entity(Kind::Country)
-                    && m.end + 1 == start
-                    && toks[m.end].key == "'s"
-        })?;
-        let country = &self.entities[owner.entity?];
-        if country.class != Class::Country {
-            return None;
-        }
-        let name = country
-            .labels
-            .iter()
-            .find(|(_, l)| *l == Lang::En)
-            .map(|(n, _)| n.as_str())?;
-        (!label.ends_with(name)).then(|| format!("{label} of {name}"))
     }
 }

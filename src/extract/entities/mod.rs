@@ -20,7 +20,8 @@
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
 //! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
-//! cities), `events` (events named around other names), `titles` (title
+//! cities), `bodies` (state bodies named by their country: "the Serbian
+//! government"), `events` (events named around other names), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
 //! people by surname alone), `references` (pronouns, role words, counterparts),
 //! `russian` (Russian institutions and base forms) and `facts`
@@ -30,6 +31,7 @@
 //! the finished sentences and are not called from here.
 
 mod appositions;
+mod bodies;
 mod context;
 mod events;
 mod facts;

@@ -5,13 +5,13 @@
 //!
 //! Only finds spans and classes: no I/O, no RDF, no facts.
 
-use super::titles::portfolio_list_follows;
+use super::bodies::{and_in_portfolio, portfolio_list_follows};
 use super::{absorbable, is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
 
 /// Words that make a capitalised run an organisation, event or place, and the class they give.
-const TAILS: &[(&str, Class)] = &[
+pub(super) const TAILS: &[(&str, Class)] = &[
     ("plant", Class::Company),
     ("works", Class::Company),
     ("factory", Class::Company),
@@ -426,6 +426,10 @@ impl<'a> Document<'a> {
         // Development Limited" is two names; "Ministry of Industry and Trade"
         // is one. The run ends before an "and" when both sides stand alone.
         if let Some((left_end, left_class)) = self.coordination_split(toks, mentions, start, end) {
+            // A conjunct that is one existing mention is nothing new.
+            if mention_at(mentions, start).is_some_and(|m| m.start == start && m.end == left_end) {
+                return None;
+            }
             return Some((start, left_end, left_class));
         }
         // "the Governor of Iran's East Azerbaijan Province Abedin Khorram":
@@ -557,13 +561,20 @@ impl<'a> Document<'a> {
         let stands_alone = |a: usize, b: usize| {
             b > a && (tail_class(a, b).is_some() || led_by_name(a, b) || acronym(a, b))
         };
+        // "Ministry of Education and Science of Kyrgyzstan": an "and" inside
+        // a body's portfolio list joins no two names.
+        let in_portfolio = |k: usize| {
+            !led_by_name(k + 1, end)
+                && !acronym(k + 1, k + 2)
+                && and_in_portfolio(toks, mentions, start, k, end)
+        };
         let mut k = start + 1;
         while k < end {
             if let Some(m) = mention_at(mentions, k) {
                 k = m.end.max(k + 1);
                 continue;
             }
-            if toks[k].key == "and" && !toks[k].cap {
+            if toks[k].key == "and" && !toks[k].cap && !in_portfolio(k) {
                 let mut right = k + 1;
                 while right < end && toks[right].key == "the" {
                     right += 1;

@@ -7,7 +7,7 @@
 
 use super::{insert_mention, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
-use crate::extract::{morphology, Class, Kind, Object, Predicate};
+use crate::extract::{morphology, Class, Kind, Object, Predicate, Role};
 use crate::ingest::Lang;
 
 impl<'a> Document<'a> {
@@ -92,11 +92,13 @@ impl<'a> Document<'a> {
                     }
                 }
             }
-            // Министерство экономики Армении, Агентства по ...
-            if a.cyrillic && a.cap && free(mentions, i) {
-                let Some((_, head)) = RU_INSTITUTIONS
+            // Министерство экономики Армении, Агентства по ..., МИД Киргизии,
+            // посольства Республики Беларусь, Администрации Президента ...
+            if a.cyrillic && free(mentions, i) {
+                let Some(&(_, head, sovereign)) = RU_INSTITUTIONS
                     .iter()
-                    .find(|(stem, _)| a.key.starts_with(stem))
+                    .find(|(stem, _, _)| ru_noun_form(&a.key, stem))
+                    .or_else(|| RU_MFA.contains(&a.key.as_str()).then_some(&MFA))
                 else {
                     continue;
                 };
@@ -105,6 +107,17 @@ impl<'a> Document<'a> {
                 while j < n && j < i + 8 {
                     let t = &toks[j];
                     if let Some(m) = mention_at(mentions, j).copied() {
+                        // "Администрация Президента", "при Президенте": the
+                        // head of state belongs to the body's name.
+                        let of_head = matches!(
+                            m.kind,
+                            MentionKind::Role(Role::President | Role::PrimeMinister)
+                        ) && m.end == m.start + 1
+                            && (j == i + 1 || toks[j - 1].key == "при");
+                        if of_head {
+                            j = m.end;
+                            continue;
+                        }
                         if m.kind == MentionKind::Entity(Kind::Country) {
                             country = m.entity;
                             j = m.end;
@@ -129,7 +142,13 @@ impl<'a> Document<'a> {
                     }
                     break;
                 }
-                if j <= i + 1 || (country.is_none() && j < i + 3) {
+                // A lowercase head ("посольства Республики Беларусь") and the
+                // heads of a whole state's bodies ("Правительство") name a
+                // body only with its country.
+                if j <= i + 1
+                    || (country.is_none() && (j < i + 3 || !a.cap || sovereign))
+                    || (!a.cap && !RU_LOWERCASE_HEADS.iter().any(|st| ru_noun_form(&a.key, st)))
+                {
                     continue;
                 }
                 let rest = &text[toks[i + 1].range.start..toks[j - 1].range.end];
@@ -156,6 +175,41 @@ impl<'a> Document<'a> {
                 );
             }
         }
+    }
+
+    /// The ministry a Russian title phrase ends with, when its country
+    /// follows: "глава МИД Киргизии" -> "Министерство иностранных дел
+    /// Киргизии" (with `country`). The title mention `r` stays as it is.
+    pub(super) fn ministry_in_title(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        mentions: &[Mention],
+        r: Mention,
+        index: usize,
+    ) -> Option<usize> {
+        let last = toks.get(r.end.checked_sub(1)?)?;
+        if r.end < r.start + 2 || !RU_MFA.contains(&last.key.as_str()) {
+            return None;
+        }
+        let m = mentions
+            .iter()
+            .find(|m| m.start == r.end && m.kind == MentionKind::Entity(Kind::Country))?;
+        let country = m.entity?;
+        let label = format!(
+            "{} {}",
+            MFA.1,
+            &text[toks[m.start].range.start..toks[m.end - 1].range.end]
+        );
+        let e = self.new_entity(&label, Class::GovernmentBody, Lang::Ru);
+        self.fact(
+            e,
+            Predicate::Country,
+            Object::Entity(country),
+            index,
+            "name contains country",
+        );
+        Some(e)
     }
 
     /// A de-inflected Russian name as the article itself spells it: each word
@@ -209,18 +263,49 @@ const RU_FACILITIES: &[(&str, &str)] = &[
     ("концерн", "концерн"),
 ];
 
-/// Russian institution heads: stem of the inflected word, nominative.
-const RU_INSTITUTIONS: &[(&str, &str)] = &[
-    ("министерств", "Министерство"),
-    ("агентств", "Агентство"),
-    ("ведомств", "Ведомство"),
-    ("комитет", "Комитет"),
-    ("служб", "Служба"),
-    ("палат", "Палата"),
-    ("администраци", "Администрация"),
-    ("правительств", "Правительство"),
-    ("управлени", "Управление"),
+/// Russian institution heads: stem of the inflected word, nominative, and
+/// whether the head names a body of a whole state (then only with the
+/// country: "Правительство России", not "правительства двух стран").
+const RU_INSTITUTIONS: &[(&str, &str, bool)] = &[
+    ("министерств", "Министерство", false),
+    ("агентств", "Агентство", false),
+    ("ведомств", "Ведомство", false),
+    ("комитет", "Комитет", false),
+    ("служб", "Служба", false),
+    ("палат", "Палата", false),
+    ("администраци", "Администрация", false),
+    ("правительств", "Правительство", true),
+    ("управлени", "Управление", false),
+    ("посольств", "Посольство", true),
+    ("консульств", "Консульство", true),
+    ("генконсульств", "Генеральное консульство", true),
+    ("кабинет", "Кабинет", true),
+    ("совет", "Совет", true),
 ];
+
+/// Heads that name a body in lowercase too, when its country follows:
+/// "посольства Республики Беларусь", "министерство экономики Армении".
+const RU_LOWERCASE_HEADS: &[&str] = &[
+    "министерств",
+    "посольств",
+    "консульств",
+    "генконсульств",
+    "правительств",
+    "кабинет",
+    "мид",
+];
+
+/// Whether `key` is the noun `stem` with a case ending: "министерства",
+/// "совету", but not "советник" or "правительственной".
+fn ru_noun_form(key: &str, stem: &str) -> bool {
+    key.strip_prefix(stem).is_some_and(|rest| {
+        rest.chars().count() <= 3 && rest.chars().all(|c| "аеиоуыюяйм".contains(c))
+    })
+}
+
+/// The Ministry of Foreign Affairs by its abbreviation, in its case forms.
+const RU_MFA: &[&str] = &["мид", "мида", "миду", "мидом", "миде"];
+const MFA: (&str, &str, bool) = ("мид", "Министерство иностранных дел", true);
 
 /// Nominative singular of a Russian adjective in any case: "Оренбургской"
 /// -> "Оренбургская" (feminine) or "Краснодарского" -> "Краснодарский".

@@ -63,6 +63,7 @@ impl<'a> Document<'a> {
         self.russian_institutions(text, &toks, &mut mentions, index);
         self.attributed_sources(text, &toks, &mut mentions);
         self.regions_of_cities(text, &toks, &mut mentions, index);
+        self.owned_bodies(text, &toks, &mut mentions, index);
         self.known_surnames(text, &toks, &mut mentions);
 
         // Capitalised runs naming organisations, events and places.
@@ -97,8 +98,9 @@ impl<'a> Document<'a> {
                 .filter(|m| m.kind == MentionKind::Entity(Kind::Country))
                 .filter_map(|m| m.entity)
                 .collect();
-            if countries.len() == 1 && class.kind() != Kind::Country && class.kind() != Kind::Place
-            {
+            // Only organisations have a country; an event named after one
+            // ("Kazakhstan-Korea Business Forum") does not.
+            if countries.len() == 1 && class.kind() == Kind::Org {
                 self.fact(
                     e,
                     Predicate::Country,

@@ -389,6 +389,16 @@ impl<'a> Document<'a> {
         };
         let Some(p) = person else { return false };
         self.holds_title(p, role, qualifier, index, "title before name");
+        // "глава МИД Киргизии": the title names the ministry as well.
+        if let Some(body) = self.ministry_in_title(text, toks, mentions, r, index) {
+            self.fact(
+                p,
+                Predicate::OfficialOf,
+                Object::Entity(body),
+                index,
+                "title before name",
+            );
+        }
         true
     }
 
@@ -426,28 +436,4 @@ impl<'a> Document<'a> {
             self.fact(p, Predicate::Country, Object::Entity(q), index, via);
         }
     }
-}
-
-/// After a comma at `comma`: "Cap [Cap] , Cap [Cap] and Cap [Cap]", the
-/// rest of a list of portfolios, within a dozen tokens.
-pub(super) fn portfolio_list_follows(toks: &[Token], comma: usize) -> bool {
-    let mut k = comma + 1;
-    let limit = (comma + 14).min(toks.len());
-    let mut words = 0;
-    while k < limit {
-        let t = &toks[k];
-        if t.kind == TokenKind::Word && t.cap {
-            words += 1;
-        } else if t.key == "," && words > 0 {
-            words = 0;
-        } else if t.key == "and" && words > 0 {
-            return toks
-                .get(k + 1)
-                .is_some_and(|n| n.cap && n.kind == TokenKind::Word);
-        } else {
-            return false;
-        }
-        k += 1;
-    }
-    false
 }
