@@ -234,7 +234,6 @@ impl<'a> Document<'a> {
                 index,
                 "country before body",
             );
-            mentions.retain(|m| !(m.start >= o_start && m.end <= end));
             insert_mention(
                 mentions,
                 Mention {

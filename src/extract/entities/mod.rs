@@ -356,6 +356,8 @@ fn mention_at(mentions: &[Mention], i: usize) -> Option<&Mention> {
     mentions.iter().find(|m| m.start <= i && i < m.end)
 }
 
+/// Inserts `m` in order, replacing every mention it overlaps (those inside
+/// its span included).
 fn insert_mention(mentions: &mut Vec<Mention>, m: Mention) {
     mentions.retain(|x| x.end <= m.start || x.start >= m.end);
     let pos = mentions

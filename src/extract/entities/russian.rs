@@ -163,7 +163,6 @@ impl<'a> Document<'a> {
                         "name contains country",
                     );
                 }
-                mentions.retain(|m| !(m.start >= i && m.end <= j));
                 insert_mention(
                     mentions,
                     Mention {

@@ -197,7 +197,6 @@ impl<'a> Document<'a> {
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
             let lang = token_lang(&toks[start]);
             let e = self.new_entity(label, Class::Company, lang);
-            mentions.retain(|m| !(m.start >= start && m.end <= end));
             insert_mention(
                 &mut mentions,
                 Mention {
