@@ -46,6 +46,8 @@ pub(super) const TAILS: &[(&str, Class)] = &[
     ("centre", Class::Organization),
     ("park", Class::Organization),
     ("chamber", Class::Organization),
+    ("chambers", Class::Organization),
+    ("federation", Class::Organization),
     ("council", Class::GovernmentBody),
     ("ministry", Class::GovernmentBody),
     ("agency", Class::GovernmentBody),

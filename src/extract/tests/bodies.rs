@@ -135,3 +135,12 @@ fn an_event_named_after_a_country_has_no_country() {
         &["Tajikistan Investment Forum country*"],
     );
 }
+
+#[test]
+fn a_federation_of_chambers_named_with_its_country() {
+    check(
+        "Cooperation between the Federation of Moldova Chambers of Industry and the Tbilisi Chamber was agreed.",
+        &["Federation of Moldova Chambers of Industry country Moldova"],
+        &["Russian Federation country*"],
+    );
+}
