@@ -1,10 +1,14 @@
 //! The build pipeline: ingest -> extract -> rdf -> store, incrementally.
 //!
-//! Inputs are processed in batches: each batch is read and extracted in
-//! parallel (rayon), then written to the store one article per transaction,
-//! so memory stays bounded by the batch size and no article is ever
-//! half-written. Unchanged articles (same content hash) are skipped before
-//! extraction; `prune` removes articles whose source is no longer an input.
+//! Inputs flow through a bounded pipeline: batches of inputs are read and
+//! extracted in parallel (rayon) while this thread writes the results of the
+//! batch before, in input order, with at most two batches waiting between
+//! them, so memory does not grow with the corpus. Writes are gathered into
+//! large commits, each of whole articles only: new articles go to the store's
+//! bulk loader, changed ones to one transaction per commit, so an article is
+//! never half-written. Unchanged articles (same content hash) are skipped
+//! before extraction; `prune` removes articles whose source is no longer an
+//! input. Knows no SPARQL and no serialisation.
 
 use crate::extract::{Extraction, Extractor};
 use crate::ingest::{self, Article, IngestError, Input, Lang};
@@ -12,12 +16,22 @@ use crate::rdf;
 use crate::store::{Store, StoreError};
 use crate::vocab;
 use indicatif::{ProgressBar, ProgressStyle};
+use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
-/// Inputs read and extracted together before they are written.
+/// Inputs read and extracted together before they are handed on.
 const BATCH: usize = 256;
+
+/// Quads of new articles gathered before one bulk commit.
+const NEW_QUADS_PER_COMMIT: usize = 400_000;
+
+/// Quads of changed articles gathered before one transaction (a transaction
+/// holds its writes in memory until it commits).
+const CHANGED_QUADS_PER_COMMIT: usize = 50_000;
 
 /// Options of one build.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +40,9 @@ pub struct BuildOptions {
     pub prune: bool,
     pub lang: Option<Lang>,
     pub progress: bool,
+    /// Set (by a Ctrl-C handler, say) to stop reading inputs: what was read
+    /// is still written, and the next build goes on from there.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// What a build did.
@@ -37,6 +54,8 @@ pub struct Summary {
     pub pruned: usize,
     pub failed: Vec<IngestError>,
     pub ontology_loaded: bool,
+    /// The build was stopped before it read every input.
+    pub interrupted: bool,
 }
 
 impl Summary {
@@ -60,10 +79,107 @@ enum Outcome {
     },
     Write {
         graph: String,
-        quads: Vec<oxigraph::model::Quad>,
+        quads: Vec<Quad>,
         is_new: bool,
     },
     Failed(IngestError),
+}
+
+/// Reads and processes `inputs` in batches on the rayon pool while the
+/// calling thread consumes each batch's results (with the batch's input
+/// count) in input order. At most two processed batches wait for the
+/// consumer, so memory is bounded whatever the number of inputs. Stops early
+/// when `stop` is set (returning `Ok(false)`) or when `consume` fails.
+pub fn pipeline<T: Send, E>(
+    inputs: &[Input],
+    stop: Option<&AtomicBool>,
+    work: impl Fn(&Input) -> Vec<T> + Sync,
+    mut consume: impl FnMut(usize, Vec<T>) -> Result<(), E>,
+) -> Result<bool, E> {
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::SeqCst));
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<T>)>(2);
+    std::thread::scope(|scope| {
+        let work = &work;
+        scope.spawn(move || {
+            for chunk in inputs.chunks(BATCH) {
+                if stopped() {
+                    break;
+                }
+                let results: Vec<Vec<T>> = chunk.par_iter().map(work).collect();
+                let results = results.into_iter().flatten().collect();
+                if tx.send((chunk.len(), results)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (n, results) in rx {
+            consume(n, results)?;
+        }
+        Ok(!stopped())
+    })
+}
+
+/// Gathers the quads of new and changed articles into large commits of
+/// whole articles.
+struct Writer<'a> {
+    store: &'a Store,
+    new: Vec<(NamedNode, Vec<Quad>)>,
+    new_quads: usize,
+    changed: Vec<(NamedNode, Vec<Quad>)>,
+    changed_quads: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(store: &'a Store) -> Writer<'a> {
+        Writer {
+            store,
+            new: Vec::new(),
+            new_quads: 0,
+            changed: Vec::new(),
+            changed_quads: 0,
+        }
+    }
+
+    fn add(&mut self, graph: String, quads: Vec<Quad>, is_new: bool) -> Result<(), StoreError> {
+        let graph = NamedNode::new_unchecked(graph);
+        if is_new {
+            self.new_quads += quads.len();
+            self.new.push((graph, quads));
+            if self.new_quads >= NEW_QUADS_PER_COMMIT {
+                self.write_new()?;
+            }
+        } else {
+            self.changed_quads += quads.len();
+            self.changed.push((graph, quads));
+            if self.changed_quads >= CHANGED_QUADS_PER_COMMIT {
+                self.write_changed()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_new(&mut self) -> Result<(), StoreError> {
+        if !self.new.is_empty() {
+            self.store.insert_new_graphs(&self.new)?;
+        }
+        self.new.clear();
+        self.new_quads = 0;
+        Ok(())
+    }
+
+    fn write_changed(&mut self) -> Result<(), StoreError> {
+        if !self.changed.is_empty() {
+            self.store.replace_graphs(&self.changed)?;
+        }
+        self.changed.clear();
+        self.changed_quads = 0;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), StoreError> {
+        self.write_new()?;
+        self.write_changed()
+    }
 }
 
 /// Runs a build into `store`.
@@ -95,47 +211,51 @@ pub fn build(
         ProgressBar::hidden()
     };
     let mut seen: HashSet<String> = HashSet::new();
-    for chunk in inputs.chunks(BATCH) {
-        let results: Vec<Vec<Outcome>> = chunk
-            .par_iter()
-            .map(|input| process_input(input, opts.lang, extractor, &stored))
-            .collect();
-        for outcome in results.into_iter().flatten() {
-            match outcome {
-                Outcome::Unchanged { graph } => {
-                    seen.insert(graph);
-                    summary.unchanged += 1;
-                }
-                Outcome::Failed(e) => summary.failed.push(e),
-                Outcome::Write {
-                    graph,
-                    quads,
-                    is_new,
-                } => {
-                    if !seen.insert(graph.clone()) {
-                        continue;
+    let mut writer = Writer::new(store);
+    let finished = pipeline(
+        &inputs,
+        opts.stop.as_deref(),
+        |input| process_input(input, opts.lang, extractor, &stored),
+        |n, outcomes| {
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Unchanged { graph } => {
+                        seen.insert(graph);
+                        summary.unchanged += 1;
                     }
-                    store
-                        .replace_graph(&oxigraph::model::NamedNode::new_unchecked(graph), &quads)?;
-                    if is_new {
-                        summary.new += 1;
-                    } else {
-                        summary.changed += 1;
+                    Outcome::Failed(e) => summary.failed.push(e),
+                    Outcome::Write {
+                        graph,
+                        quads,
+                        is_new,
+                    } => {
+                        if !seen.insert(graph.clone()) {
+                            continue;
+                        }
+                        writer.add(graph, quads, is_new)?;
+                        if is_new {
+                            summary.new += 1;
+                        } else {
+                            summary.changed += 1;
+                        }
                     }
                 }
             }
-        }
-        bar.inc(chunk.len() as u64);
-        bar.set_message(format!(
-            "{} new, {} changed, {} unchanged, {} failed",
-            summary.new,
-            summary.changed,
-            summary.unchanged,
-            summary.failed.len()
-        ));
-    }
+            bar.inc(n as u64);
+            bar.set_message(format!(
+                "{} new, {} changed, {} unchanged, {} failed",
+                summary.new,
+                summary.changed,
+                summary.unchanged,
+                summary.failed.len()
+            ));
+            Ok::<(), StoreError>(())
+        },
+    );
+    let finished = finished.and_then(|f| writer.finish().map(|()| f));
     bar.finish_and_clear();
-    if opts.prune {
+    summary.interrupted = !finished?;
+    if opts.prune && !summary.interrupted {
         // An input that failed to read is still an input: keep what it had.
         let failed: HashSet<String> = summary
             .failed
@@ -188,35 +308,39 @@ fn process_input(
         .collect()
 }
 
-/// Reads and extracts inputs without a store (for `extract`), in input order.
-pub fn extract_inputs(
+/// Reads and extracts inputs without a store (for `extract`), handing each
+/// article and its extraction to `each` in input order as the pipeline goes;
+/// returns the inputs that failed, or the first error of `each`.
+pub fn extract_inputs<E>(
     paths: &[PathBuf],
     lang: Option<Lang>,
     extractor: &Extractor,
-) -> (Vec<(Article, Extraction)>, Vec<IngestError>) {
+    mut each: impl FnMut(Article, Extraction) -> Result<(), E>,
+) -> Result<Vec<IngestError>, E> {
     let (inputs, mut errors) = ingest::expand(paths);
-    let mut out = Vec::new();
-    for chunk in inputs.chunks(BATCH) {
-        let results: Vec<Vec<Result<(Article, Extraction), IngestError>>> = chunk
-            .par_iter()
-            .map(|input| {
-                ingest::read(input, lang)
-                    .into_iter()
-                    .map(|r| {
-                        r.map(|a| {
-                            let ex = extractor.extract(&a);
-                            (a, ex)
-                        })
+    pipeline(
+        &inputs,
+        None,
+        |input| {
+            ingest::read(input, lang)
+                .into_iter()
+                .map(|r| {
+                    r.map(|a| {
+                        let ex = extractor.extract(&a);
+                        (a, ex)
                     })
-                    .collect()
-            })
-            .collect();
-        for r in results.into_iter().flatten() {
-            match r {
-                Ok(x) => out.push(x),
-                Err(e) => errors.push(e),
+                })
+                .collect()
+        },
+        |_, results| {
+            for r in results {
+                match r {
+                    Ok((a, ex)) => each(a, ex)?,
+                    Err(e) => errors.push(e),
+                }
             }
-        }
-    }
-    (out, errors)
+            Ok(())
+        },
+    )?;
+    Ok(errors)
 }

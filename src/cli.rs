@@ -18,6 +18,8 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Exit status: success.
 pub const EXIT_OK: i32 = 0;
@@ -25,6 +27,8 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_FAILED: i32 = 1;
 /// Exit status: bad usage or bad input.
 pub const EXIT_BAD_INPUT: i32 = 2;
+/// Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -656,19 +660,23 @@ fn cmd_extract(
             EXIT_BAD_INPUT
         });
     }
-    let (articles, errors) = build::extract_inputs(paths, lang, &ex);
-    let mut quads = Vec::new();
-    for (a, x) in &articles {
-        quads.extend(rdf::article_quads(a, x));
-    }
     let fmt = match format {
         ExtractFormat::Nt => ExportFormat::Nt,
         ExtractFormat::Nq => ExportFormat::Nq,
         ExtractFormat::Ttl => ExportFormat::Ttl,
         ExtractFormat::Trig => ExportFormat::Trig,
     };
+    // Each article is written as soon as it is extracted (in input order), so
+    // memory does not grow with the corpus.
     let mut out = stdout();
-    export::write_quads(quads, fmt, &mut out)?;
+    let errors = {
+        let mut w = export::GroupWriter::new(fmt, &mut out);
+        let errors = build::extract_inputs(paths, lang, &ex, |a, x| {
+            w.write_group(rdf::article_quads(&a, &x)).map(|_| ())
+        })?;
+        w.finish()?;
+        errors
+    };
     out.flush()?;
     for e in &errors {
         eprintln!("newskg: {e}");
@@ -694,16 +702,43 @@ fn cmd_build(
         prune,
         lang,
         progress: std::io::stderr().is_terminal() && !quiet,
+        stop: Some(stop_on_interrupt()),
     };
     let summary = build::build(&store, &ex, &opts)?;
     let mut out = stdout();
     write_build_summary(&store, &summary, prune, quiet, &mut out)?;
     out.flush()?;
+    if summary.interrupted {
+        eprintln!(
+            "newskg: interrupted; every article written so far is complete. Run the same build again to go on{}.",
+            if prune { " (nothing was pruned)" } else { "" }
+        );
+        return Ok(EXIT_INTERRUPTED);
+    }
     Ok(if summary.failed.is_empty() {
         EXIT_OK
     } else {
         EXIT_BAD_INPUT
     })
+}
+
+/// A flag that the first Ctrl-C sets (the build then stops reading inputs,
+/// writes what it has and ends); a second Ctrl-C leaves at once, which is
+/// safe too, since every commit holds whole articles only.
+fn stop_on_interrupt() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("\nnewskg: interrupted twice; leaving now");
+            std::process::exit(EXIT_INTERRUPTED);
+        }
+        eprintln!("\nnewskg: stopping after the articles read so far are written (Ctrl-C again leaves now)");
+    });
+    if let Err(e) = installed {
+        eprintln!("newskg: warning: Ctrl-C will end the build at once: {e}");
+    }
+    stop
 }
 
 /// What a build did: failed inputs on stderr; the summary line and (unless

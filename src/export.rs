@@ -123,55 +123,86 @@ pub fn write_quads(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    let quads = canonical_blank_nodes(quads);
-    let rdf = format.rdf_format();
-    let mut ser = RdfSerializer::from_format(rdf);
-    if matches!(
-        format,
-        ExportFormat::Ttl | ExportFormat::Trig | ExportFormat::Rdfxml | ExportFormat::Jsonld
-    ) {
-        for (p, ns) in PREFIXES.iter().filter(|(p, _)| !p.is_empty()) {
-            ser = ser.with_prefix(*p, *ns).expect("static prefix");
+    let mut w = GroupWriter::new(format, out);
+    w.write_group(quads)?;
+    w.finish()
+}
+
+/// Writes quads group by group (one article's quads a group, say) as they
+/// come: each group sorted and deduplicated on its own, groups in the order
+/// given, so only one group is ever held. Triple formats drop the graph name.
+pub struct GroupWriter<'a> {
+    ser: oxigraph::io::WriterQuadSerializer<&'a mut dyn Write>,
+    dataset: bool,
+    written: usize,
+}
+
+impl<'a> GroupWriter<'a> {
+    pub fn new(format: ExportFormat, out: &'a mut dyn Write) -> GroupWriter<'a> {
+        let rdf = format.rdf_format();
+        let mut ser = RdfSerializer::from_format(rdf);
+        if matches!(
+            format,
+            ExportFormat::Ttl | ExportFormat::Trig | ExportFormat::Rdfxml | ExportFormat::Jsonld
+        ) {
+            for (p, ns) in PREFIXES.iter().filter(|(p, _)| !p.is_empty()) {
+                ser = ser.with_prefix(*p, *ns).expect("static prefix");
+            }
+        }
+        GroupWriter {
+            ser: ser.for_writer(out),
+            dataset: rdf.supports_datasets(),
+            written: 0,
         }
     }
-    let mut w = ser.for_writer(&mut *out);
-    let n;
-    if rdf.supports_datasets() {
-        let mut keyed: Vec<(String, Quad)> = quads
-            .into_iter()
-            .map(|q| {
-                (
-                    format!(
-                        "{} {} {} {}",
-                        q.graph_name, q.subject, q.predicate, q.object
-                    ),
-                    q,
-                )
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed.dedup_by(|a, b| a.0 == b.0);
-        n = keyed.len();
-        for (_, q) in keyed {
-            w.serialize_quad(&q)?;
+
+    /// Writes one group; returns the statements written for it.
+    pub fn write_group(&mut self, quads: Vec<Quad>) -> Result<usize, ExportError> {
+        let quads = canonical_blank_nodes(quads);
+        let n;
+        if self.dataset {
+            let mut keyed: Vec<(String, Quad)> = quads
+                .into_iter()
+                .map(|q| {
+                    (
+                        format!(
+                            "{} {} {} {}",
+                            q.graph_name, q.subject, q.predicate, q.object
+                        ),
+                        q,
+                    )
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            keyed.dedup_by(|a, b| a.0 == b.0);
+            n = keyed.len();
+            for (_, q) in keyed {
+                self.ser.serialize_quad(&q)?;
+            }
+        } else {
+            let mut keyed: Vec<(String, Triple)> = quads
+                .into_iter()
+                .map(|q| {
+                    let t: Triple = q.into();
+                    (format!("{} {} {}", t.subject, t.predicate, t.object), t)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            keyed.dedup_by(|a, b| a.0 == b.0);
+            n = keyed.len();
+            for (_, t) in keyed {
+                self.ser.serialize_triple(&t)?;
+            }
         }
-    } else {
-        let mut keyed: Vec<(String, Triple)> = quads
-            .into_iter()
-            .map(|q| {
-                let t: Triple = q.into();
-                (format!("{} {} {}", t.subject, t.predicate, t.object), t)
-            })
-            .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        keyed.dedup_by(|a, b| a.0 == b.0);
-        n = keyed.len();
-        for (_, t) in keyed {
-            w.serialize_triple(&t)?;
-        }
+        self.written += n;
+        Ok(n)
     }
-    w.finish()?;
-    Ok(n)
+
+    /// Ends the document; returns the statements written in all.
+    pub fn finish(self) -> Result<usize, ExportError> {
+        self.ser.finish()?;
+        Ok(self.written)
+    }
 }
 
 /// Relabels blank nodes by their content (a few rounds of hashing each node's

@@ -24,6 +24,13 @@ use std::sync::Arc;
 /// about one store is never taken for another (or for a later reopening).
 static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
 
+/// Below this many quads, new graphs go through a transaction: the bulk
+/// loader writes a set of files per commit, which pays off only for many quads.
+const BULK_MIN_QUADS: usize = 20_000;
+
+/// Memory the bulk loader may use for its sort buffers (all threads).
+const BULK_MEMORY_MB: usize = 256;
+
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -173,6 +180,48 @@ impl Store {
     /// in the default graph while at least one named graph states it.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         self.rewrite(&[(graph.clone(), Some(quads))])
+    }
+
+    /// Replaces the content of several named graphs in one transaction (see
+    /// [`Store::replace_graph`]): each article is wholly old or wholly new.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        let plan: Vec<(NamedNode, Option<&[Quad]>)> = graphs
+            .iter()
+            .map(|(g, quads)| (g.clone(), Some(quads.as_slice())))
+            .collect();
+        self.rewrite(&plan)
+    }
+
+    /// Adds named graphs that are not in the store yet, with their triples
+    /// merged into the default graph. Many quads go through Oxigraph's bulk
+    /// loader, whose commit is atomic (nothing is visible before it, all of it
+    /// after), few through one transaction: either way all the graphs or none.
+    pub fn insert_new_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        let total: usize = graphs.iter().map(|(_, q)| q.len()).sum();
+        if total < BULK_MIN_QUADS {
+            return self.replace_graphs(graphs);
+        }
+        let with_default = graphs.iter().flat_map(|(_, quads)| {
+            quads.iter().flat_map(|q| {
+                [
+                    q.clone(),
+                    Quad::new(
+                        q.subject.clone(),
+                        q.predicate.clone(),
+                        q.object.clone(),
+                        GraphName::DefaultGraph,
+                    ),
+                ]
+            })
+        });
+        let mut loader = self
+            .inner
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+        loader.load_quads(with_default).map_err(|e| self.err(e))?;
+        let done = loader.commit().map_err(|e| self.err(e));
+        self.wrote();
+        done
     }
 
     /// Removes named graphs (and the triples only they stated) in one transaction.

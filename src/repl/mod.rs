@@ -750,6 +750,7 @@ impl Session {
                     prune: false,
                     lang: None,
                     progress: self.interactive && std::io::stderr().is_terminal(),
+                    stop: None,
                 };
                 self.begin(false);
                 let ex = self.extractor.as_ref().expect("made above");
