@@ -60,6 +60,9 @@ fn count(t: &Option<Term>) -> usize {
     value(t).parse().unwrap_or(0)
 }
 
+/// How many statements (or observations) of a kind the examples look at.
+const SAMPLE: usize = 50;
+
 /// An observation as listed in the examples: node, class, amount, currency,
 /// period, (role rank, party label).
 type Figure = (String, String, f64, String, String, Vec<(String, String)>);
@@ -119,51 +122,69 @@ pub fn compute(store: &Store) -> Result<Stats, QueryError> {
         "locatedIn",
         "hasRole",
     ];
-    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for r in rows(
-        store,
-        r#"SELECT DISTINCT ?p ?sl ?ol WHERE {
-             ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-             ?s rdfs:label ?sl . ?o rdfs:label ?ol .
-             FILTER(LANGMATCHES(LANG(?sl), "en") && LANGMATCHES(LANG(?ol), "en"))
-           } ORDER BY ?p ?sl ?ol LIMIT 5000"#,
-    )? {
-        let p = local(&r[0]);
-        first
-            .entry(p.clone())
-            .or_insert_with(|| format!("{} —{p}→ {}", value(&r[1]), value(&r[2])));
-    }
-    st.examples
-        .extend(ORDER.iter().filter_map(|p| first.get(*p).cloned()).take(8));
-    let mut figures: Vec<Figure> = Vec::new();
-    for r in rows(
-        store,
-        r#"SELECT DISTINCT ?o ?c ?amount ?cur ?period ?role ?pl WHERE {
-             ?o a ?c ; nkg:amount ?amount ; nkg:currency ?cur ; ?role ?party .
-             VALUES ?role { nkg:party nkg:investor nkg:recipient nkg:exporter nkg:importer }
-             ?party rdfs:label ?pl . FILTER(LANGMATCHES(LANG(?pl), "en"))
-             OPTIONAL { ?o nkg:period ?period }
-           } ORDER BY ?o"#,
-    )? {
-        let o = value(&r[0]);
-        if figures.last().is_none_or(|f| f.0 != o) {
-            let amount = value(&r[2]).parse().unwrap_or(0.0);
-            figures.push((
-                o,
-                local(&r[1]),
-                amount,
-                value(&r[3]),
-                value(&r[4]),
-                Vec::new(),
-            ));
+    // Examples come from the first statements of each kind in the store's
+    // own order (the same for the same graph), so they cost the same at any
+    // size; among those, the alphabetically first pair of labels.
+    for p in ORDER {
+        if st.examples.len() == 8 {
+            break;
         }
-        if let Some(f) = figures.last_mut() {
-            let role = local(&r[5]);
+        let q = format!(
+            r#"SELECT ?sl ?ol WHERE {{
+                 {{ SELECT ?s ?o WHERE {{ ?st rdf:predicate :{p} ; rdf:subject ?s ; rdf:object ?o }} LIMIT {SAMPLE} }}
+                 ?s rdfs:label ?sl . ?o rdfs:label ?ol .
+                 FILTER(LANGMATCHES(LANG(?sl), "en") && LANGMATCHES(LANG(?ol), "en"))
+               }} ORDER BY ?sl ?ol LIMIT 1"#
+        );
+        if let Some(r) = rows(store, &q)?.first() {
+            st.examples
+                .push(format!("{} —{p}→ {}", value(&r[0]), value(&r[1])));
+        }
+    }
+    // One figure per kind: the largest among the first of that kind.
+    let mut figures: Vec<Figure> = Vec::new();
+    let kinds: Vec<String> = st.observations.iter().map(|(c, _)| c.clone()).collect();
+    for kind in kinds {
+        let q = format!(
+            r#"SELECT ?o ?amount ?cur ?period WHERE {{
+                 {{ SELECT ?o WHERE {{ ?o a :{kind} }} LIMIT {SAMPLE} }}
+                 ?o nkg:amount ?amount ; nkg:currency ?cur .
+                 OPTIONAL {{ ?o nkg:period ?period }}
+               }} ORDER BY DESC(?amount) ?o LIMIT 1"#
+        );
+        let Some(top) = rows(store, &q)?.into_iter().next() else {
+            continue;
+        };
+        let o = value(&top[0]);
+        let parties = format!(
+            r#"SELECT DISTINCT ?role ?pl WHERE {{
+                 <{}> ?role ?party .
+                 VALUES ?role {{ nkg:party nkg:investor nkg:recipient nkg:exporter nkg:importer }}
+                 ?party rdfs:label ?pl . FILTER(LANGMATCHES(LANG(?pl), "en"))
+               }}"#,
+            match &top[0] {
+                Some(Term::NamedNode(n)) => n.as_str().to_string(),
+                _ => continue,
+            }
+        );
+        let mut f: Figure = (
+            o,
+            kind,
+            value(&top[1]).parse().unwrap_or(0.0),
+            value(&top[2]),
+            value(&top[3]),
+            Vec::new(),
+        );
+        for r in rows(store, &parties)? {
+            let role = local(&r[0]);
             let rank = match role.as_str() {
                 "investor" | "exporter" | "party" => "0",
                 _ => "1",
             };
-            f.5.push((rank.to_string(), value(&r[6])));
+            f.5.push((rank.to_string(), value(&r[1])));
+        }
+        if !f.5.is_empty() {
+            figures.push(f);
         }
     }
     figures.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
