@@ -695,6 +695,7 @@ fn cmd_build(
     lang: Option<Lang>,
     quiet: bool,
 ) -> Result<i32> {
+    let stop = stop_on_interrupt();
     let ex = extractor()?;
     let store = Store::open(store_path, true)?;
     let opts = BuildOptions {
@@ -702,7 +703,7 @@ fn cmd_build(
         prune,
         lang,
         progress: std::io::stderr().is_terminal() && !quiet,
-        stop: Some(stop_on_interrupt()),
+        stop: Some(stop),
     };
     let summary = build::build(&store, &ex, &opts)?;
     let mut out = stdout();

@@ -10,6 +10,8 @@
 //! before extraction; `prune` removes articles whose source is no longer an
 //! input. Knows no SPARQL and no serialisation.
 
+mod signatures;
+
 use crate::extract::{Extraction, Extractor};
 use crate::ingest::{self, Article, IngestError, Input, Lang};
 use crate::rdf;
@@ -18,6 +20,7 @@ use crate::vocab;
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
+use signatures::{Signature, Signatures, Stamp};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -65,7 +68,7 @@ impl Summary {
 }
 
 /// The ontology shipped with the binary.
-pub const ONTOLOGY_TTL: &str = include_str!("../ontology/newskg.ttl");
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/newskg.ttl");
 
 fn ontology_hash() -> String {
     use sha2::{Digest, Sha256};
@@ -76,13 +79,22 @@ fn ontology_hash() -> String {
 enum Outcome {
     Unchanged {
         graph: String,
+        hash: String,
     },
     Write {
         graph: String,
+        hash: String,
         quads: Vec<Quad>,
         is_new: bool,
     },
     Failed(IngestError),
+}
+
+/// What became of one input: its articles, and the file's stamp (taken
+/// before it was read) when it is a file.
+struct InputDone {
+    file: Option<(PathBuf, Stamp)>,
+    outcomes: Vec<Outcome>,
 }
 
 /// Reads and processes `inputs` in batches on the rayon pool while the
@@ -211,34 +223,67 @@ pub fn build(
         ProgressBar::hidden()
     };
     let mut seen: HashSet<String> = HashSet::new();
+    let old_signatures = Signatures::load(store.path());
+    let mut signatures = Signatures::default();
     let mut writer = Writer::new(store);
     let finished = pipeline(
         &inputs,
         opts.stop.as_deref(),
-        |input| process_input(input, opts.lang, extractor, &stored),
-        |n, outcomes| {
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Unchanged { graph } => {
-                        seen.insert(graph);
-                        summary.unchanged += 1;
-                    }
-                    Outcome::Failed(e) => summary.failed.push(e),
-                    Outcome::Write {
-                        graph,
-                        quads,
-                        is_new,
-                    } => {
-                        if !seen.insert(graph.clone()) {
-                            continue;
+        |input| {
+            vec![process_input(
+                input,
+                opts.lang,
+                extractor,
+                &stored,
+                &old_signatures,
+            )]
+        },
+        |n, done| {
+            for InputDone { file, outcomes } in done {
+                let mut articles = Vec::new();
+                let mut failed = false;
+                for outcome in outcomes {
+                    match outcome {
+                        Outcome::Unchanged { graph, hash } => {
+                            seen.insert(graph.clone());
+                            articles.push((graph, hash));
+                            summary.unchanged += 1;
                         }
-                        writer.add(graph, quads, is_new)?;
-                        if is_new {
-                            summary.new += 1;
-                        } else {
-                            summary.changed += 1;
+                        Outcome::Failed(e) => {
+                            failed = true;
+                            summary.failed.push(e);
+                        }
+                        Outcome::Write {
+                            graph,
+                            hash,
+                            quads,
+                            is_new,
+                        } => {
+                            articles.push((graph.clone(), hash));
+                            if !seen.insert(graph.clone()) {
+                                continue;
+                            }
+                            writer.add(graph, quads, is_new)?;
+                            if is_new {
+                                summary.new += 1;
+                            } else {
+                                summary.changed += 1;
+                            }
                         }
                     }
+                }
+                // A file with a bad part is read again next time, so its
+                // error is reported again.
+                if let (Some((path, stamp)), false) = (file, failed) {
+                    let lang = lang_choice(opts.lang).to_string();
+                    signatures.files.insert(
+                        path,
+                        Signature {
+                            stamp,
+                            lang,
+                            articles,
+                        },
+                    );
                 }
             }
             bar.inc(n as u64);
@@ -255,6 +300,7 @@ pub fn build(
     let finished = finished.and_then(|f| writer.finish().map(|()| f));
     bar.finish_and_clear();
     summary.interrupted = !finished?;
+    let mut stale: Vec<String> = Vec::new();
     if opts.prune && !summary.interrupted {
         // An input that failed to read is still an input: keep what it had.
         let failed: HashSet<String> = summary
@@ -266,7 +312,7 @@ pub fn build(
                     .to_string()
             })
             .collect();
-        let mut stale: Vec<String> = stored
+        stale = stored
             .keys()
             .filter(|g| !seen.contains(*g) && !failed.contains(*g))
             .cloned()
@@ -276,7 +322,31 @@ pub fn build(
         summary.pruned = stale.len();
     }
     store.flush()?;
+    // Signatures of files this build did not see are kept while their
+    // articles are still in the store.
+    let pruned: HashSet<&String> = stale.iter().collect();
+    for (path, sig) in old_signatures.files {
+        if !signatures.files.contains_key(&path)
+            && sig
+                .articles
+                .iter()
+                .all(|(g, _)| stored.contains_key(g) && !pruned.contains(g))
+        {
+            signatures.files.insert(path, sig);
+        }
+    }
+    if let Err(e) = signatures.save(store.path()) {
+        // Only a later build's speed depends on the signatures.
+        eprintln!(
+            "newskg: warning: {}: cannot record the inputs' sizes and times ({e}); the next build reads every input again",
+            store.path().display()
+        );
+    }
     Ok(summary)
+}
+
+fn lang_choice(lang: Option<Lang>) -> &'static str {
+    lang.map_or("auto", Lang::code)
 }
 
 fn process_input(
@@ -284,8 +354,29 @@ fn process_input(
     lang: Option<Lang>,
     extractor: &Extractor,
     stored: &HashMap<String, String>,
-) -> Vec<Outcome> {
-    ingest::read(input, lang)
+    signatures: &Signatures,
+) -> InputDone {
+    let file = match input {
+        Input::File(p) => std::path::absolute(p)
+            .ok()
+            .and_then(|abs| Stamp::of(p).map(|stamp| (abs, stamp))),
+        Input::Stdin => None,
+    };
+    if let Some((path, stamp)) = &file {
+        if let Some(articles) = signatures.unchanged(path, *stamp, lang_choice(lang)) {
+            if articles.iter().all(|(g, h)| stored.get(g) == Some(h)) {
+                let outcomes = articles
+                    .iter()
+                    .map(|(graph, hash)| Outcome::Unchanged {
+                        graph: graph.clone(),
+                        hash: hash.clone(),
+                    })
+                    .collect();
+                return InputDone { file, outcomes };
+            }
+        }
+    }
+    let outcomes = ingest::read(input, lang)
         .into_iter()
         .map(|r| match r {
             Err(e) => Outcome::Failed(e),
@@ -293,11 +384,12 @@ fn process_input(
                 let graph = vocab::article(&article.key_hash()).as_str().to_string();
                 let hash = article.content_hash();
                 match stored.get(&graph) {
-                    Some(h) if *h == hash => Outcome::Unchanged { graph },
+                    Some(h) if *h == hash => Outcome::Unchanged { graph, hash },
                     prev => {
                         let ex = extractor.extract(&article);
                         Outcome::Write {
                             graph,
+                            hash,
                             quads: rdf::article_quads(&article, &ex),
                             is_new: prev.is_none(),
                         }
@@ -305,7 +397,8 @@ fn process_input(
                 }
             }
         })
-        .collect()
+        .collect();
+    InputDone { file, outcomes }
 }
 
 /// Reads and extracts inputs without a store (for `extract`), handing each
