@@ -142,7 +142,7 @@ fn ctrl_c_stops_a_build_with_whole_articles_and_the_next_build_completes_it() {
     let articles = many_articles(dir.path(), 40);
     let store = dir.path().join("kg");
     let bin = assert_cmd::cargo::cargo_bin("newskg");
-    let mut child = std::process::Command::new(&bin)
+    let child = std::process::Command::new(&bin)
         .env_remove("NEWSKG_STORE")
         .arg("--store")
         .arg(&store)
