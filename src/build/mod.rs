@@ -357,9 +357,9 @@ fn process_input(
     signatures: &Signatures,
 ) -> InputDone {
     let file = match input {
-        Input::File(p) => std::path::absolute(p)
-            .ok()
-            .and_then(|abs| Stamp::of(p).map(|stamp| (abs, stamp))),
+        // As given, like the article's key: another spelling of the path is
+        // another key, so another article.
+        Input::File(p) => Stamp::of(p).map(|stamp| (p.clone(), stamp)),
         Input::Stdin => None,
     };
     if let Some((path, stamp)) = &file {

@@ -47,7 +47,7 @@ pub struct Signature {
     pub articles: Vec<(String, String)>,
 }
 
-/// Signatures by input file (as given on the command line, made absolute).
+/// Signatures by input file, its path as given (as in the article's key).
 #[derive(Debug, Default)]
 pub struct Signatures {
     pub files: HashMap<PathBuf, Signature>,
