@@ -29,7 +29,7 @@ static NEXT_STORE_ID: AtomicU64 = AtomicU64::new(1);
 const BULK_MIN_QUADS: usize = 20_000;
 
 /// Memory the bulk loader may use for its sort buffers (all threads).
-const BULK_MEMORY_MB: usize = 256;
+const BULK_MEMORY_MB: usize = 64;
 
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]

@@ -30,7 +30,7 @@ use std::sync::Arc;
 const BATCH: usize = 256;
 
 /// Quads of new articles gathered before one bulk commit.
-const NEW_QUADS_PER_COMMIT: usize = 400_000;
+const NEW_QUADS_PER_COMMIT: usize = 100_000;
 
 /// Quads of changed articles gathered before one transaction (a transaction
 /// holds its writes in memory until it commits).

@@ -120,14 +120,29 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 .collect();
             let parties = match kind {
                 ObsKind::TradeTurnover => {
-                    let mut ps: Vec<usize> = Vec::new();
-                    for g in geo
-                        .iter()
-                        .filter(|g| doc.entities[g.2].class.kind() != Kind::Org)
-                    {
-                        if !ps.contains(&g.2) {
-                            ps.push(g.2);
+                    let distinct = |only_countries: bool, clause: bool| {
+                        let mut ps: Vec<usize> = Vec::new();
+                        for g in geo.iter().filter(|g| {
+                            let kind = doc.entities[g.2].class.kind();
+                            kind != Kind::Org
+                                && (!only_countries || kind == Kind::Country)
+                                && (!clause || (g.0 >= clause_start && g.1 <= clause_end))
+                        }) {
+                            if !ps.contains(&g.2) {
+                                ps.push(g.2);
+                            }
                         }
+                        ps
+                    };
+                    // More than two places ("Moscow, October 6 – Trade turnover
+                    // between Iran and Russia ..."): the two countries of the
+                    // figure's own clause, or of the sentence.
+                    let mut ps = distinct(false, false);
+                    if ps.len() > 2 {
+                        ps = [distinct(true, true), distinct(true, false)]
+                            .into_iter()
+                            .find(|c| c.len() == 2)
+                            .unwrap_or(ps);
                     }
                     match ps.len() {
                         2 => vec![(ObsRole::Party, ps[0]), (ObsRole::Party, ps[1])],

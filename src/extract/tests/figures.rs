@@ -143,3 +143,20 @@ fn us_dollars_are_no_united_states_entity() {
         ex.entities
     );
 }
+
+#[test]
+fn a_dateline_place_is_not_a_party_of_the_turnover_after_it() {
+    check_figures(
+        "Moscow, October 6 – Trade turnover between Iran and Russia amounted to $138.4 million in 2017.",
+        None,
+        &["TradeTurnover party=Iran party=Russia 138400000 USD period=2017"],
+        &[],
+    );
+    // Three countries name no pair: no turnover is guessed.
+    check_figures(
+        "Trade turnover between Iran, Russia and Kazakhstan amounted to $138.4 million in 2017.",
+        None,
+        &[],
+        &[" 138400000 "],
+    );
+}
