@@ -3,11 +3,14 @@
 //! well in version control.
 //!
 //! Triple formats (Turtle, N-Triples, RDF/XML) merge all graphs; quad formats
-//! (N-Quads, TriG, JSON-LD) keep each article's named graph.
+//! (N-Quads, TriG, JSON-LD) keep each article's named graph. A large store is
+//! sorted through temporary files (`runs`), so memory stays bounded.
+
+mod runs;
 
 use crate::store::{Store, StoreError};
 use crate::vocab::PREFIXES;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -72,22 +75,95 @@ pub enum ExportError {
     },
 }
 
+/// Bytes of statements an export sorts in memory before it sorts through
+/// temporary files.
+const SORT_MEMORY: usize = 64 << 20;
+
 /// Writes the store (or one graph) in `format`; returns the number of
-/// statements written.
+/// statements written. Statements are sorted in bounded memory (through
+/// temporary files when there are many), so a store of any size exports; a
+/// store with blank nodes is sorted in memory, since their canonical labels
+/// need the whole graph.
 pub fn export(
     store: &Store,
     format: ExportFormat,
     graph: Option<&NamedNode>,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    let mut quads: Vec<Quad> = Vec::new();
-    for q in store.quads(graph) {
-        quads.push(q.map_err(|e| StoreError::Storage {
-            path: store.path().to_path_buf(),
-            message: e.to_string(),
-        })?);
+    let storage = |e: oxigraph::store::StorageError| StoreError::Storage {
+        path: store.path().to_path_buf(),
+        message: e.to_string(),
+    };
+    let dataset = format.rdf_format().supports_datasets();
+    let mut sorter = runs::ExternalSort::new(SORT_MEMORY);
+    // Statements with blank nodes wait for their canonical labels, which
+    // depend on all statements that name a blank node (and on no other).
+    let mut with_blank_nodes = Vec::new();
+    let all = store.quads(graph).map(|q| q.map_err(storage));
+    for q in all {
+        let q = q?;
+        if has_blank_node(&q) {
+            with_blank_nodes.push(q);
+            continue;
+        }
+        push_sorted(&mut sorter, &q, dataset)?;
     }
-    write_quads(quads, format, out)
+    for q in canonical_blank_nodes(with_blank_nodes) {
+        push_sorted(&mut sorter, &q, dataset)?;
+    }
+    let mut w = GroupWriter::new(format, out);
+    let mut last_key = String::new();
+    for record in sorter.finish()? {
+        let record = record?;
+        let (key, line) = record.split_once('\t').unwrap_or((&record, ""));
+        if key == last_key {
+            continue;
+        }
+        last_key = key.to_string();
+        let quad = RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(line.as_bytes())
+            .next()
+            .and_then(Result::ok);
+        match quad {
+            Some(q) => w.write_one(&q)?,
+            None => {
+                return Err(ExportError::Io(std::io::Error::other(format!(
+                    "a statement of the store could not be written back: {line}"
+                ))))
+            }
+        }
+    }
+    w.finish()
+}
+
+/// Adds a statement to the sort: its sort key (graph first for quad
+/// formats), a tab, and the statement as an N-Quads line.
+fn push_sorted(
+    sorter: &mut runs::ExternalSort,
+    q: &Quad,
+    dataset: bool,
+) -> Result<(), ExportError> {
+    let key = if dataset {
+        format!(
+            "{} {} {} {}",
+            q.graph_name, q.subject, q.predicate, q.object
+        )
+    } else {
+        format!("{} {} {}", q.subject, q.predicate, q.object)
+    };
+    let line = match &q.graph_name {
+        GraphName::DefaultGraph => format!("{} {} {} .", q.subject, q.predicate, q.object),
+        g => format!("{} {} {} {g} .", q.subject, q.predicate, q.object),
+    };
+    // Keys hold no tab: records sort as their keys do.
+    sorter.push(format!("{key}\t{line}"))?;
+    Ok(())
+}
+
+fn has_blank_node(q: &Quad) -> bool {
+    matches!(q.subject, NamedOrBlankNode::BlankNode(_))
+        || matches!(q.object, Term::BlankNode(_))
+        || matches!(q.graph_name, GraphName::BlankNode(_))
 }
 
 /// Writes the store (or one graph) to a file: whole, then moved into place,
@@ -196,6 +272,17 @@ impl<'a> GroupWriter<'a> {
         }
         self.written += n;
         Ok(n)
+    }
+
+    /// Writes one statement as it is (the caller keeps the order).
+    pub fn write_one(&mut self, q: &Quad) -> Result<(), ExportError> {
+        if self.dataset {
+            self.ser.serialize_quad(q)?;
+        } else {
+            self.ser.serialize_triple(q.as_ref())?;
+        }
+        self.written += 1;
+        Ok(())
     }
 
     /// Ends the document; returns the statements written in all.
