@@ -1,23 +1,32 @@
 //! The build pipeline: ingest -> extract -> rdf -> store, incrementally.
 //!
-//! Inputs are processed in batches: each batch is read and extracted in
-//! parallel (rayon), then written to the store one article per transaction,
-//! so memory stays bounded by the batch size and no article is ever
-//! half-written. Unchanged articles (same content hash) are skipped before
-//! extraction; `prune` removes articles whose source is no longer an input.
+//! Inputs are read in groups (up to [`BATCH`] files or [`BATCH_BYTES`] of
+//! them, so a few large WARC files do not sit in memory together) in
+//! parallel (rayon); their articles are then, in input order, checked for
+//! duplicates and against the store, extracted in parallel batches and
+//! written one article per transaction, so no article is ever half-written.
+//! Unchanged articles (same content hash) are skipped before extraction;
+//! `prune` removes articles whose source is no longer an input.
+//!
+//! Duplicates are decided here, across all inputs of one run: an article
+//! whose key (its URL, for feeds, WARC and JSON Lines with a URL) or whose
+//! text was already taken in this run is skipped and counted, the first in
+//! input order winning.
 
 use crate::extract::{Extraction, Extractor};
 use crate::ingest::{self, Article, IngestError, Input, Lang};
 use crate::rdf;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoredArticle};
 use crate::vocab;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-/// Inputs read and extracted together before they are written.
+/// Inputs read together, and articles extracted together before they are written.
 const BATCH: usize = 256;
+/// Bytes of input files read together (a larger file is read alone).
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Options of one build.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +43,8 @@ pub struct Summary {
     pub new: usize,
     pub changed: usize,
     pub unchanged: usize,
+    /// Articles skipped because one with the same key or text came first.
+    pub duplicates: usize,
     pub pruned: usize,
     pub failed: Vec<IngestError>,
     pub ontology_loaded: bool,
@@ -54,16 +65,53 @@ fn ontology_hash() -> String {
     d.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
-enum Outcome {
-    Unchanged {
-        graph: String,
-    },
-    Write {
-        graph: String,
-        quads: Vec<oxigraph::model::Quad>,
-        is_new: bool,
-    },
-    Failed(IngestError),
+/// Articles taken in this run, by key and by text: the first in input
+/// order wins, later ones with the same key or text are duplicates.
+#[derive(Default)]
+struct Taken {
+    keys: HashSet<String>,
+    texts: HashSet<[u8; 32]>,
+}
+
+impl Taken {
+    /// Takes `article` unless it duplicates one taken before.
+    fn admit(&mut self, article: &Article) -> bool {
+        let text = article.text_hash();
+        if self.keys.contains(&article.key) || self.texts.contains(&text) {
+            return false;
+        }
+        self.keys.insert(article.key.clone());
+        self.texts.insert(text);
+        true
+    }
+}
+
+/// Splits inputs into groups read together: at most [`BATCH`] inputs and,
+/// past the first, at most [`BATCH_BYTES`] of files.
+fn groups(inputs: &[Input]) -> Vec<&[Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        let size = match input {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Input::Stdin => 0,
+        };
+        if i > start && (i - start >= BATCH || bytes + size > BATCH_BYTES) {
+            out.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// Reads a group of inputs in parallel; the results in input order.
+fn read_group(group: &[Input], lang: Option<Lang>) -> Vec<Result<Article, IngestError>> {
+    let read: Vec<Vec<_>> = group.par_iter().map(|i| ingest::read(i, lang)).collect();
+    read.into_iter().flatten().collect()
 }
 
 /// Runs a build into `store`.
@@ -76,11 +124,7 @@ pub fn build(
         ontology_loaded: store.ensure_ontology(ONTOLOGY_TTL, &ontology_hash())?,
         ..Summary::default()
     };
-    let stored: HashMap<String, String> = store
-        .articles()?
-        .into_iter()
-        .map(|(g, a)| (g, a.hash))
-        .collect();
+    let stored: HashMap<String, StoredArticle> = store.articles()?;
     let (inputs, errors) = ingest::expand(&opts.paths);
     summary.failed.extend(errors);
     let bar = if opts.progress {
@@ -94,50 +138,59 @@ pub fn build(
     } else {
         ProgressBar::hidden()
     };
+    let mut taken = Taken::default();
     let mut seen: HashSet<String> = HashSet::new();
-    for chunk in inputs.chunks(BATCH) {
-        let results: Vec<Vec<Outcome>> = chunk
-            .par_iter()
-            .map(|input| process_input(input, opts.lang, extractor, &stored))
-            .collect();
-        for outcome in results.into_iter().flatten() {
-            match outcome {
-                Outcome::Unchanged { graph } => {
+    for group in groups(&inputs) {
+        let mut todo = Vec::new();
+        for r in read_group(group, opts.lang) {
+            let article = match r {
+                Ok(a) => a,
+                Err(e) => {
+                    summary.failed.push(e);
+                    continue;
+                }
+            };
+            if !taken.admit(&article) {
+                summary.duplicates += 1;
+                continue;
+            }
+            let graph = vocab::article(&article.key_hash()).as_str().to_string();
+            match stored.get(&graph) {
+                Some(s) if s.hash == article.content_hash() => {
                     seen.insert(graph);
                     summary.unchanged += 1;
                 }
-                Outcome::Failed(e) => summary.failed.push(e),
-                Outcome::Write {
-                    graph,
-                    quads,
-                    is_new,
-                } => {
-                    if !seen.insert(graph.clone()) {
-                        continue;
-                    }
-                    store
-                        .replace_graph(&oxigraph::model::NamedNode::new_unchecked(graph), &quads)?;
-                    if is_new {
-                        summary.new += 1;
-                    } else {
-                        summary.changed += 1;
-                    }
-                }
+                prev => todo.push((article, graph, prev.is_none())),
             }
         }
-        bar.inc(chunk.len() as u64);
-        bar.set_message(format!(
-            "{} new, {} changed, {} unchanged, {} failed",
-            summary.new,
-            summary.changed,
-            summary.unchanged,
-            summary.failed.len()
-        ));
+        for part in todo.chunks(BATCH) {
+            let quads: Vec<Vec<oxigraph::model::Quad>> = part
+                .par_iter()
+                .map(|(a, _, _)| rdf::article_quads(a, &extractor.extract(a)))
+                .collect();
+            for ((_, graph, is_new), quads) in part.iter().zip(quads) {
+                store.replace_graph(
+                    &oxigraph::model::NamedNode::new_unchecked(graph.as_str()),
+                    &quads,
+                )?;
+                seen.insert(graph.clone());
+                if *is_new {
+                    summary.new += 1;
+                } else {
+                    summary.changed += 1;
+                }
+            }
+            bar.set_message(progress_message(&summary));
+        }
+        bar.inc(group.len() as u64);
+        bar.set_message(progress_message(&summary));
     }
     bar.finish_and_clear();
     if opts.prune {
-        // An input that failed to read is still an input: keep what it had.
-        let failed: HashSet<String> = summary
+        // An input that failed to read is still an input: keep what it had,
+        // all of it (a break in a WARC file or feed loses the records after it).
+        let failed_files: HashSet<&str> = summary.failed.iter().map(|e| e.file()).collect();
+        let failed_keys: HashSet<String> = summary
             .failed
             .iter()
             .map(|e| {
@@ -147,9 +200,13 @@ pub fn build(
             })
             .collect();
         let mut stale: Vec<String> = stored
-            .keys()
-            .filter(|g| !seen.contains(*g) && !failed.contains(*g))
-            .cloned()
+            .iter()
+            .filter(|(g, a)| {
+                !seen.contains(*g)
+                    && !failed_keys.contains(*g)
+                    && !failed_files.contains(ingest::file_of(&a.source))
+            })
+            .map(|(g, _)| g.clone())
             .collect();
         stale.sort();
         store.remove_graphs(&stale)?;
@@ -159,36 +216,18 @@ pub fn build(
     Ok(summary)
 }
 
-fn process_input(
-    input: &Input,
-    lang: Option<Lang>,
-    extractor: &Extractor,
-    stored: &HashMap<String, String>,
-) -> Vec<Outcome> {
-    ingest::read(input, lang)
-        .into_iter()
-        .map(|r| match r {
-            Err(e) => Outcome::Failed(e),
-            Ok(article) => {
-                let graph = vocab::article(&article.key_hash()).as_str().to_string();
-                let hash = article.content_hash();
-                match stored.get(&graph) {
-                    Some(h) if *h == hash => Outcome::Unchanged { graph },
-                    prev => {
-                        let ex = extractor.extract(&article);
-                        Outcome::Write {
-                            graph,
-                            quads: rdf::article_quads(&article, &ex),
-                            is_new: prev.is_none(),
-                        }
-                    }
-                }
-            }
-        })
-        .collect()
+fn progress_message(summary: &Summary) -> String {
+    format!(
+        "{} new, {} changed, {} unchanged, {} failed",
+        summary.new,
+        summary.changed,
+        summary.unchanged,
+        summary.failed.len()
+    )
 }
 
-/// Reads and extracts inputs without a store (for `extract`), in input order.
+/// Reads and extracts inputs without a store (for `extract`), in input
+/// order; duplicates (same key or text as an article before) are left out.
 pub fn extract_inputs(
     paths: &[PathBuf],
     lang: Option<Lang>,
@@ -196,27 +235,19 @@ pub fn extract_inputs(
 ) -> (Vec<(Article, Extraction)>, Vec<IngestError>) {
     let (inputs, mut errors) = ingest::expand(paths);
     let mut out = Vec::new();
-    for chunk in inputs.chunks(BATCH) {
-        let results: Vec<Vec<Result<(Article, Extraction), IngestError>>> = chunk
-            .par_iter()
-            .map(|input| {
-                ingest::read(input, lang)
-                    .into_iter()
-                    .map(|r| {
-                        r.map(|a| {
-                            let ex = extractor.extract(&a);
-                            (a, ex)
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        for r in results.into_iter().flatten() {
+    let mut taken = Taken::default();
+    for group in groups(&inputs) {
+        let mut articles = Vec::new();
+        for r in read_group(group, lang) {
             match r {
-                Ok(x) => out.push(x),
+                Ok(a) if taken.admit(&a) => articles.push(a),
+                Ok(_) => {}
                 Err(e) => errors.push(e),
             }
         }
+        let extracted: Vec<Extraction> =
+            articles.par_iter().map(|a| extractor.extract(a)).collect();
+        out.extend(articles.into_iter().zip(extracted));
     }
     (out, errors)
 }
