@@ -69,7 +69,7 @@ pub fn parse<R: Read>(
         dirty.set(false);
         match record {
             Ok(record) => {
-                if let Some(r) = response(n, &record) {
+                if let Some(r) = response(n, record) {
                     pending.push(r);
                 }
                 if pending.len() >= PAGES_AT_ONCE {
@@ -141,17 +141,23 @@ fn framing_error(e: &warc::Error) -> (String, bool) {
 }
 
 /// The response records worth turning into articles.
-fn response(n: usize, record: &warc::Record<warc::BufferedBody>) -> Option<Response> {
+fn response(n: usize, record: warc::Record<warc::BufferedBody>) -> Option<Response> {
     if *record.warc_type() != RecordType::Response {
         return None;
     }
     let uri = record.header(WarcHeader::TargetURI)?;
-    let uri = uri.trim().trim_start_matches('<').trim_end_matches('>');
+    let uri = uri
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string();
+    let crawl_date = record.date().format("%Y-%m-%d").to_string();
+    let (_, http) = record.into_raw_parts();
     Some(Response {
         n,
-        uri: uri.to_string(),
-        crawl_date: record.date().format("%Y-%m-%d").to_string(),
-        http: record.body().to_vec(),
+        uri,
+        crawl_date,
+        http,
     })
 }
 
@@ -310,7 +316,7 @@ struct Counting<R> {
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.note(&buf[..n]);
+        note(&self.pos, &self.dirty, &buf[..n]);
         Ok(n)
     }
 }
@@ -321,19 +327,17 @@ impl<R: Read> BufRead for Counting<R> {
     }
 
     fn consume(&mut self, amt: usize) {
-        let amt = amt.min(self.inner.buffer().len());
-        let consumed = self.inner.buffer()[..amt].to_vec();
-        self.note(&consumed);
+        let buffered = self.inner.buffer();
+        let amt = amt.min(buffered.len());
+        note(&self.pos, &self.dirty, &buffered[..amt]);
         self.inner.consume(amt);
     }
 }
 
-impl<R> Counting<R> {
-    fn note(&self, bytes: &[u8]) {
-        self.pos.set(self.pos.get() + bytes.len() as u64);
-        if !self.dirty.get() && bytes.iter().any(|b| !b.is_ascii_whitespace()) {
-            self.dirty.set(true);
-        }
+fn note(pos: &Cell<u64>, dirty: &Cell<bool>, bytes: &[u8]) {
+    pos.set(pos.get() + bytes.len() as u64);
+    if !dirty.get() && bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+        dirty.set(true);
     }
 }
 
