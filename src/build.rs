@@ -251,3 +251,48 @@ pub fn extract_inputs(
     }
     (out, errors)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Meta;
+
+    fn article(key: &str, text: &str) -> Article {
+        Article::from_text(key.into(), key.into(), text, Meta::default())
+    }
+
+    #[test]
+    fn the_first_of_the_same_key_or_text_is_taken() {
+        let mut taken = Taken::default();
+        assert!(taken.admit(&article("https://a/1", "Kazakhstan and Uzbekistan signed.")));
+        assert!(!taken.admit(&article("https://a/1", "Another text under the same URL.")));
+        assert!(!taken.admit(&article(
+            "https://b/2",
+            "Kazakhstan and  Uzbekistan\nsigned."
+        )));
+        assert!(taken.admit(&article("https://b/2", "Kyrgyzstan and China agreed.")));
+    }
+
+    #[test]
+    fn groups_are_bounded_by_count_and_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, len: u64| {
+            let p = dir.path().join(name);
+            std::fs::File::create(&p).unwrap().set_len(len).unwrap();
+            Input::File(p)
+        };
+        let mb = 1024 * 1024;
+        let inputs = vec![
+            file("a", 40 * mb),
+            file("b", 20 * mb),
+            file("c", 10 * mb),
+            file("d", 100 * mb),
+            file("e", 1),
+        ];
+        let sizes: Vec<usize> = groups(&inputs).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [2, 1, 1, 1]);
+        let many: Vec<Input> = (0..BATCH + 1).map(|_| Input::Stdin).collect();
+        let sizes: Vec<usize> = groups(&many).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [BATCH, 1]);
+    }
+}
