@@ -131,10 +131,10 @@ const PATH_COUNT_CAP: u64 = 10_000_000;
 pub enum Command {
     /// Extract articles and print RDF to stdout; touches no store
     #[command(
-        after_help = "Examples:\n  newskg extract article.txt\n  newskg extract corpus/ --format ttl\n  cat article.txt | newskg extract - --lang ru"
+        after_help = "Inputs: .txt/.md, .html, .jsonl/.ndjson (one article per line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response); any of them gzipped (.gz). Without a known extension the content decides. An article with the same URL or text as one before it is left out.\n\nExamples:\n  newskg extract article.txt\n  newskg extract corpus/ --format ttl\n  newskg extract news.rss CC-NEWS-20240501.warc.gz\n  cat article.txt | newskg extract - --lang ru"
     )]
     Extract {
-        /// Files, folders (recursively) or - for stdin: .txt/.md, .html, .jsonl
+        /// Files, folders (recursively) or - for stdin: text, HTML, JSON Lines, feeds, WARC, gzipped or not
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "nt")]
@@ -148,9 +148,10 @@ pub enum Command {
     },
     /// Extract articles into the store, incrementally
     #[command(
-        after_help = "Unchanged articles (same content) are skipped, changed ones replaced whole.\n\nExamples:\n  newskg build corpus/\n  newskg build corpus/ more.jsonl --prune\n  newskg --store /data/kg build feed.jsonl"
+        after_help = "Unchanged articles (same content) are skipped, changed ones replaced whole. An article with the same URL or text as one before it in the same run is built once (the first wins) and counted as a duplicate.\n\nInputs: .txt/.md, .html, .jsonl/.ndjson (one article per line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response, as in CC-NEWS); any of them gzipped (.gz). Without a known extension the content decides.\n\nExamples:\n  newskg build corpus/\n  newskg build corpus/ more.jsonl --prune\n  newskg build news.rss archive.jsonl.gz CC-NEWS-20240501.warc.gz\n  newskg --store /data/kg build feed.jsonl"
     )]
     Build {
+        /// Files, folders (recursively) or - for stdin: text, HTML, JSON Lines, feeds, WARC, gzipped or not
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Remove articles that are no longer among the inputs
@@ -756,16 +757,26 @@ pub(crate) fn write_build_summary(
     }
     let store_path = store.path();
     let total = summary.new + summary.changed + summary.unchanged;
+    let duplicates = match summary.duplicates {
+        0 => String::new(),
+        1 => "1 duplicate skipped".to_string(),
+        n => format!("{n} duplicates skipped"),
+    };
     if !summary.changed_anything() && summary.failed.is_empty() {
+        let note = if duplicates.is_empty() {
+            String::new()
+        } else {
+            format!(" ({duplicates})")
+        };
         writeln!(
             out,
-            "Nothing changed: all {total} articles in {} are up to date.",
-            store_path.display()
+            "Nothing changed: all {total} articles in {} are up to date{note}.",
+            store_path.display(),
         )?;
     } else {
         writeln!(
             out,
-            "Built {}: {} new, {} changed, {} unchanged, {} failed{}.",
+            "Built {}: {} new, {} changed, {} unchanged, {} failed{}{}.",
             store_path.display(),
             summary.new,
             summary.changed,
@@ -775,6 +786,11 @@ pub(crate) fn write_build_summary(
                 format!(", {} pruned", summary.pruned)
             } else {
                 String::new()
+            },
+            if duplicates.is_empty() {
+                String::new()
+            } else {
+                format!(", {duplicates}")
             }
         )?;
     }

@@ -3,11 +3,13 @@
 //! Articles go left to right through one module per stage:
 //!
 //! ```text
-//! ingest   files, folders, stdin, HTML, JSON Lines -> Article   (knows no RDF)
+//! ingest   files, folders, stdin, gzip; text, HTML, JSON Lines,
+//!          RSS/Atom feeds, WARC -> Article                    (knows no RDF)
 //! extract  Article -> entities, relations, figures            (pure, no I/O)
 //! rdf      Article + Extraction -> quads in the article's graph (no store)
 //! store    the only module that touches oxigraph::store
-//! build    ingest -> extract -> rdf -> store, incremental, with a summary
+//! build    ingest -> extract -> rdf -> store, incremental, with a summary;
+//!          decides duplicates (same key or text) across one run's inputs
 //! query    run SPARQL and format results: the one path for every caller
 //! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store

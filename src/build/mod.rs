@@ -1,26 +1,33 @@
 //! The build pipeline: ingest -> extract -> rdf -> store, incrementally.
 //!
-//! Inputs flow through a bounded pipeline: batches of inputs are read and
-//! extracted in parallel (rayon) while this thread writes the results of the
-//! batch before, in input order, with at most two batches waiting between
-//! them, so memory does not grow with the corpus. Writes are gathered into
-//! large commits, each of whole articles only: new articles go to the store's
-//! bulk loader, changed ones to one transaction per commit, so an article is
-//! never half-written. Unchanged articles (same content hash) are skipped
-//! before extraction; `prune` removes articles whose source is no longer an
-//! input. Knows no SPARQL and no serialisation.
+//! Inputs flow through a bounded pipeline: groups of inputs (up to [`BATCH`]
+//! files or [`BATCH_BYTES`] of them) are read in parallel and their articles
+//! extracted in parallel (rayon, across files and within one large WARC
+//! file or feed alike), while this thread writes the results of the group
+//! before, in input order, with at most two groups waiting between them, so
+//! memory does not grow with the corpus. Writes are gathered into large
+//! commits, each of whole articles only: new articles go to the store's bulk
+//! loader, changed ones to one transaction per commit, so an article is
+//! never half-written. Unchanged files are skipped by their size and time
+//! (`signatures`), unchanged articles by their content hash, both before
+//! extraction; `prune` removes articles whose source is no longer an input.
+//!
+//! Duplicates are decided here, across all inputs of one run: an article
+//! whose key (its URL, for feeds, WARC and JSON Lines with a URL) or whose
+//! text was already taken in this run is skipped and counted, the first in
+//! input order winning. Knows no SPARQL and no serialisation.
 
 mod signatures;
 
 use crate::extract::{Extraction, Extractor};
 use crate::ingest::{self, Article, IngestError, Input, Lang};
 use crate::rdf;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoredArticle};
 use crate::vocab;
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
-use signatures::{Signature, Signatures, Stamp};
+use signatures::{Signature, Signatures, SignedArticle, Stamp};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,6 +35,8 @@ use std::sync::Arc;
 
 /// Inputs read and extracted together before they are handed on.
 const BATCH: usize = 256;
+/// Bytes of input files read together (a larger file is read alone).
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Quads of new articles gathered before one bulk commit.
 const NEW_QUADS_PER_COMMIT: usize = 100_000;
@@ -54,6 +63,8 @@ pub struct Summary {
     pub new: usize,
     pub changed: usize,
     pub unchanged: usize,
+    /// Articles skipped because one with the same key or text came first.
+    pub duplicates: usize,
     pub pruned: usize,
     pub failed: Vec<IngestError>,
     pub ontology_loaded: bool,
@@ -80,32 +91,82 @@ enum Outcome {
     Unchanged {
         graph: String,
         hash: String,
+        text: [u8; 32],
     },
     Write {
         graph: String,
         hash: String,
+        text: [u8; 32],
         quads: Vec<Quad>,
         is_new: bool,
     },
     Failed(IngestError),
 }
 
-/// What became of one input: its articles, and the file's stamp (taken
-/// before it was read) when it is a file.
+/// Articles taken in this run, by key (its graph, named after the key) and
+/// by text: the first in input order wins, later ones with the same key or
+/// text are duplicates.
+#[derive(Default)]
+struct Taken {
+    keys: HashSet<String>,
+    texts: HashSet<[u8; 32]>,
+}
+
+impl Taken {
+    /// Takes an article (its graph and text hash) unless it duplicates one
+    /// taken before.
+    fn admit(&mut self, key: &str, text: [u8; 32]) -> bool {
+        if self.keys.contains(key) || self.texts.contains(&text) {
+            return false;
+        }
+        self.keys.insert(key.to_string());
+        self.texts.insert(text);
+        true
+    }
+}
+
+/// Splits inputs into groups read together: at most [`BATCH`] inputs and,
+/// past the first, at most [`BATCH_BYTES`] of files.
+fn groups(inputs: &[Input]) -> Vec<&[Input]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, input) in inputs.iter().enumerate() {
+        let size = match input {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Input::Stdin => 0,
+        };
+        if i > start && (i - start >= BATCH || bytes + size > BATCH_BYTES) {
+            out.push(&inputs[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
+}
+
+/// A file input with its stamp (taken before it was read).
+type FileStamp = Option<(PathBuf, Stamp)>;
+
+/// What became of one input: its articles, and the file's stamp when it is a
+/// file.
 struct InputDone {
-    file: Option<(PathBuf, Stamp)>,
+    file: FileStamp,
     outcomes: Vec<Outcome>,
 }
 
-/// Reads and processes `inputs` in batches on the rayon pool while the
-/// calling thread consumes each batch's results (with the batch's input
-/// count) in input order. At most two processed batches wait for the
-/// consumer, so memory is bounded whatever the number of inputs. Stops early
-/// when `stop` is set (returning `Ok(false)`) or when `consume` fails.
-pub fn pipeline<T: Send, E>(
+/// Processes `inputs` group by group (see [`groups`]) on a second thread,
+/// which uses the rayon pool, while the calling thread consumes each group's
+/// results (with the group's input count) in input order. At most two
+/// processed groups wait for the consumer, so memory is bounded whatever the
+/// number of inputs. Stops early when `stop` is set (returning `Ok(false)`)
+/// or when `consume` fails.
+fn pipeline<T: Send, E>(
     inputs: &[Input],
     stop: Option<&AtomicBool>,
-    work: impl Fn(&Input) -> Vec<T> + Sync,
+    work: impl Fn(&[Input]) -> Vec<T> + Sync,
     mut consume: impl FnMut(usize, Vec<T>) -> Result<(), E>,
 ) -> Result<bool, E> {
     let stopped = || stop.is_some_and(|s| s.load(Ordering::SeqCst));
@@ -113,13 +174,11 @@ pub fn pipeline<T: Send, E>(
     std::thread::scope(|scope| {
         let work = &work;
         scope.spawn(move || {
-            for chunk in inputs.chunks(BATCH) {
+            for group in groups(inputs) {
                 if stopped() {
                     break;
                 }
-                let results: Vec<Vec<T>> = chunk.par_iter().map(work).collect();
-                let results = results.into_iter().flatten().collect();
-                if tx.send((chunk.len(), results)).is_err() {
+                if tx.send((group.len(), work(group))).is_err() {
                     break;
                 }
             }
@@ -204,10 +263,10 @@ pub fn build(
         ontology_loaded: store.ensure_ontology(ONTOLOGY_TTL, &ontology_hash())?,
         ..Summary::default()
     };
-    let stored: HashMap<String, String> = store
-        .articles()?
-        .into_iter()
-        .map(|(g, a)| (g, a.hash))
+    let stored_articles: HashMap<String, StoredArticle> = store.articles()?;
+    let stored: HashMap<String, String> = stored_articles
+        .iter()
+        .map(|(g, a)| (g.clone(), a.hash.clone()))
         .collect();
     let (inputs, errors) = ingest::expand(&opts.paths);
     summary.failed.extend(errors);
@@ -223,46 +282,53 @@ pub fn build(
         ProgressBar::hidden()
     };
     let mut seen: HashSet<String> = HashSet::new();
+    let mut taken = Taken::default();
     let old_signatures = Signatures::load(store.path());
     let mut signatures = Signatures::default();
     let mut writer = Writer::new(store);
     let finished = pipeline(
         &inputs,
         opts.stop.as_deref(),
-        |input| {
-            vec![process_input(
-                input,
-                opts.lang,
-                extractor,
-                &stored,
-                &old_signatures,
-            )]
-        },
+        |group| process_group(group, opts.lang, extractor, &stored, &old_signatures),
         |n, done| {
             for InputDone { file, outcomes } in done {
                 let mut articles = Vec::new();
-                let mut failed = false;
+                // A file with a bad part (or a duplicate) is read again next
+                // time, so what it had to say is said again.
+                let mut keep_signature = true;
                 for outcome in outcomes {
                     match outcome {
-                        Outcome::Unchanged { graph, hash } => {
+                        Outcome::Unchanged { graph, hash, text } => {
+                            if !taken.admit(&graph, text) {
+                                summary.duplicates += 1;
+                                keep_signature = false;
+                                continue;
+                            }
                             seen.insert(graph.clone());
-                            articles.push((graph, hash));
+                            articles.push(SignedArticle { graph, hash, text });
                             summary.unchanged += 1;
                         }
                         Outcome::Failed(e) => {
-                            failed = true;
+                            keep_signature = false;
                             summary.failed.push(e);
                         }
                         Outcome::Write {
                             graph,
                             hash,
+                            text,
                             quads,
                             is_new,
                         } => {
-                            articles.push((graph.clone(), hash));
-                            if !seen.insert(graph.clone()) {
+                            if !taken.admit(&graph, text) || !seen.insert(graph.clone()) {
+                                summary.duplicates += 1;
+                                keep_signature = false;
                                 continue;
                             }
+                            articles.push(SignedArticle {
+                                graph: graph.clone(),
+                                hash,
+                                text,
+                            });
                             writer.add(graph, quads, is_new)?;
                             if is_new {
                                 summary.new += 1;
@@ -272,9 +338,7 @@ pub fn build(
                         }
                     }
                 }
-                // A file with a bad part is read again next time, so its
-                // error is reported again.
-                if let (Some((path, stamp)), false) = (file, failed) {
+                if let (Some((path, stamp)), true) = (file, keep_signature) {
                     let lang = lang_choice(opts.lang).to_string();
                     signatures.files.insert(
                         path,
@@ -302,8 +366,10 @@ pub fn build(
     summary.interrupted = !finished?;
     let mut stale: Vec<String> = Vec::new();
     if opts.prune && !summary.interrupted {
-        // An input that failed to read is still an input: keep what it had.
-        let failed: HashSet<String> = summary
+        // An input that failed to read is still an input: keep what it had,
+        // all of it (a break in a WARC file or feed loses the records after it).
+        let failed_files: HashSet<&str> = summary.failed.iter().map(|e| e.file()).collect();
+        let failed_keys: HashSet<String> = summary
             .failed
             .iter()
             .map(|e| {
@@ -312,10 +378,14 @@ pub fn build(
                     .to_string()
             })
             .collect();
-        stale = stored
-            .keys()
-            .filter(|g| !seen.contains(*g) && !failed.contains(*g))
-            .cloned()
+        stale = stored_articles
+            .iter()
+            .filter(|(g, a)| {
+                !seen.contains(*g)
+                    && !failed_keys.contains(*g)
+                    && !failed_files.contains(ingest::file_of(&a.source))
+            })
+            .map(|(g, _)| g.clone())
             .collect();
         stale.sort();
         store.remove_graphs(&stale)?;
@@ -330,7 +400,7 @@ pub fn build(
             && sig
                 .articles
                 .iter()
-                .all(|(g, _)| stored.contains_key(g) && !pruned.contains(g))
+                .all(|a| stored.contains_key(&a.graph) && !pruned.contains(&a.graph))
         {
             signatures.files.insert(path, sig);
         }
@@ -349,13 +419,46 @@ fn lang_choice(lang: Option<Lang>) -> &'static str {
     lang.map_or("auto", Lang::code)
 }
 
-fn process_input(
-    input: &Input,
+/// One article read, before the store is asked about it.
+enum Read {
+    Skipped(Outcome),
+    Article(Box<Article>),
+}
+
+/// Reads a group of inputs in parallel (or skips a file by its signature),
+/// then extracts every article that is new or changed, in parallel across
+/// the group's files and within each.
+fn process_group(
+    group: &[Input],
     lang: Option<Lang>,
     extractor: &Extractor,
     stored: &HashMap<String, String>,
     signatures: &Signatures,
-) -> InputDone {
+) -> Vec<InputDone> {
+    let read: Vec<(FileStamp, Vec<Read>)> = group
+        .par_iter()
+        .map(|input| read_input(input, lang, stored, signatures))
+        .collect();
+    read.into_par_iter()
+        .map(|(file, articles)| InputDone {
+            file,
+            outcomes: articles
+                .into_par_iter()
+                .map(|r| match r {
+                    Read::Skipped(outcome) => outcome,
+                    Read::Article(article) => outcome_of(&article, extractor, stored),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn read_input(
+    input: &Input,
+    lang: Option<Lang>,
+    stored: &HashMap<String, String>,
+    signatures: &Signatures,
+) -> (FileStamp, Vec<Read>) {
     let file = match input {
         // As given, like the article's key: another spelling of the path is
         // another key, so another article.
@@ -364,41 +467,56 @@ fn process_input(
     };
     if let Some((path, stamp)) = &file {
         if let Some(articles) = signatures.unchanged(path, *stamp, lang_choice(lang)) {
-            if articles.iter().all(|(g, h)| stored.get(g) == Some(h)) {
-                let outcomes = articles
+            if articles
+                .iter()
+                .all(|a| stored.get(&a.graph) == Some(&a.hash))
+            {
+                let skipped = articles
                     .iter()
-                    .map(|(graph, hash)| Outcome::Unchanged {
-                        graph: graph.clone(),
-                        hash: hash.clone(),
+                    .map(|a| {
+                        Read::Skipped(Outcome::Unchanged {
+                            graph: a.graph.clone(),
+                            hash: a.hash.clone(),
+                            text: a.text,
+                        })
                     })
                     .collect();
-                return InputDone { file, outcomes };
+                return (file, skipped);
             }
         }
     }
-    let outcomes = ingest::read(input, lang)
+    let articles = ingest::read(input, lang)
         .into_iter()
         .map(|r| match r {
-            Err(e) => Outcome::Failed(e),
-            Ok(article) => {
-                let graph = vocab::article(&article.key_hash()).as_str().to_string();
-                let hash = article.content_hash();
-                match stored.get(&graph) {
-                    Some(h) if *h == hash => Outcome::Unchanged { graph, hash },
-                    prev => {
-                        let ex = extractor.extract(&article);
-                        Outcome::Write {
-                            graph,
-                            hash,
-                            quads: rdf::article_quads(&article, &ex),
-                            is_new: prev.is_none(),
-                        }
-                    }
-                }
-            }
+            Err(e) => Read::Skipped(Outcome::Failed(e)),
+            Ok(article) => Read::Article(Box::new(article)),
         })
         .collect();
-    InputDone { file, outcomes }
+    (file, articles)
+}
+
+/// What becomes of an article that was read: unchanged, or extracted.
+fn outcome_of(
+    article: &Article,
+    extractor: &Extractor,
+    stored: &HashMap<String, String>,
+) -> Outcome {
+    let graph = vocab::article(&article.key_hash()).as_str().to_string();
+    let hash = article.content_hash();
+    let text = article.text_hash();
+    match stored.get(&graph) {
+        Some(h) if *h == hash => Outcome::Unchanged { graph, hash, text },
+        prev => {
+            let ex = extractor.extract(article);
+            Outcome::Write {
+                graph,
+                hash,
+                text,
+                quads: rdf::article_quads(article, &ex),
+                is_new: prev.is_none(),
+            }
+        }
+    }
 }
 
 /// Reads and extracts inputs without a store (for `extract`), handing each
@@ -411,12 +529,17 @@ pub fn extract_inputs<E>(
     mut each: impl FnMut(Article, Extraction) -> Result<(), E>,
 ) -> Result<Vec<IngestError>, E> {
     let (inputs, mut errors) = ingest::expand(paths);
+    let mut taken = Taken::default();
     pipeline(
         &inputs,
         None,
-        |input| {
-            ingest::read(input, lang)
-                .into_iter()
+        |group| {
+            let read: Vec<Vec<Result<Article, IngestError>>> =
+                group.par_iter().map(|i| ingest::read(i, lang)).collect();
+            read.into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .into_par_iter()
                 .map(|r| {
                     r.map(|a| {
                         let ex = extractor.extract(&a);
@@ -428,7 +551,11 @@ pub fn extract_inputs<E>(
         |_, results| {
             for r in results {
                 match r {
-                    Ok((a, ex)) => each(a, ex)?,
+                    Ok((a, ex)) => {
+                        if taken.admit(&a.key_hash(), a.text_hash()) {
+                            each(a, ex)?;
+                        }
+                    }
                     Err(e) => errors.push(e),
                 }
             }
@@ -436,4 +563,63 @@ pub fn extract_inputs<E>(
         },
     )?;
     Ok(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Meta;
+
+    fn admit(taken: &mut Taken, key: &str, text: &str) -> bool {
+        let a = Article::from_text(key.into(), key.into(), text, Meta::default());
+        taken.admit(&a.key_hash(), a.text_hash())
+    }
+
+    #[test]
+    fn the_first_of_the_same_key_or_text_is_taken() {
+        let mut taken = Taken::default();
+        assert!(admit(
+            &mut taken,
+            "https://a/1",
+            "Kazakhstan and Uzbekistan signed."
+        ));
+        assert!(!admit(
+            &mut taken,
+            "https://a/1",
+            "Another text under the same URL."
+        ));
+        assert!(!admit(
+            &mut taken,
+            "https://b/2",
+            "Kazakhstan and  Uzbekistan\nsigned."
+        ));
+        assert!(admit(
+            &mut taken,
+            "https://b/2",
+            "Kyrgyzstan and China agreed."
+        ));
+    }
+
+    #[test]
+    fn groups_are_bounded_by_count_and_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, len: u64| {
+            let p = dir.path().join(name);
+            std::fs::File::create(&p).unwrap().set_len(len).unwrap();
+            Input::File(p)
+        };
+        let mb = 1024 * 1024;
+        let inputs = vec![
+            file("a", 40 * mb),
+            file("b", 20 * mb),
+            file("c", 10 * mb),
+            file("d", 100 * mb),
+            file("e", 1),
+        ];
+        let sizes: Vec<usize> = groups(&inputs).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [2, 1, 1, 1]);
+        let many: Vec<Input> = (0..BATCH + 1).map(|_| Input::Stdin).collect();
+        let sizes: Vec<usize> = groups(&many).iter().map(|g| g.len()).collect();
+        assert_eq!(sizes, [BATCH, 1]);
+    }
 }

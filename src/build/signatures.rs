@@ -1,5 +1,6 @@
 //! Input signatures: for each input file of the last build, its size and
-//! modification time with the articles (graph and content hash) it gave.
+//! modification time with the articles it gave (graph, content hash and
+//! text hash, the last for telling duplicates).
 //!
 //! A later build skips a file whose size and time are the same and whose
 //! articles are all in the store with the same content hash, without reading
@@ -36,6 +37,15 @@ impl Stamp {
     }
 }
 
+/// One article of a file as the last build saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedArticle {
+    pub graph: String,
+    pub hash: String,
+    /// The hash of its text (see `Article::text_hash`).
+    pub text: [u8; 32],
+}
+
 /// One input file as the last build saw it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
@@ -43,8 +53,8 @@ pub struct Signature {
     /// The language the build was told (`auto` when detected): another
     /// choice gives other articles, so the file must be read again.
     pub lang: String,
-    /// The articles it gave: graph IRI and content hash.
-    pub articles: Vec<(String, String)>,
+    /// The articles it gave.
+    pub articles: Vec<SignedArticle>,
 }
 
 /// Signatures by input file, its path as given (as in the article's key).
@@ -70,7 +80,7 @@ impl Signatures {
     }
 
     /// The articles of `path` if its stamp is the recorded one.
-    pub fn unchanged(&self, path: &Path, stamp: Stamp, lang: &str) -> Option<&[(String, String)]> {
+    pub fn unchanged(&self, path: &Path, stamp: Stamp, lang: &str) -> Option<&[SignedArticle]> {
         let sig = self.files.get(path)?;
         (sig.stamp == stamp && sig.lang == lang && !sig.articles.is_empty())
             .then_some(sig.articles.as_slice())
@@ -92,7 +102,7 @@ impl Signatures {
                 let arts: Vec<String> = sig
                     .articles
                     .iter()
-                    .map(|(g, h)| format!("{g} {h}"))
+                    .map(|a| format!("{} {} {}", a.graph, a.hash, hex(&a.text)))
                     .collect();
                 writeln!(
                     w,
@@ -118,13 +128,19 @@ fn parse_line(line: &str) -> Option<(PathBuf, Signature)> {
     let modified_ns = cols.next()?.parse().ok()?;
     let lang = cols.next()?.to_string();
     let words: Vec<&str> = cols.next()?.split(' ').filter(|w| !w.is_empty()).collect();
-    if cols.next().is_some() || words.len() % 2 != 0 {
+    if cols.next().is_some() || words.len() % 3 != 0 {
         return None;
     }
     let articles = words
-        .chunks(2)
-        .map(|c| (c[0].to_string(), c[1].to_string()))
-        .collect();
+        .chunks(3)
+        .map(|c| {
+            Some(SignedArticle {
+                graph: c[0].to_string(),
+                hash: c[1].to_string(),
+                text: unhex(c[2])?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some((
         path,
         Signature {
@@ -133,6 +149,21 @@ fn parse_line(line: &str) -> Option<(PathBuf, Signature)> {
             articles,
         },
     ))
+}
+
+fn hex(bytes: &[u8; 32]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<[u8; 32]> {
+    if s.len() != 64 || !s.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -153,8 +184,16 @@ mod tests {
                 stamp,
                 lang: "auto".into(),
                 articles: vec![
-                    ("http://g/1".into(), "h1".into()),
-                    ("http://g/2".into(), "h2".into()),
+                    SignedArticle {
+                        graph: "http://g/1".into(),
+                        hash: "h1".into(),
+                        text: [7; 32],
+                    },
+                    SignedArticle {
+                        graph: "http://g/2".into(),
+                        hash: "h2".into(),
+                        text: [255; 32],
+                    },
                 ],
             },
         );
@@ -168,6 +207,7 @@ mod tests {
             .unchanged(Path::new("/data/a.jsonl"), stamp, "auto")
             .expect("same stamp");
         assert_eq!(arts.len(), 2);
+        assert_eq!(arts[1].text, [255; 32]);
         let touched = Stamp {
             modified_ns: stamp.modified_ns + 1,
             ..stamp

@@ -89,6 +89,79 @@ pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, Inge
     ))
 }
 
+/// Elements that begin a new paragraph in an HTML fragment.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+];
+
+/// The text of an HTML fragment, such as a feed item's content or summary:
+/// block elements become paragraphs separated by blank lines, the skipped
+/// elements (scripts, figures, forms, ...) are dropped, entities decoded.
+pub fn fragment_text(fragment: &str) -> String {
+    let doc = Html::parse_fragment(fragment);
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    collect_blocks(doc.root_element(), &mut current, &mut paragraphs);
+    end_paragraph(&mut current, &mut paragraphs);
+    paragraphs.join("\n\n")
+}
+
+fn collect_blocks(e: ElementRef, current: &mut String, paragraphs: &mut Vec<String>) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => current.push_str(t),
+            Node::Element(el) => {
+                let name = el.name();
+                if SKIP.contains(&name) {
+                    continue;
+                }
+                if name == "br" {
+                    current.push(' ');
+                }
+                let block = BLOCK.contains(&name);
+                if block {
+                    end_paragraph(current, paragraphs);
+                }
+                if let Some(ce) = ElementRef::wrap(child) {
+                    collect_blocks(ce, current, paragraphs);
+                }
+                if block {
+                    end_paragraph(current, paragraphs);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn end_paragraph(current: &mut String, paragraphs: &mut Vec<String>) {
+    let t = squash(current);
+    if !t.is_empty() {
+        paragraphs.push(t);
+    }
+    current.clear();
+}
+
 fn inside_skipped(e: ElementRef) -> bool {
     e.ancestors().any(|a| {
         a.value()
@@ -146,6 +219,21 @@ mod tests {
         assert!(a.text.contains("$2.5 billion"));
         assert!(
             !a.text.contains("Home") && !a.text.contains("Related") && !a.text.contains("2019")
+        );
+    }
+
+    #[test]
+    fn fragments_keep_loose_text_and_paragraphs() {
+        let t = fragment_text(
+            "Kazakhstan and <b>Uzbekistan</b> signed an agreement.<p>Trade grew &amp; widened.</p><script>x()</script>Last words.",
+        );
+        assert_eq!(
+            t,
+            "Kazakhstan and Uzbekistan signed an agreement.\n\nTrade grew & widened.\n\nLast words."
+        );
+        assert_eq!(
+            fragment_text("Plain text, no tags."),
+            "Plain text, no tags."
         );
     }
 }

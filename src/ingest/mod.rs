@@ -1,21 +1,34 @@
-//! Ingest: files, folders, standard input, HTML and JSON Lines become [`Article`]s.
+//! Ingest: files, folders, standard input, HTML, JSON Lines, RSS/Atom feeds
+//! and WARC archives, plain or gzipped, become [`Article`]s.
 //!
-//! This stage knows no RDF and no store. It reads bytes, decides the format,
-//! strips page chrome, and records metadata (date, title, publisher, author,
-//! language, content hash). Every failure is an [`IngestError`] naming the
-//! file (and line, for JSON Lines); a failure never stops the other inputs.
+//! This stage knows no RDF and no store. It reads bytes, undoes gzip,
+//! decides the format, strips page chrome, and records metadata (date,
+//! title, publisher, author, language, content hash). A feed gives one
+//! article per item, a WARC file one per HTML response, JSON Lines one per
+//! line. Every failure is an [`IngestError`] naming the file and the place in
+//! it (line, item or record); a failure never stops the other inputs, and the
+//! articles read before a break in the same file are kept.
+//!
+//! `source` expands folders, opens inputs and undoes gzip; `text`, `html`,
+//! `jsonl`, `feed` and `warc` each read one format.
 
+mod feed;
 mod html;
 mod jsonl;
+mod source;
+pub use source::expand;
 mod text;
+mod warc;
 
 use sha2::{Digest, Sha256};
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Largest input file accepted, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest input read whole, in bytes: a file, standard input, or the
+/// uncompressed data of a gzipped file. WARC data is streamed record by
+/// record and has no such limit.
+pub const MAX_FILE_BYTES: u64 = MAX_FILE_MB * 1024 * 1024;
+const MAX_FILE_MB: u64 = 256;
 
 /// Language of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,9 +85,11 @@ impl fmt::Display for Lang {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// Stable identity of the article: the file path, `path:line` for a JSON
-    /// Lines record without URL, or the record's URL.
+    /// Lines record without URL, `path:item N` for a feed item without link,
+    /// or the URL of the record, item or WARC response.
     pub key: String,
-    /// Where it was read from, for people: `path` or `path:line`.
+    /// Where it was read from, for people: `path`, `path:line`,
+    /// `path:item N` (feeds) or `path:record N` (WARC).
     pub source: String,
     /// The article body; evidence offsets count characters in this text.
     pub text: String,
@@ -124,6 +139,17 @@ impl Article {
         format!("sha256:{}", hex(&h.finalize()))
     }
 
+    /// SHA-256 of the text alone, whitespace runs counted as one space: two
+    /// articles with equal text hashes say the same thing, whatever their URLs.
+    pub fn text_hash(&self) -> [u8; 32] {
+        let mut h = Sha256::new();
+        for word in self.text.split_whitespace() {
+            h.update(word.as_bytes());
+            h.update(b" ");
+        }
+        h.finalize().into()
+    }
+
     /// Short hash of the key: the article's IRI suffix.
     pub fn key_hash(&self) -> String {
         key_hash(&self.key)
@@ -160,7 +186,7 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{place}: {message}")]
 pub struct IngestError {
-    /// `path` or `path:line`.
+    /// `path`, `path:line`, `path:item N` (feeds) or `path:record N` (WARC).
     pub place: String,
     pub message: String,
 }
@@ -172,6 +198,28 @@ impl IngestError {
             message: message.into(),
         }
     }
+
+    /// The file (or `<stdin>`) of the place, without line, item or record.
+    pub fn file(&self) -> &str {
+        file_of(&self.place)
+    }
+}
+
+/// The file of a place or an article's source: `a.jsonl` for `a.jsonl:12`,
+/// `f.rss` for `f.rss:item 3`, `c.warc.gz` for `c.warc.gz:record 7`.
+pub fn file_of(place: &str) -> &str {
+    match place.rsplit_once(':') {
+        Some((file, at))
+            if !file.is_empty()
+                && ["", "item ", "record "].iter().any(|p| {
+                    at.strip_prefix(p)
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                }) =>
+        {
+            file
+        }
+        _ => place,
+    }
 }
 
 /// The format of an input file.
@@ -180,24 +228,47 @@ pub enum Format {
     Text,
     Html,
     JsonLines,
+    /// RSS or Atom.
+    Feed,
+    Warc,
 }
 
 impl Format {
-    fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" => Some(Format::Text),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "jsonl" | "ndjson" | "jsonlines" => Some(Format::JsonLines),
+    /// The format a file name states, and whether it ends in `.gz`
+    /// (`a.jsonl.gz` is gzipped JSON Lines). `.xml` states none: its content
+    /// decides whether it is a feed.
+    fn from_path(path: &Path) -> (Option<Format>, bool) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return (None, false);
+        };
+        let name = name.to_ascii_lowercase();
+        let (name, gz) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner, true),
+            None => (name.as_str(), false),
+        };
+        let format = match name.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("txt" | "text" | "md" | "markdown") => Some(Format::Text),
+            Some("html" | "htm" | "xhtml") => Some(Format::Html),
+            Some("jsonl" | "ndjson" | "jsonlines") => Some(Format::JsonLines),
+            Some("rss" | "atom") => Some(Format::Feed),
+            Some("warc") => Some(Format::Warc),
             _ => None,
-        }
+        };
+        (format, gz)
     }
 
     /// Guesses the format from the first bytes.
+    fn sniff_bytes(bytes: &[u8]) -> Format {
+        Format::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]))
+    }
+
+    /// Guesses the format from the first characters.
     fn sniff(content: &str) -> Format {
         let head = content.trim_start_matches('\u{feff}').trim_start();
         let lower: String = head.chars().take(512).collect::<String>().to_lowercase();
-        if lower.starts_with("<!doctype html")
+        if feed_root(head) {
+            Format::Feed
+        } else if lower.starts_with("<!doctype html")
             || lower.starts_with("<html")
             || lower.contains("<body")
         {
@@ -208,6 +279,39 @@ impl Format {
             Format::Text
         }
     }
+}
+
+/// Whether the first element of an XML document is a feed's root (`rss`,
+/// `feed`, `rdf:RDF`), past the XML declaration, comments and a doctype.
+fn feed_root(head: &str) -> bool {
+    let mut rest = head;
+    loop {
+        rest = rest.trim_start();
+        let skip_to = if rest.starts_with("<?") {
+            "?>"
+        } else if rest.starts_with("<!--") {
+            "-->"
+        } else if rest.starts_with("<!") {
+            ">"
+        } else {
+            break;
+        };
+        match rest.find(skip_to) {
+            Some(i) => rest = &rest[i + skip_to.len()..],
+            None => return false,
+        }
+    }
+    let Some(tag) = rest.strip_prefix('<') else {
+        return false;
+    };
+    let name: String = tag
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '>' && *c != '/')
+        .collect();
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "rss" | "feed" | "rdf:rdf"
+    )
 }
 
 /// One input named by the user, expanded: a file, or standard input.
@@ -226,109 +330,15 @@ impl Input {
     }
 }
 
-/// Expands paths (folders recursively, in sorted order; `-` for stdin) into
-/// inputs. Hidden files and folders are skipped; a missing path is an error.
-pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(e) => errors.push(IngestError::new(path.display().to_string(), io_message(&e))),
-            Ok(m) if m.is_dir() => {
-                let walker = walkdir::WalkDir::new(path)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-                for entry in walker {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
-                        Ok(_) => {}
-                        Err(e) => {
-                            let place = e
-                                .path()
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|| path.display().to_string());
-                            let msg = e
-                                .io_error()
-                                .map(io_message)
-                                .unwrap_or_else(|| e.to_string());
-                            errors.push(IngestError::new(place, msg));
-                        }
-                    }
-                }
-            }
-            Ok(_) => inputs.push(Input::File(path.clone())),
-        }
-    }
-    (inputs, errors)
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.'))
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
-}
-
-/// Reads one input into articles. A JSON Lines file gives one result per
-/// non-blank line, so one bad record does not lose the others.
+/// Reads one input into articles: one result per article or failure, in
+/// input order (a JSON Lines line, a feed item or a WARC record each give
+/// their own, so one bad record does not lose the others).
 pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestError>> {
-    let place = input.display();
-    let bytes = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            match std::io::stdin()
-                .lock()
-                .take(MAX_FILE_BYTES + 1)
-                .read_to_end(&mut buf)
-            {
-                Ok(_) => buf,
-                Err(e) => return vec![Err(IngestError::new(place, io_message(&e)))],
-            }
-        }
-        Input::File(path) => match read_file(path) {
-            Ok(b) => b,
-            Err(e) => return vec![Err(e)],
-        },
-    };
-    parse_bytes(&place, input_format(input), &bytes, lang)
+    source::read(input, lang)
 }
 
-fn input_format(input: &Input) -> Option<Format> {
-    match input {
-        Input::File(p) => Format::from_path(p),
-        Input::Stdin => None,
-    }
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, IngestError> {
-    let place = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| IngestError::new(&place, io_message(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(IngestError::new(
-            place,
-            format!(
-                "file is {} MB, larger than the {} MB limit",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| IngestError::new(place, io_message(&e)))
-}
-
-/// Parses the bytes of one input. `format` comes from the file extension;
-/// without it the content is sniffed.
+/// Parses the bytes of one input (already gunzipped). `format` comes from
+/// the file name; without it the content is sniffed.
 pub fn parse_bytes(
     place: &str,
     format: Option<Format>,
@@ -341,11 +351,23 @@ pub fn parse_bytes(
             "input is larger than the size limit",
         ))];
     }
+    if format == Some(Format::Warc) || (format.is_none() && bytes.starts_with(b"WARC/")) {
+        return warc::parse(place, bytes, false, lang);
+    }
     if looks_binary(bytes) {
         return vec![Err(IngestError::new(
             place,
-            "binary file (not text, HTML or JSON Lines)",
+            "binary file (not text, HTML, JSON Lines, a feed or WARC)",
         ))];
+    }
+    let unmarked = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if unmarked.iter().all(u8::is_ascii_whitespace) {
+        return vec![Err(IngestError::new(place, "empty file"))];
+    }
+    let format = format.unwrap_or_else(|| Format::sniff_bytes(bytes));
+    if format == Format::Feed {
+        // feed-rs decodes the encoding the XML declaration names.
+        return feed::parse(place, bytes, lang);
     }
     let content = match std::str::from_utf8(bytes) {
         Ok(s) => s,
@@ -369,10 +391,10 @@ pub fn parse_bytes(
         lang,
         ..Meta::default()
     };
-    match format.unwrap_or_else(|| Format::sniff(content)) {
+    match format {
         Format::JsonLines => jsonl::parse(place, content, lang),
         Format::Html => vec![html::parse(place, content, meta)],
-        Format::Text => {
+        Format::Text | Format::Feed | Format::Warc => {
             let article = Article::from_text(place.to_string(), place.to_string(), content, meta);
             if article.text.trim().is_empty() {
                 vec![Err(IngestError::new(
@@ -460,6 +482,44 @@ mod tests {
         let r = parse_bytes("u.txt", None, b"ok\nbad \xff here", None);
         let e = r[0].as_ref().unwrap_err();
         assert_eq!(e.place, "u.txt:2");
+    }
+
+    #[test]
+    fn formats_from_names_and_content() {
+        let f = |n: &str| Format::from_path(Path::new(n));
+        assert_eq!(f("a/b.jsonl.gz"), (Some(Format::JsonLines), true));
+        assert_eq!(f("CC-NEWS-1.warc.gz"), (Some(Format::Warc), true));
+        assert_eq!(f("x.warc"), (Some(Format::Warc), false));
+        assert_eq!(f("news.RSS"), (Some(Format::Feed), false));
+        assert_eq!(f("news.atom"), (Some(Format::Feed), false));
+        assert_eq!(f("news.xml"), (None, false));
+        assert_eq!(f("page.html"), (Some(Format::Html), false));
+        let rss = "\u{feff}<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<rss version=\"2.0\"><channel/></rss>";
+        assert_eq!(Format::sniff(rss), Format::Feed);
+        assert_eq!(
+            Format::sniff("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(Format::sniff("<rdf:RDF xmlns:rdf=\"x\">"), Format::Feed);
+        assert_eq!(
+            Format::sniff("<?xml version=\"1.0\"?><html><body>x</body></html>"),
+            Format::Html
+        );
+        assert_eq!(Format::sniff("<?xml version=\"1.0\"?><doc/>"), Format::Text);
+        assert_eq!(Format::sniff("Feeding the rss of text"), Format::Text);
+    }
+
+    #[test]
+    fn error_places_name_their_file() {
+        for (place, file) in [
+            ("a/b.jsonl:12", "a/b.jsonl"),
+            ("c.rss:item 3", "c.rss"),
+            ("d.warc.gz:record 17", "d.warc.gz"),
+            ("e.txt", "e.txt"),
+            ("C:\\x.txt", "C:\\x.txt"),
+        ] {
+            assert_eq!(IngestError::new(place, "m").file(), file);
+        }
     }
 
     #[test]
