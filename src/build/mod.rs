@@ -150,41 +150,76 @@ fn groups(inputs: &[Input]) -> Vec<&[Input]> {
 /// A file input with its stamp (taken before it was read).
 type FileStamp = Option<(PathBuf, Stamp)>;
 
-/// What became of one input: its articles, and the file's stamp when it is a
-/// file.
-struct InputDone {
-    file: FileStamp,
-    outcomes: Vec<Outcome>,
+/// What the pipeline hands on, in input order: an input begins (with what
+/// reading it said about it), one of its items (processed), the input ends.
+enum Event<H, T> {
+    Begin(H),
+    Item(T),
+    End,
 }
 
-/// Processes `inputs` group by group (see [`groups`]) on a second thread,
-/// which uses the rayon pool, while the calling thread consumes each group's
-/// results (with the group's input count) in input order. At most two
-/// processed groups wait for the consumer, so memory is bounded whatever the
-/// number of inputs. Stops early when `stop` is set (returning `Ok(false)`)
-/// or when `consume` fails.
-fn pipeline<T: Send, E>(
+/// Processes `inputs` on a second thread, which uses the rayon pool: group by
+/// group (see [`groups`]) the inputs are read in parallel (`read` gives a
+/// header and the items of one input), then their items are processed in
+/// parallel chunks of [`BATCH`] items (across inputs, and within one large
+/// input alike). Meanwhile the calling thread consumes the events in input
+/// order; at most two chunks wait for it, so memory is bounded by a group's
+/// reading and a chunk's results, whatever the number of inputs. Stops early
+/// when `stop` is set (returning `Ok(false)`; an input cut short gets no
+/// `End`) or when `consume` fails.
+fn pipeline<H: Send, R: Send, T: Send, E>(
     inputs: &[Input],
     stop: Option<&AtomicBool>,
-    work: impl Fn(&[Input]) -> Vec<T> + Sync,
-    mut consume: impl FnMut(usize, Vec<T>) -> Result<(), E>,
+    read: impl Fn(&Input) -> (H, Vec<R>) + Sync,
+    process: impl Fn(R) -> T + Sync,
+    mut consume: impl FnMut(Event<H, T>) -> Result<(), E>,
 ) -> Result<bool, E> {
     let stopped = || stop.is_some_and(|s| s.load(Ordering::SeqCst));
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<T>)>(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event<H, T>>>(2);
     std::thread::scope(|scope| {
-        let work = &work;
+        let (read, process) = (&read, &process);
         scope.spawn(move || {
-            for group in groups(inputs) {
-                if stopped() {
-                    break;
-                }
-                if tx.send((group.len(), work(group))).is_err() {
-                    break;
+            'groups: for group in groups(inputs) {
+                let read: Vec<(H, Vec<R>)> = group.par_iter().map(read).collect();
+                let mut events = read.into_iter().flat_map(|(h, items)| {
+                    std::iter::once(Event::Begin(h))
+                        .chain(items.into_iter().map(Event::Item))
+                        .chain(std::iter::once(Event::End))
+                });
+                loop {
+                    if stopped() {
+                        break 'groups;
+                    }
+                    let mut chunk = Vec::new();
+                    let mut items = 0;
+                    for e in events.by_ref() {
+                        items += usize::from(matches!(e, Event::Item(_)));
+                        chunk.push(e);
+                        if items == BATCH {
+                            break;
+                        }
+                    }
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let done: Vec<Event<H, T>> = chunk
+                        .into_par_iter()
+                        .map(|e| match e {
+                            Event::Begin(h) => Event::Begin(h),
+                            Event::Item(r) => Event::Item(process(r)),
+                            Event::End => Event::End,
+                        })
+                        .collect();
+                    if tx.send(done).is_err() {
+                        break 'groups;
+                    }
                 }
             }
         });
-        for (n, results) in rx {
-            consume(n, results)?;
+        for events in rx {
+            for e in events {
+                consume(e)?;
+            }
         }
         Ok(!stopped())
     })
@@ -286,44 +321,52 @@ pub fn build(
     let old_signatures = Signatures::load(store.path());
     let mut signatures = Signatures::default();
     let mut writer = Writer::new(store);
+    // The input being consumed: its stamp, its articles, whether its
+    // signature may be kept.
+    let mut current: FileStamp = None;
+    let mut articles: Vec<SignedArticle> = Vec::new();
+    let mut keep_signature = true;
     let finished = pipeline(
         &inputs,
         opts.stop.as_deref(),
-        |group| process_group(group, opts.lang, extractor, &stored, &old_signatures),
-        |n, done| {
-            for InputDone { file, outcomes } in done {
-                let mut articles = Vec::new();
-                // A file with a bad part (or a duplicate) is read again next
-                // time, so what it had to say is said again.
-                let mut keep_signature = true;
-                for outcome in outcomes {
-                    match outcome {
-                        Outcome::Unchanged { graph, hash, text } => {
-                            if !taken.admit(&graph, text) {
-                                summary.duplicates += 1;
-                                keep_signature = false;
-                                continue;
-                            }
+        |input| read_input(input, opts.lang, &stored, &old_signatures),
+        |r| match r {
+            Read::Skipped(outcome) => outcome,
+            Read::Article(article) => outcome_of(&article, extractor, &stored),
+        },
+        |event| {
+            match event {
+                Event::Begin(file) => {
+                    current = file;
+                    articles = Vec::new();
+                    keep_signature = true;
+                }
+                Event::Item(outcome) => match outcome {
+                    Outcome::Unchanged { graph, hash, text } => {
+                        if !taken.admit(&graph, text) {
+                            summary.duplicates += 1;
+                            keep_signature = false;
+                        } else {
                             seen.insert(graph.clone());
                             articles.push(SignedArticle { graph, hash, text });
                             summary.unchanged += 1;
                         }
-                        Outcome::Failed(e) => {
+                    }
+                    Outcome::Failed(e) => {
+                        keep_signature = false;
+                        summary.failed.push(e);
+                    }
+                    Outcome::Write {
+                        graph,
+                        hash,
+                        text,
+                        quads,
+                        is_new,
+                    } => {
+                        if !taken.admit(&graph, text) || !seen.insert(graph.clone()) {
+                            summary.duplicates += 1;
                             keep_signature = false;
-                            summary.failed.push(e);
-                        }
-                        Outcome::Write {
-                            graph,
-                            hash,
-                            text,
-                            quads,
-                            is_new,
-                        } => {
-                            if !taken.admit(&graph, text) || !seen.insert(graph.clone()) {
-                                summary.duplicates += 1;
-                                keep_signature = false;
-                                continue;
-                            }
+                        } else {
                             articles.push(SignedArticle {
                                 graph: graph.clone(),
                                 hash,
@@ -337,27 +380,30 @@ pub fn build(
                             }
                         }
                     }
-                }
-                if let (Some((path, stamp)), true) = (file, keep_signature) {
-                    let lang = lang_choice(opts.lang).to_string();
-                    signatures.files.insert(
-                        path,
-                        Signature {
-                            stamp,
-                            lang,
-                            articles,
-                        },
-                    );
+                },
+                Event::End => {
+                    // A file with a bad part (or a duplicate) is read again
+                    // next time, so what it had to say is said again.
+                    if let (Some((path, stamp)), true) = (current.take(), keep_signature) {
+                        signatures.files.insert(
+                            path,
+                            Signature {
+                                stamp,
+                                lang: lang_choice(opts.lang).to_string(),
+                                articles: std::mem::take(&mut articles),
+                            },
+                        );
+                    }
+                    bar.inc(1);
+                    bar.set_message(format!(
+                        "{} new, {} changed, {} unchanged, {} failed",
+                        summary.new,
+                        summary.changed,
+                        summary.unchanged,
+                        summary.failed.len()
+                    ));
                 }
             }
-            bar.inc(n as u64);
-            bar.set_message(format!(
-                "{} new, {} changed, {} unchanged, {} failed",
-                summary.new,
-                summary.changed,
-                summary.unchanged,
-                summary.failed.len()
-            ));
             Ok::<(), StoreError>(())
         },
     );
@@ -425,34 +471,7 @@ enum Read {
     Article(Box<Article>),
 }
 
-/// Reads a group of inputs in parallel (or skips a file by its signature),
-/// then extracts every article that is new or changed, in parallel across
-/// the group's files and within each.
-fn process_group(
-    group: &[Input],
-    lang: Option<Lang>,
-    extractor: &Extractor,
-    stored: &HashMap<String, String>,
-    signatures: &Signatures,
-) -> Vec<InputDone> {
-    let read: Vec<(FileStamp, Vec<Read>)> = group
-        .par_iter()
-        .map(|input| read_input(input, lang, stored, signatures))
-        .collect();
-    read.into_par_iter()
-        .map(|(file, articles)| InputDone {
-            file,
-            outcomes: articles
-                .into_par_iter()
-                .map(|r| match r {
-                    Read::Skipped(outcome) => outcome,
-                    Read::Article(article) => outcome_of(&article, extractor, stored),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
+/// Reads one input, or skips a file by its signature.
 fn read_input(
     input: &Input,
     lang: Option<Lang>,
@@ -533,31 +552,22 @@ pub fn extract_inputs<E>(
     pipeline(
         &inputs,
         None,
-        |group| {
-            let read: Vec<Vec<Result<Article, IngestError>>> =
-                group.par_iter().map(|i| ingest::read(i, lang)).collect();
-            read.into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .map(|r| {
-                    r.map(|a| {
-                        let ex = extractor.extract(&a);
-                        (a, ex)
-                    })
-                })
-                .collect()
+        |input| ((), ingest::read(input, lang)),
+        |r| {
+            r.map(|a| {
+                let ex = extractor.extract(&a);
+                (a, ex)
+            })
         },
-        |_, results| {
-            for r in results {
-                match r {
-                    Ok((a, ex)) => {
-                        if taken.admit(&a.key_hash(), a.text_hash()) {
-                            each(a, ex)?;
-                        }
+        |event| {
+            match event {
+                Event::Item(Ok((a, ex))) => {
+                    if taken.admit(&a.key_hash(), a.text_hash()) {
+                        each(a, ex)?;
                     }
-                    Err(e) => errors.push(e),
                 }
+                Event::Item(Err(e)) => errors.push(e),
+                Event::Begin(()) | Event::End => {}
             }
             Ok(())
         },
