@@ -1,40 +1,15 @@
 //! End-to-end tests of the `newskg` binary against real on-disk stores.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{fixture, newskg, root, stdout_of};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn corpus() -> PathBuf {
     root().join("corpus")
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(name)
-}
-
-/// The binary with `--store DIR` and no inherited store variable.
-fn newskg(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("newskg").unwrap();
-    c.env_remove("NEWSKG_STORE")
-        .env("NO_COLOR", "1")
-        .arg("--store")
-        .arg(store);
-    c
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Counts solutions of a SELECT through the CLI (TSV output, header dropped).

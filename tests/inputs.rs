@@ -3,35 +3,11 @@
 //! JSON Lines; duplicates across them; and broken ones. The fixtures are in
 //! tests/fixtures/ (the WARC and gzip ones written by make_inputs.py there).
 
-use assert_cmd::Command;
+mod common;
+
+use common::{fixture, newskg, stdout_of};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// The binary with `--store DIR` and no inherited store variable.
-fn newskg(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("newskg").unwrap();
-    c.env_remove("NEWSKG_STORE")
-        .env("NO_COLOR", "1")
-        .arg("--store")
-        .arg(store);
-    c
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::path::Path;
 
 /// The rows of a SELECT as TSV lines, header dropped, sorted.
 fn rows(store: &Path, query: &str) -> Vec<String> {

@@ -3,32 +3,11 @@
 //! unchanged files are skipped by their size and time, and a build stopped
 //! by Ctrl-C leaves whole articles that the next build completes.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{newskg, root, stdout_of};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn newskg(store: &Path) -> Command {
-    let mut c = Command::cargo_bin("newskg").unwrap();
-    c.env_remove("NEWSKG_STORE")
-        .env("NO_COLOR", "1")
-        .arg("--store")
-        .arg(store);
-    c
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// `copies` copies of the development articles, each a distinct article
 /// (its own file and first line), in folders of 16.
