@@ -1,7 +1,7 @@
 //! The build pipeline: ingest -> extract -> rdf -> store, incrementally.
 //!
-//! Inputs flow through a bounded pipeline: groups of inputs (up to [`BATCH`]
-//! files or [`BATCH_BYTES`] of them) are read in parallel and their articles
+//! Inputs flow through a bounded pipeline: groups of inputs (up to 256
+//! files or 64 MB of them, see `pipeline`) are read in parallel and their articles
 //! extracted in parallel (rayon, across files and within one large WARC
 //! file or feed alike), while this thread writes the results of the group
 //! before, in input order, with at most two groups waiting between them, so
@@ -17,6 +17,7 @@
 //! text was already taken in this run is skipped and counted, the first in
 //! input order winning. Knows no SPARQL and no serialisation.
 
+mod pipeline;
 mod signatures;
 
 use crate::extract::{Extraction, Extractor};
@@ -26,17 +27,12 @@ use crate::store::{Store, StoreError, StoredArticle};
 use crate::vocab;
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{NamedNode, Quad};
-use rayon::prelude::*;
+use pipeline::{pipeline, Event};
 use signatures::{Signature, Signatures, SignedArticle, Stamp};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-
-/// Inputs read and extracted together before they are handed on.
-const BATCH: usize = 256;
-/// Bytes of input files read together (a larger file is read alone).
-const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Quads of new articles gathered before one bulk commit.
 const NEW_QUADS_PER_COMMIT: usize = 100_000;
@@ -123,106 +119,6 @@ impl Taken {
         self.texts.insert(text);
         true
     }
-}
-
-/// Splits inputs into groups read together: at most [`BATCH`] inputs and,
-/// past the first, at most [`BATCH_BYTES`] of files.
-fn groups(inputs: &[Input]) -> Vec<&[Input]> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0u64);
-    for (i, input) in inputs.iter().enumerate() {
-        let size = match input {
-            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Input::Stdin => 0,
-        };
-        if i > start && (i - start >= BATCH || bytes + size > BATCH_BYTES) {
-            out.push(&inputs[start..i]);
-            (start, bytes) = (i, 0);
-        }
-        bytes += size;
-    }
-    if start < inputs.len() {
-        out.push(&inputs[start..]);
-    }
-    out
-}
-
-/// A file input with its stamp (taken before it was read).
-type FileStamp = Option<(PathBuf, Stamp)>;
-
-/// What the pipeline hands on, in input order: an input begins (with what
-/// reading it said about it), one of its items (processed), the input ends.
-enum Event<H, T> {
-    Begin(H),
-    Item(T),
-    End,
-}
-
-/// Processes `inputs` on a second thread, which uses the rayon pool: group by
-/// group (see [`groups`]) the inputs are read in parallel (`read` gives a
-/// header and the items of one input), then their items are processed in
-/// parallel chunks of [`BATCH`] items (across inputs, and within one large
-/// input alike). Meanwhile the calling thread consumes the events in input
-/// order; at most two chunks wait for it, so memory is bounded by a group's
-/// reading and a chunk's results, whatever the number of inputs. Stops early
-/// when `stop` is set (returning `Ok(false)`; an input cut short gets no
-/// `End`) or when `consume` fails.
-fn pipeline<H: Send, R: Send, T: Send, E>(
-    inputs: &[Input],
-    stop: Option<&AtomicBool>,
-    read: impl Fn(&Input) -> (H, Vec<R>) + Sync,
-    process: impl Fn(R) -> T + Sync,
-    mut consume: impl FnMut(Event<H, T>) -> Result<(), E>,
-) -> Result<bool, E> {
-    let stopped = || stop.is_some_and(|s| s.load(Ordering::SeqCst));
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event<H, T>>>(2);
-    std::thread::scope(|scope| {
-        let (read, process) = (&read, &process);
-        scope.spawn(move || {
-            'groups: for group in groups(inputs) {
-                let read: Vec<(H, Vec<R>)> = group.par_iter().map(read).collect();
-                let mut events = read.into_iter().flat_map(|(h, items)| {
-                    std::iter::once(Event::Begin(h))
-                        .chain(items.into_iter().map(Event::Item))
-                        .chain(std::iter::once(Event::End))
-                });
-                loop {
-                    if stopped() {
-                        break 'groups;
-                    }
-                    let mut chunk = Vec::new();
-                    let mut items = 0;
-                    for e in events.by_ref() {
-                        items += usize::from(matches!(e, Event::Item(_)));
-                        chunk.push(e);
-                        if items == BATCH {
-                            break;
-                        }
-                    }
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let done: Vec<Event<H, T>> = chunk
-                        .into_par_iter()
-                        .map(|e| match e {
-                            Event::Begin(h) => Event::Begin(h),
-                            Event::Item(r) => Event::Item(process(r)),
-                            Event::End => Event::End,
-                        })
-                        .collect();
-                    if tx.send(done).is_err() {
-                        break 'groups;
-                    }
-                }
-            }
-        });
-        for events in rx {
-            for e in events {
-                consume(e)?;
-            }
-        }
-        Ok(!stopped())
-    })
 }
 
 /// Gathers the quads of new and changed articles into large commits of
@@ -465,6 +361,9 @@ fn lang_choice(lang: Option<Lang>) -> &'static str {
     lang.map_or("auto", Lang::code)
 }
 
+/// A file input with its stamp (taken before it was read).
+type FileStamp = Option<(PathBuf, Stamp)>;
+
 /// One article read, before the store is asked about it.
 enum Read {
     Skipped(Outcome),
@@ -608,28 +507,5 @@ mod tests {
             "https://b/2",
             "Kyrgyzstan and China agreed."
         ));
-    }
-
-    #[test]
-    fn groups_are_bounded_by_count_and_bytes() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = |name: &str, len: u64| {
-            let p = dir.path().join(name);
-            std::fs::File::create(&p).unwrap().set_len(len).unwrap();
-            Input::File(p)
-        };
-        let mb = 1024 * 1024;
-        let inputs = vec![
-            file("a", 40 * mb),
-            file("b", 20 * mb),
-            file("c", 10 * mb),
-            file("d", 100 * mb),
-            file("e", 1),
-        ];
-        let sizes: Vec<usize> = groups(&inputs).iter().map(|g| g.len()).collect();
-        assert_eq!(sizes, [2, 1, 1, 1]);
-        let many: Vec<Input> = (0..BATCH + 1).map(|_| Input::Stdin).collect();
-        let sizes: Vec<usize> = groups(&many).iter().map(|g| g.len()).collect();
-        assert_eq!(sizes, [BATCH, 1]);
     }
 }
