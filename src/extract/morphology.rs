@@ -61,6 +61,8 @@ pub fn is_common_word(word: &str) -> bool {
 /// The grammatical case a caller infers, in OpenCorpora's names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
+    Nominative,
+    Accusative,
     Genitive,
     Dative,
     Instrumental,
@@ -70,12 +72,43 @@ pub enum Case {
 impl Case {
     fn grammeme(self) -> &'static str {
         match self {
+            Case::Nominative => "nomn",
+            Case::Accusative => "accs",
             Case::Genitive => "gent",
             Case::Dative => "datv",
             Case::Instrumental => "ablt",
             Case::Prepositional => "loct",
         }
     }
+}
+
+/// The case of `word` read as a first name the dictionary knows ("Радий",
+/// "Марию" -> accusative, "Бахтияром" -> instrumental), the likeliest
+/// first; `None` for a word it knows only otherwise or not at all.
+pub fn given_name_case(word: &str) -> Option<Case> {
+    let m = analyzer().filter(|_| parseable(word))?;
+    let cases = [
+        Case::Nominative,
+        Case::Genitive,
+        Case::Dative,
+        Case::Accusative,
+        Case::Instrumental,
+        Case::Prepositional,
+    ];
+    let mut best: Option<(f64, Case)> = None;
+    for p in m.parse(word) {
+        let t = &p.lex.get_tag(m).string;
+        if !p.lex.is_known() || !has(t, "Name") || has(t, "plur") {
+            continue;
+        }
+        let score = p.score.value();
+        if let Some(&c) = cases.iter().find(|c| has(t, c.grammeme())) {
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Words the analyzer takes safely: Cyrillic letters, parts of three or

@@ -127,13 +127,27 @@ impl<'a> Document<'a> {
                     || m.entity
                         .is_some_and(|e| self.entities[e].class == Class::Region)
             });
-            let only_pair = !signers && countries.iter().all(|e| main.contains(e));
+            let pair_only = countries.iter().all(|e| main.contains(e));
+            let only_pair = !signers && pair_only;
             let both_named = main.iter().all(|e| countries.contains(e));
-            if only_pair
-                && (has(OF_THE_PAIR)
-                    || TWO_COUNTRIES.is_match(&lower)
-                    || names_pair(sent, &main)
-                    || both_named)
+            // "The two countries signed four memoranda", "мы подписали":
+            // the pair itself signs, whoever else the sentence names.
+            let pair_signs = pair_only && pair_is_signer(&words);
+            // "15 documents were signed during the visit": signed with no
+            // party named, by no organisation or region.
+            let parties_named = sent.mentions.iter().any(|m| {
+                m.kind == MentionKind::Entity(Kind::Org)
+                    || m.entity
+                        .is_some_and(|e| self.entities[e].class == Class::Region)
+            });
+            let agentless = pair_only && !parties_named && passive_signing(&words);
+            if pair_signs
+                || agentless
+                || only_pair
+                    && (has(OF_THE_PAIR)
+                        || TWO_COUNTRIES.is_match(&lower)
+                        || names_pair(sent, &main)
+                        || both_named)
             {
                 facts.push(Fact {
                     subject: main[0],
@@ -186,14 +200,17 @@ impl<'a> Document<'a> {
                 // The country itself is not in the article: it is stated nowhere.
                 continue;
             };
-            // A person's office is stated by naming them; an organisation's
-            // country only where a sentence names both ("Russian companies
-            // Gazprom and KAMAZ").
-            let Some(sentence) = self.sentences.iter().position(|s| {
-                s.mentions.iter().any(|m| m.entity == Some(e))
-                    && (predicate == Predicate::OfficialOf
-                        || s.mentions.iter().any(|m| m.entity == Some(c)))
-            }) else {
+            // Naming a known person or company in an article that names its
+            // country states the tie; the evidence is the first sentence
+            // naming both, else the first naming the entity.
+            let names =
+                |s: &super::SentenceInfo, x: usize| s.mentions.iter().any(|m| m.entity == Some(x));
+            let Some(sentence) = self
+                .sentences
+                .iter()
+                .position(|s| names(s, e) && names(s, c))
+                .or_else(|| self.sentences.iter().position(|s| names(s, e)))
+            else {
                 continue;
             };
             facts.push(Fact {
@@ -205,6 +222,45 @@ impl<'a> Document<'a> {
             });
         }
     }
+}
+
+/// Whether the pair is the subject of signing: "the two countries signed",
+/// "both sides have signed", "we signed", "стороны подписали", "мы подписали".
+fn pair_is_signer(words: &[&str]) -> bool {
+    let signs_after = |k: usize| {
+        words
+            .iter()
+            .skip(k)
+            .take(3)
+            .any(|w| SIGNING.iter().any(|p| w.starts_with(p)))
+    };
+    (0..words.len()).any(|k| {
+        let pair_end = TWO_PARTIES.iter().find_map(|phrase| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            let fits = parts.iter().enumerate().all(|(j, p)| {
+                words.get(k + j).is_some_and(|w| {
+                    if j + 1 == parts.len() {
+                        w.starts_with(p) && w.len() <= p.len() + 4
+                    } else {
+                        w == p
+                    }
+                })
+            });
+            fits.then_some(k + parts.len())
+        });
+        let we = matches!(words[k], "we" | "мы").then_some(k + 1);
+        pair_end.or(we).is_some_and(signs_after)
+    })
+}
+
+/// A signing in the passive voice: "were signed", "has been signed",
+/// "подписано", "были подписаны" (not "подписание", a noun).
+fn passive_signing(words: &[&str]) -> bool {
+    words.windows(2).any(|w| {
+        matches!(w[0], "was" | "were" | "been" | "be") && matches!(w[1], "signed" | "inked")
+    }) || words.iter().any(|w| {
+        w.starts_with("подписан") && matches!(&w["подписан".len()..], "" | "о" | "ы" | "а")
+    })
 }
 
 /// Whether a sentence names the pair hyphenated: "Kazakh-Chinese",

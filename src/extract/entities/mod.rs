@@ -23,7 +23,7 @@
 //! cities), `bodies` (state bodies named by their country: "the Serbian
 //! government"), `events` (events named around other names), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
-//! people by surname alone), `references` (pronouns, role words, counterparts),
+//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
@@ -35,6 +35,7 @@ mod bodies;
 mod context;
 mod events;
 mod facts;
+mod given_names;
 mod names;
 mod particles;
 mod references;

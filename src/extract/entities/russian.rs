@@ -354,9 +354,16 @@ pub(super) fn ru_case(word: &str) -> Option<&'static str> {
 }
 
 pub fn ru_name_base(words: &[&str], title: &str) -> String {
-    let Some(case) = ru_case(title) else {
-        return words.join(" ");
-    };
+    match ru_case(title) {
+        Some(case) => ru_name_in_case(words, case),
+        None => words.join(" "),
+    }
+}
+
+/// Nominative form of a Russian name whose case is known ("ins", "gen",
+/// "dat", "loc"): the dictionary's base form of each word, else the base
+/// its ending gives.
+pub(super) fn ru_name_in_case(words: &[&str], case: &str) -> String {
     // The dictionary knows most first names and surnames, feminine ones too;
     // the ending rules below are for the words it cannot place.
     let known = morphology::name_nominative(

@@ -6,7 +6,7 @@
 //! Only orchestration over the entity table: no I/O, no RDF, and no
 //! relation rules or figures (those run on the finished sentences).
 
-use super::names::{EN_ORG_HEADS, RU_ORG_HEADS, SPEECH, STOP_CAPS};
+use super::names::{names_a_thing, EN_ORG_HEADS, RU_ORG_HEADS, SPEECH, STOP_CAPS};
 use super::{
     absorbable, insert_mention, is_name_word, mention_at, token_lang, Document, Mention,
     MentionKind, SentenceInfo,
@@ -65,6 +65,7 @@ impl<'a> Document<'a> {
         self.regions_of_cities(text, &toks, &mut mentions, index);
         self.owned_bodies(text, &toks, &mut mentions, index);
         self.known_surnames(text, &toks, &mut mentions);
+        self.given_name_people(text, &toks, &mut mentions);
 
         // Capitalised runs naming organisations, events and places.
         let mut i = 0;
@@ -75,10 +76,28 @@ impl<'a> Document<'a> {
                 i += 1;
                 continue;
             }
-            let Some((start, end, class)) = self.named_run(&toks, &mentions, i) else {
+            let Some((mut start, end, class)) = self.named_run(&toks, &mentions, i) else {
                 i += 1;
                 continue;
             };
+            // A demonym right before a name whose first word is no head of
+            // its own is part of it: "the Nigerian National Petroleum
+            // Corporation", "Argentine Medium Business Confederation" (not
+            // "the Chinese Embassy", "the Kazakh Ministry of Energy").
+            if matches!(
+                class,
+                Class::Company | Class::Organization | Class::GovernmentBody
+            ) && !toks[start].cyrillic
+                && !names_a_thing(&toks[start].key)
+            {
+                if let Some(d) = mentions.iter().find(|m| {
+                    m.kind == MentionKind::Demonym && m.end == start && m.end == m.start + 1
+                }) {
+                    if toks[d.start].cap {
+                        start = d.start;
+                    }
+                }
+            }
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
             // "the Kazakh Ministry of Energy", "Kazakhstan's Ministry of Energy"
             // and "the Ministry of Energy of Kazakhstan" are one body, named
@@ -95,7 +114,9 @@ impl<'a> Document<'a> {
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let countries: Vec<usize> = inner
                 .iter()
-                .filter(|m| m.kind == MentionKind::Entity(Kind::Country))
+                .filter(|m| {
+                    m.kind == MentionKind::Entity(Kind::Country) || m.kind == MentionKind::Demonym
+                })
                 .filter_map(|m| m.entity)
                 .collect();
             // Only organisations have a country; an event named after one

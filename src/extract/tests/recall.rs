@@ -242,7 +242,8 @@ fn known_people_and_companies_take_their_country_when_it_is_named() {
             "Vladimir Putin officialOf Japan",
         ],
     );
-    // A known company takes its country only where one sentence names both.
+    // A known company takes its country where the article names it, the
+    // sentence naming both as evidence when there is one.
     check(
         "Gazprom supplies gas, Russia said.",
         &["Gazprom country Russia"],
@@ -255,11 +256,17 @@ fn known_people_and_companies_take_their_country_when_it_is_named() {
     );
     check(
         "Gazprom will expand. Russia needs gas.",
+        &["Gazprom country Russia"],
         &[],
-        &["Gazprom country *"],
     );
     check(
         "Газпром расширит добычу. Россия нуждается в газе.",
+        &["Gazprom country Russia"],
+        &[],
+    );
+    // The country is named nowhere: nothing is stated.
+    check(
+        "Gazprom will expand its exports.",
         &[],
         &["Gazprom country *"],
     );
