@@ -92,6 +92,13 @@ pub fn article_quads(article: &Article, ex: &Extraction) -> Vec<Quad> {
                 Literal::new_language_tagged_literal_unchecked(label, lang.code()),
             );
         }
+        for (label, lang) in &e.alt_labels {
+            q.add(
+                iri,
+                SKOS_ALT_LABEL.into_owned(),
+                Literal::new_language_tagged_literal_unchecked(label, lang.code()),
+            );
+        }
         if let Some(qid) = &e.wikidata {
             q.add(iri, OWL_SAME_AS.into_owned(), vocab::wikidata(qid));
         }

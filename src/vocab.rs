@@ -87,6 +87,7 @@ terms! {
     RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
     RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
     RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+    SKOS_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel";
     OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs";
     XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal";
     XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer";

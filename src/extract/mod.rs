@@ -165,6 +165,10 @@ pub struct Entity {
     pub class: Class,
     /// Labels with their language; the first is the preferred one.
     pub labels: Vec<(String, Lang)>,
+    /// Other names the article gives it: a name as written where the label
+    /// is its base form ("Рашидом"), with a leading demonym, an acronym
+    /// introduced in brackets (`skos:altLabel`).
+    pub alt_labels: Vec<(String, Lang)>,
     pub wikidata: Option<String>,
 }
 
@@ -363,6 +367,7 @@ impl Extractor {
         doc.bilateral_cooperation(&mut ex.facts);
         doc.bilateral_agreements(&mut ex.facts);
         doc.known_officials(&mut ex.facts);
+        doc.visits_by_venue(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
         (ex, doc.sentences)

@@ -173,6 +173,8 @@ impl Document<'_> {
                 self.lang()
             };
             let e = self.new_entity(&label, Class::Person, lang);
+            let written = &text[toks[i].range.start..toks[j - 1].range.end];
+            self.add_alt_label(e, written, lang);
             self.alias_last_name(e);
             insert_mention(
                 mentions,

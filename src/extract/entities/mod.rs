@@ -23,7 +23,8 @@
 //! cities), `bodies` (state bodies named by their country: "the Serbian
 //! government"), `events` (events named around other names), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
-//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts),
+//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts), `venues` (visits
+//! stated by where a meeting took place),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
@@ -43,6 +44,7 @@ mod russian;
 mod sentence;
 mod surnames;
 mod titles;
+mod venues;
 
 use super::gazetteer::{Match, Target};
 use super::text::{tokenize, Token, TokenKind};
@@ -225,6 +227,7 @@ impl<'a> Document<'a> {
             slug: k.id.clone(),
             class: k.class,
             labels,
+            alt_labels: Vec::new(),
             wikidata: k.wikidata.clone(),
         });
         self.by_slug.insert(k.id.clone(), e);
@@ -269,10 +272,26 @@ impl<'a> Document<'a> {
             slug: slug.clone(),
             class,
             labels: vec![(label.to_string(), lang)],
+            alt_labels: Vec::new(),
             wikidata: None,
         });
         self.by_slug.insert(slug, e);
         e
+    }
+
+    /// Records another name of `e` as the text gives it, unless it is one
+    /// of its names already (case aside).
+    fn add_alt_label(&mut self, e: usize, label: &str, lang: Lang) {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        let entity = &mut self.entities[e];
+        let known = entity
+            .labels
+            .iter()
+            .chain(&entity.alt_labels)
+            .any(|(l, _)| l.to_lowercase() == label.to_lowercase());
+        if !known && !label.is_empty() {
+            entity.alt_labels.push((label, lang));
+        }
     }
 
     fn alias_last_name(&mut self, e: usize) {

@@ -155,6 +155,7 @@ impl<'a> Document<'a> {
                     if self.entities[p].class != Class::Person {
                         continue;
                     }
+                    self.add_alt_label(p, &words.join(" "), token_lang(&toks[j]));
                     self.alias_last_name(p);
                     insert_mention(
                         mentions,

@@ -76,28 +76,28 @@ impl<'a> Document<'a> {
                 i += 1;
                 continue;
             }
-            let Some((mut start, end, class)) = self.named_run(&toks, &mentions, i) else {
+            let Some((start, end, class)) = self.named_run(&toks, &mentions, i) else {
                 i += 1;
                 continue;
             };
             // A demonym right before a name whose first word is no head of
-            // its own is part of it: "the Nigerian National Petroleum
-            // Corporation", "Argentine Medium Business Confederation" (not
-            // "the Chinese Embassy", "the Kazakh Ministry of Energy").
-            if matches!(
-                class,
-                Class::Company | Class::Organization | Class::GovernmentBody
-            ) && !toks[start].cyrillic
-                && !names_a_thing(&toks[start].key)
-            {
-                if let Some(d) = mentions.iter().find(|m| {
-                    m.kind == MentionKind::Demonym && m.end == start && m.end == m.start + 1
-                }) {
-                    if toks[d.start].cap {
-                        start = d.start;
-                    }
-                }
-            }
+            // its own may be part of it ("the Nigerian National Petroleum
+            // Corporation") or not ("the Russian Federal Corporation for
+            // ..."): the name with it is another name of the organisation,
+            // and its country (not so for "the Chinese Embassy", "the Kazakh
+            // Ministry of Energy").
+            let demonym = mentions
+                .iter()
+                .find(|m| m.kind == MentionKind::Demonym && m.end == start && m.end == m.start + 1)
+                .copied()
+                .filter(|d| {
+                    matches!(
+                        class,
+                        Class::Company | Class::Organization | Class::GovernmentBody
+                    ) && toks[d.start].cap
+                        && !toks[start].cyrillic
+                        && !names_a_thing(&toks[start].key)
+                });
             let label = &text[toks[start].range.start..toks[end - 1].range.end];
             // "the Kazakh Ministry of Energy", "Kazakhstan's Ministry of Energy"
             // and "the Ministry of Energy of Kazakhstan" are one body, named
@@ -114,11 +114,22 @@ impl<'a> Document<'a> {
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let countries: Vec<usize> = inner
                 .iter()
-                .filter(|m| {
-                    m.kind == MentionKind::Entity(Kind::Country) || m.kind == MentionKind::Demonym
-                })
+                .filter(|m| m.kind == MentionKind::Entity(Kind::Country))
                 .filter_map(|m| m.entity)
                 .collect();
+            if let Some(d) = demonym {
+                let with = format!("{} {label}", &text[toks[d.start].range.clone()]);
+                self.add_alt_label(e, &with, self.lang());
+                if let (true, Some(c)) = (countries.is_empty(), d.entity) {
+                    self.fact(
+                        e,
+                        Predicate::Country,
+                        Object::Entity(c),
+                        index,
+                        "demonym before name",
+                    );
+                }
+            }
             // Only organisations have a country; an event named after one
             // ("Kazakhstan-Korea Business Forum") does not.
             if countries.len() == 1 && class.kind() == Kind::Org {

@@ -368,6 +368,7 @@ impl<'a> Document<'a> {
             };
             let lang = token_lang(&toks[start]);
             let pe = self.new_entity(&label, Class::Person, lang);
+            self.add_alt_label(pe, &words.join(" "), lang);
             self.alias_last_name(pe);
             insert_mention(
                 mentions,

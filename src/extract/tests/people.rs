@@ -177,3 +177,76 @@ fn two_leaders_held_a_described_meeting() {
         &[],
     );
 }
+
+// --- Unknown people by a known first name -------------------------------------
+
+#[test]
+fn unknown_people_by_a_known_first_name() {
+    // Latin script: the first name is listed, the surname is any name word.
+    check_entities(
+        "He held talks with the High Representative Valentin Inzko and the Croat member of the presidency Dragan Čović.",
+        &["Valentin Inzko", "Dragan Čović"],
+        &[],
+    );
+    // Particles and hyphenated parts stay in the name.
+    check_entities(
+        "The delegation was received by Ursula von der Leyen in Brussels.",
+        &["Ursula von der Leyen"],
+        &[],
+    );
+    // A first name before the head of an organisation is no person.
+    check_entities(
+        "The deal was signed at the Victoria Business Centre.",
+        &[],
+        &["Victoria Business"],
+    );
+    // A first name alone is no person.
+    check_entities("Diana said the talks went well.", &[], &["Diana"]);
+    // Russian: the dictionary knows the first name, in any case; the label
+    // is the nominative.
+    check_entities(
+        "На текущей неделе Радий Хабиров в составе делегации посетил Ташкент.",
+        &["Радий Хабиров"],
+        &[],
+    );
+    check_entities(
+        "Переговоры прошли с доктором Али Рашидом аль-Нуайми.",
+        &["Али Рашид аль-Нуайми"],
+        &["Али Рашидом аль-Нуайми"],
+    );
+    check_entities(
+        "Министр встретился с Марией Захаровой.",
+        &["Мария Захарова"],
+        &[],
+    );
+    // A common word after a first name is not a surname.
+    check_entities("Вера Россия сильна.", &[], &["Вера Россия"]);
+}
+
+// --- Visits stated by where a meeting took place ------------------------------
+
+#[test]
+fn a_meeting_in_a_foreign_city_is_a_visit() {
+    check(
+        "Indonesian President Joko Widodo held a bilateral meeting with Vietnamese Prime Minister Pham Minh Chinh in Hanoi.",
+        &["Joko Widodo visited Hanoi"],
+        &["Pham Minh Chinh visited *"],
+    );
+    check(
+        "Президент Татарстана Рустам Минниханов выступил на открытии завода в Самарканде.",
+        &["Rustam Minnikhanov visited Samarkand"],
+        &[],
+    );
+    // A meeting still to come is no visit.
+    check(
+        "Indonesian President Joko Widodo will meet Vietnamese Prime Minister Pham Minh Chinh in Hanoi.",
+        &[],
+        &["Joko Widodo visited *"],
+    );
+    // A person of unknown country is not said to travel.
+    check(
+        "Mr Smith met the delegation in Hanoi.",
+        &[],
+        &["* visited Hanoi"],
+    );
+}
