@@ -250,3 +250,23 @@ fn a_meeting_in_a_foreign_city_is_a_visit() {
         &["* visited Hanoi"],
     );
 }
+
+#[test]
+fn a_meeting_of_two_named_people() {
+    check(
+        "Сегодня состоялась встреча премьер-министра Турции Реджепа Тайипа Эрдогана и первого вице-президента Ирана Исхака Джахангири.",
+        &["Recep Tayyip Erdogan metWith Исхак Джахангири"],
+        &[],
+    );
+    check(
+        "Talks between Uzbek President Shavkat Mirziyoyev and the Prime Minister of Japan Fumio Kishida were held in Tokyo.",
+        &["Shavkat Mirziyoyev metWith Fumio Kishida"],
+        &[],
+    );
+    // A meeting still to come is none.
+    check(
+        "Запланирована встреча премьер-министра Турции Реджепа Тайипа Эрдогана и вице-президента Ирана Исхака Джахангири.",
+        &[],
+        &["* metWith *"],
+    );
+}
