@@ -619,3 +619,25 @@ fn a_demonym_opens_an_organisation_name() {
         &["Chinese Embassy"],
     );
 }
+
+#[test]
+fn one_of_the_partners() {
+    check(
+        "По его словам, Узбекистан — один из важных зарубежных партнеров Татарстана и России.",
+        &[
+            "Uzbekistan partnersWith Tatarstan",
+            "Uzbekistan partnersWith Russia",
+        ],
+        &[],
+    );
+    check(
+        "Для Башкортостана Узбекистан – один из ключевых партнёров в Центральной Азии.",
+        &["Uzbekistan partnersWith Bashkortostan"],
+        &["* partnersWith Central Asia"],
+    );
+    check(
+        "Relations with Bosnia and Herzegovina, as one of Croatia's most important strategic partners, need to be intensified.",
+        &["Bosnia and Herzegovina partnersWith Croatia"],
+        &[],
+    );
+}
