@@ -595,7 +595,10 @@ impl<'a> Document<'a> {
                 while right < end && toks[right].key == "the" {
                     right += 1;
                 }
-                if stands_alone(start, k) && stands_alone(right, end) {
+                // "Daewoo International and the Korea Institute for ...":
+                // "and the" before a name that stands alone starts a new one.
+                let the_follows = right > k + 1;
+                if (stands_alone(start, k) || the_follows) && stands_alone(right, end) {
                     let class = tail_class(start, k).unwrap_or(Class::Company);
                     return Some((k, class));
                 }

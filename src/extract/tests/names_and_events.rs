@@ -238,3 +238,18 @@ fn a_body_named_on_its_subject_and_regions_named_with_a_lowercase_word() {
         &[],
     );
 }
+
+#[test]
+fn and_the_starts_a_new_name() {
+    check_entities(
+        "The memorandum was signed between Daewoo International and the Korea Institute for Advancement of Technology.",
+        &["Daewoo International", "Korea Institute for Advancement of Technology"],
+        &["Daewoo International and the Korea Institute for Advancement of Technology"],
+    );
+    // One body's portfolio keeps its "and".
+    check_entities(
+        "The Ministry of Education and Science of Kyrgyzstan signed it.",
+        &["Ministry of Education and Science of Kyrgyzstan"],
+        &[],
+    );
+}
