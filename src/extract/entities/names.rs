@@ -5,7 +5,7 @@
 //!
 //! Only finds spans and classes: no I/O, no RDF, no facts.
 
-use super::bodies::{and_in_portfolio, portfolio_list_follows};
+use super::bodies::portfolio_list_follows;
 use super::{absorbable, is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
@@ -541,70 +541,5 @@ impl<'a> Document<'a> {
             }
         }
         Some((start, end, class))
-    }
-
-    /// Where a capitalised run `start..end` joins two names with "and" (or
-    /// "and the"), the end and class of the first: both sides must stand
-    /// alone, i.e. carry a head or tail word of their own ("Ministry",
-    /// "LLC", "Bank"), begin with a known country or organisation followed by
-    /// more words ("Kazakhstan Temir Zholy"), or be an acronym ("TBEA").
-    fn coordination_split(
-        &self,
-        toks: &[Token],
-        mentions: &[Mention],
-        start: usize,
-        end: usize,
-    ) -> Option<(usize, Class)> {
-        let tail_class = |a: usize, b: usize| {
-            (a..b)
-                .filter(|&k| mention_at(mentions, k).is_none() && (toks[k].cap || toks[k].upper))
-                .filter_map(|k| TAILS.iter().find(|(w, _)| *w == toks[k].key))
-                .map(|(_, c)| *c)
-                .next_back()
-        };
-        let led_by_name = |a: usize, b: usize| {
-            mention_at(mentions, a).is_some_and(|m| {
-                m.start == a
-                    && (m.end < b || m.end == b && m.kind == MentionKind::Entity(Kind::Org))
-                    && matches!(
-                        m.kind,
-                        MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Org)
-                    )
-            })
-        };
-        let acronym =
-            |a: usize, b: usize| b == a + 1 && toks[a].upper && toks[a].key.chars().count() >= 3;
-        let stands_alone = |a: usize, b: usize| {
-            b > a && (tail_class(a, b).is_some() || led_by_name(a, b) || acronym(a, b))
-        };
-        // "Ministry of Education and Science of Kyrgyzstan": an "and" inside
-        // a body's portfolio list joins no two names.
-        let in_portfolio = |k: usize| {
-            !led_by_name(k + 1, end)
-                && !acronym(k + 1, k + 2)
-                && and_in_portfolio(toks, mentions, start, k, end)
-        };
-        let mut k = start + 1;
-        while k < end {
-            if let Some(m) = mention_at(mentions, k) {
-                k = m.end.max(k + 1);
-                continue;
-            }
-            if toks[k].key == "and" && !toks[k].cap && !in_portfolio(k) {
-                let mut right = k + 1;
-                while right < end && toks[right].key == "the" {
-                    right += 1;
-                }
-                // "Daewoo International and the Korea Institute for ...":
-                // "and the" before a name that stands alone starts a new one.
-                let the_follows = right > k + 1;
-                if (stands_alone(start, k) || the_follows) && stands_alone(right, end) {
-                    let class = tail_class(start, k).unwrap_or(Class::Company);
-                    return Some((k, class));
-                }
-            }
-            k += 1;
-        }
-        None
     }
 }
