@@ -23,7 +23,7 @@
 //! cities), `bodies` (state bodies named by their country: "the Serbian
 //! government"), `events` (events named around other names), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
-//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts), `venues` (visits
+//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts), `regions` (regions named by coordinated adjectives), `venues` (visits
 //! stated by where a meeting took place),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
@@ -40,6 +40,7 @@ mod given_names;
 mod names;
 mod particles;
 mod references;
+mod regions;
 mod russian;
 mod sentence;
 mod surnames;

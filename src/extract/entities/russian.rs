@@ -247,7 +247,7 @@ impl<'a> Document<'a> {
 }
 
 /// Russian region nouns: stem, nominative, feminine.
-const REGION_NOUNS: &[(&str, &str, bool)] = &[
+pub(super) const REGION_NOUNS: &[(&str, &str, bool)] = &[
     ("област", "область", true),
     ("кра", "край", false),
     ("округ", "округ", false),
@@ -308,7 +308,7 @@ const MFA: (&str, &str, bool) = ("мид", "Министерство иност�
 
 /// Nominative singular of a Russian adjective in any case: "Оренбургской"
 /// -> "Оренбургская" (feminine) or "Краснодарского" -> "Краснодарский".
-fn ru_adjective_nominative(word: &str, feminine: bool) -> Option<String> {
+pub(super) fn ru_adjective_nominative(word: &str, feminine: bool) -> Option<String> {
     const ENDINGS: &[&str] = &[
         "ого", "его", "ому", "ему", "ой", "ей", "ая", "яя", "ую", "юю", "ий", "ый", "ом", "ем",
         "ым", "им",

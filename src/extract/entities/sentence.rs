@@ -63,6 +63,7 @@ impl<'a> Document<'a> {
         self.russian_institutions(text, &toks, &mut mentions, index);
         self.attributed_sources(text, &toks, &mut mentions);
         self.regions_of_cities(text, &toks, &mut mentions, index);
+        self.coordinated_regions(text, &toks, &mut mentions, index);
         self.owned_bodies(text, &toks, &mut mentions, index);
         self.known_surnames(text, &toks, &mut mentions);
         self.given_name_people(text, &toks, &mut mentions);

@@ -253,3 +253,27 @@ fn and_the_starts_a_new_name() {
         &[],
     );
 }
+
+#[test]
+fn regions_named_by_coordinated_adjectives() {
+    check(
+        "Проект в Актюбинской, Карагандинской и Восточно-Казахстанской областях Казахстана.",
+        &[
+            "Aktobe Region locatedIn Kazakhstan",
+            "Karaganda Region locatedIn Kazakhstan",
+            "East Kazakhstan Region locatedIn Kazakhstan",
+        ],
+        &["Aktobe Region locatedIn Karaganda Region"],
+    );
+    check_entities(
+        "Подписаны соглашения с Ферганской и Ташкентской областями.",
+        &["Ферганская область", "Ташкентская область"],
+        &[],
+    );
+    // One adjective is no list.
+    check_entities(
+        "Он работал в Ташкентской области.",
+        &["Ташкентская область"],
+        &[],
+    );
+}
