@@ -263,7 +263,15 @@ pub fn ru_forms(w: &str) -> Vec<String> {
     let ends2: String = chars[n - 2..].iter().collect();
     match last {
         'а' => add(&mut out, &stem(1), &["ы", "и", "е", "у", "ой", "ою", "ей"]),
+        // Feminine adjectives: "Южная Корея" -> "Южной Кореи", "Саудовскую".
+        'я' if ends2 == "ая" => add(&mut out, &stem(2), &["ой", "ую", "ою"]),
+        'я' if ends2 == "яя" => add(&mut out, &stem(2), &["ей", "юю", "ею"]),
         'я' if ends2 == "ия" => add(&mut out, &stem(2), &["ии", "ию", "ией", "иею"]),
+        // Plural adjectives and nouns: "Объединённые Арабские Эмираты" ->
+        // "Объединённых Арабских Эмиратов".
+        'е' if ends2 == "ые" => add(&mut out, &stem(2), &["ых", "ым", "ыми"]),
+        'е' if ends2 == "ие" && n >= 5 => add(&mut out, &stem(2), &["их", "им", "ими"]),
+        'ы' if n >= 5 => add(&mut out, &stem(1), &["ов", "ам", "ами", "ах"]),
         'я' => add(&mut out, &stem(1), &["и", "е", "ю", "ей", "ею"]),
         'ь' => add(&mut out, &stem(1), &["и", "ью", "ем", "ю", "я", "е", "ём"]),
         'й' if matches!(ends2.as_str(), "ий" | "ый" | "ой") => {
