@@ -10,7 +10,7 @@
 
 use super::names::{names_a_thing, STOP_CAPS};
 use super::russian::ru_name_in_case;
-use super::{insert_mention, is_name_word, Document, Mention, MentionKind};
+use super::{insert_mention, is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::morphology::{self, Case};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
@@ -53,8 +53,7 @@ impl Document<'_> {
         mentions: &mut Vec<Mention>,
     ) {
         let n = toks.len();
-        let covered =
-            |mentions: &[Mention], i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
+        let covered = |mentions: &[Mention], i: usize| mention_at(mentions, i).is_some();
         let adjacent = |a: usize, b: usize| toks[a].range.end == toks[b].range.start;
         let mut i = 0;
         while i + 1 < n {

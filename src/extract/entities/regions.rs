@@ -8,8 +8,7 @@
 
 use super::russian::{ru_adjective_nominative, REGION_NOUNS};
 use super::{insert_mention, mention_at, Document, Mention, MentionKind};
-use crate::extract::gazetteer::{Match, Target};
-use crate::extract::text::{tokenize, Token, TokenKind};
+use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate};
 use crate::ingest::Lang;
 
@@ -71,7 +70,8 @@ impl Document<'_> {
                     continue;
                 };
                 let label = format!("{adjective} {noun}");
-                let e = self.region_named(&label);
+                // A name the gazetteer lists is its entity (`new_entity` looks it up).
+                let e = self.new_entity(&label, Class::Region, Lang::Ru);
                 if let Some(c) = country {
                     self.fact(
                         e,
@@ -92,22 +92,6 @@ impl Document<'_> {
                 );
             }
         }
-    }
-
-    /// The gazetteer's region of this name, else a new one.
-    fn region_named(&mut self, label: &str) -> usize {
-        let toks = tokenize(label);
-        if let [Match {
-            target: Target::Entity(g),
-            start: 0,
-            end,
-        }] = self.ex.gazetteer.find(&toks).as_slice()
-        {
-            if *end == toks.len() {
-                return self.known(*g);
-            }
-        }
-        self.new_entity(label, Class::Region, Lang::Ru)
     }
 }
 

@@ -476,5 +476,6 @@ fn figures_that_refer_back_and_decimal_commas() {
 mod bodies;
 mod figures;
 mod names_and_events;
+mod pairs;
 mod people;
 mod recall;

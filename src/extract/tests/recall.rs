@@ -3,7 +3,6 @@
 //! meetings, figures, owned bodies. Helpers are the parent module's.
 
 use super::*;
-use crate::ingest::Lang;
 
 // --- Coordinated names ------------------------------------------------------
 
@@ -552,92 +551,6 @@ fn plural_titles_give_each_person_the_role() {
             "Sadyr Japarov hasRole President",
             "Vladimir Putin hasRole President",
         ],
-        &[],
-    );
-}
-
-// --- The pair signs -----------------------------------------------------------
-
-#[test]
-fn the_pair_signs_as_subject_or_when_nobody_else_does() {
-    // "The two countries signed" whoever else the sentence names.
-    check(
-        "Bangladesh and the UAE agreed to deepen ties. The two countries signed four memoranda following a meeting between Prime Minister Sheikh Hasina and Prime Minister Mohammed bin Rashid Al Maktoum.",
-        &["Bangladesh signedAgreementWith United Arab Emirates"],
-        &[],
-    );
-    // Signed in the passive with no party named: the article's pair.
-    check(
-        "President of Turkmenistan visited Japan. Turkmenistan and Japan held talks. During the visit, 15 cooperation documents were signed.",
-        &["Turkmenistan signedAgreementWith Japan"],
-        &[],
-    );
-    // A company that signs is the party, not the pair.
-    check(
-        "Turkmenistan and Japan held talks. Turkmenistan and Japan discussed trade. An agreement was signed by Mitsubishi Corporation.",
-        &[],
-        &["Turkmenistan signedAgreementWith Japan"],
-    );
-    // A plan is no signing.
-    check(
-        "Turkmenistan and Japan held talks. Documents will be signed during the visit.",
-        &[],
-        &["Turkmenistan signedAgreementWith Japan"],
-    );
-}
-
-// --- Demonyms inside organisation names ---------------------------------------
-
-#[test]
-fn a_demonym_opens_an_organisation_name() {
-    // The name with the demonym is another name of it.
-    let ex = extract(
-        "The Nigerian National Petroleum Corporation signed with OCP.",
-        None,
-    );
-    let corp = ex
-        .entities
-        .iter()
-        .find(|e| e.labels[0].0 == "National Petroleum Corporation")
-        .expect("the corporation");
-    assert_eq!(
-        corp.alt_labels,
-        vec![(
-            "Nigerian National Petroleum Corporation".to_string(),
-            Lang::En
-        )]
-    );
-    check(
-        "The Argentine Medium Business Confederation hosted the seminar.",
-        &["Medium Business Confederation country Argentina"],
-        &[],
-    );
-    // A head of its own keeps the demonym out: the body of a country.
-    check_entities(
-        "The Chinese Embassy hosted the reception.",
-        &[],
-        &["Chinese Embassy"],
-    );
-}
-
-#[test]
-fn one_of_the_partners() {
-    check(
-        "По его словам, Узбекистан — один из важных зарубежных партнеров Татарстана и России.",
-        &[
-            "Uzbekistan partnersWith Tatarstan",
-            "Uzbekistan partnersWith Russia",
-        ],
-        &[],
-    );
-    check(
-        "Для Башкортостана Узбекистан – один из ключевых партнёров в Центральной Азии.",
-        &["Uzbekistan partnersWith Bashkortostan"],
-        &["* partnersWith Central Asia"],
-    );
-    check(
-        "Relations with Bosnia and Herzegovina, as one of Croatia's most important strategic partners, need to be intensified.",
-        &["Bosnia and Herzegovina partnersWith Croatia"],
         &[],
     );
 }
