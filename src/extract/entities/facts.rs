@@ -97,9 +97,18 @@ impl<'a> Document<'a> {
         for (i, sent) in self.sentences.iter().enumerate() {
             let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
             let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|p| w.starts_with(p)));
-            if !has(SIGNING)
-                || !has(DOCUMENTS)
-                || words.iter().any(|w| {
+            // A plan stated before the signing ("will sign", "планируется
+            // подписать") says no document was signed; one after it ("the
+            // agreement we signed today will help") does not take it back.
+            let first_signing = words.iter().position(|w| {
+                SIGNING.iter().any(|p| w.starts_with(p)) || participle(w, "заключен")
+            });
+            let agreements_counted = counted_agreements(&words);
+            let Some(signed_at) = first_signing.or(agreements_counted) else {
+                continue;
+            };
+            if !has(DOCUMENTS)
+                || words[..signed_at].iter().any(|w| {
                     PLANNED
                         .iter()
                         .any(|p| w.starts_with(p) && (p.len() > 4 || w == p))
@@ -141,8 +150,12 @@ impl<'a> Document<'a> {
                         .is_some_and(|e| self.entities[e].class == Class::Region)
             });
             let agentless = pair_only && !parties_named && passive_signing(&words);
+            // "Relations rest on over 40 interstate agreements": documents the
+            // pair has, counted, with no one else named as a party.
+            let counted = pair_only && !parties_named && agreements_counted.is_some();
             if pair_signs
                 || agentless
+                || counted
                 || only_pair
                     && (has(OF_THE_PAIR)
                         || TWO_COUNTRIES.is_match(&lower)
@@ -258,8 +271,86 @@ fn pair_is_signer(words: &[&str]) -> bool {
 fn passive_signing(words: &[&str]) -> bool {
     words.windows(2).any(|w| {
         matches!(w[0], "was" | "were" | "been" | "be") && matches!(w[1], "signed" | "inked")
-    }) || words.iter().any(|w| {
-        w.starts_with("подписан") && matches!(&w["подписан".len()..], "" | "о" | "ы" | "а")
+    }) || words
+        .iter()
+        .any(|w| participle(w, "подписан") || participle(w, "заключен"))
+        || (0..words.len()).any(|k| reduced_relative(words, k))
+}
+
+/// A Russian short or long passive participle of this stem: "подписано",
+/// "заключен", "подписанные" (not the noun "подписание", "заключение").
+fn participle(w: &str, stem: &str) -> bool {
+    w.strip_prefix(stem).is_some_and(|end| {
+        matches!(
+            end,
+            "" | "о"
+                | "ы"
+                | "а"
+                | "ный"
+                | "ная"
+                | "ное"
+                | "ные"
+                | "ных"
+                | "ного"
+                | "ной"
+                | "ным"
+        )
+    })
+}
+
+/// "A memorandum on ICT signed yesterday", "the agreements signed during
+/// the visit": a document noun shortly before "signed", which is followed
+/// by a time or place, not by an object.
+fn reduced_relative(words: &[&str], k: usize) -> bool {
+    matches!(words[k], "signed" | "inked")
+        && k >= 1
+        && !matches!(
+            words[k - 1],
+            "have" | "has" | "had" | "we" | "they" | "who" | "which" | "that" | "and" | "also"
+        )
+        && words[k.saturating_sub(8)..k]
+            .iter()
+            .any(|w| DOCUMENTS.iter().any(|p| w.starts_with(p)))
+        && words.get(k + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "yesterday"
+                    | "today"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "earlier"
+                    | "between"
+                    | "following"
+                    | "after"
+                    | ","
+                    | "."
+                    | ")"
+            )
+        })
+}
+
+/// "Over 40 interstate and intergovernmental agreements", "более чем 50
+/// двусторонними договорами": a number of the pair's documents. Returns
+/// where the count stands.
+fn counted_agreements(words: &[&str]) -> Option<usize> {
+    (0..words.len()).find(|&k| {
+        words[k].chars().all(|c| c.is_ascii_digit())
+            && words[k + 1..]
+                .iter()
+                .take(5)
+                .take_while(|w| {
+                    OF_THE_PAIR.iter().any(|p| w.starts_with(p))
+                        || matches!(**w, "and" | "и" | ",")
+                        || DOCUMENTS.iter().any(|p| w.starts_with(p))
+                })
+                .any(|w| DOCUMENTS.iter().any(|p| w.starts_with(p)))
+            && words[k + 1..]
+                .iter()
+                .take(4)
+                .any(|w| OF_THE_PAIR.iter().any(|p| w.starts_with(p)))
     })
 }
 
@@ -286,7 +377,7 @@ fn names_pair(sent: &super::SentenceInfo, main: &[usize]) -> bool {
 
 /// Word beginnings of signing, of signed documents, of a pair's documents,
 /// and of plans (a sentence with one of these states no signing).
-const SIGNING: &[&str] = &["signed", "inked", "подписан", "подписал"];
+const SIGNING: &[&str] = &["signed", "inked", "подписан", "подписал", "заключил"];
 const DOCUMENTS: &[&str] = &[
     "agreement",
     "memorand",
@@ -306,8 +397,11 @@ const DOCUMENTS: &[&str] = &[
 const OF_THE_PAIR: &[&str] = &[
     "bilateral",
     "intergovernmental",
+    "interstate",
+    "inter-governmental",
     "двусторонн",
     "межправительствен",
+    "межгосударствен",
 ];
 const PLANNED: &[&str] = &[
     "will",

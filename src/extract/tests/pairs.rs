@@ -35,6 +35,45 @@ fn the_pair_signs_as_subject_or_when_nobody_else_does() {
     );
 }
 
+#[test]
+fn the_pair_signs_in_participles_counts_and_before_its_plans() {
+    // A document "signed yesterday": a reduced passive.
+    check(
+        "Indonesia and Vietnam agreed to raise trade. The leaders praised the partnership, such as a memorandum of understanding on ICT signed yesterday.",
+        &["Indonesia signedAgreementWith Vietnam"],
+        &[],
+    );
+    // "был заключен договор": concluded, in the passive.
+    check(
+        "Туркменистан и Иран провели переговоры. По итогам переговоров туркменской и иранской сторон был заключен договор купли-продажи.",
+        &["Turkmenistan signedAgreementWith Iran"],
+        &[],
+    );
+    // Documents the pair has, counted.
+    check(
+        "Armenia and China discussed trade. Armenia-China cooperation is based on over 40 interstate and intergovernmental agreements.",
+        &["Armenia signedAgreementWith China"],
+        &[],
+    );
+    // A plan after the signing does not take it back; one before it does.
+    check(
+        "Turkey and Uzbekistan held talks. Through the trade agreement we have signed today, we will reach our targets.",
+        &["Turkey signedAgreementWith Uzbekistan"],
+        &[],
+    );
+    check(
+        "Turkey and Uzbekistan held talks. They will sign a bilateral trade agreement next year.",
+        &[],
+        &["Turkey signedAgreementWith Uzbekistan"],
+    );
+    // "In conclusion" is no concluding of a treaty.
+    check(
+        "Россия и Алжир обсудили торговлю. В заключение стороны обсудили договор о поставках.",
+        &[],
+        &["Russia signedAgreementWith Algeria"],
+    );
+}
+
 // --- Demonyms inside organisation names ---------------------------------------
 
 #[test]
