@@ -85,6 +85,9 @@ pub fn article_quads(article: &Article, ex: &Extraction) -> Vec<Quad> {
     let entity_iris: Vec<NamedNode> = ex.entities.iter().map(|e| vocab::entity(&e.slug)).collect();
     for (e, iri) in ex.entities.iter().zip(&entity_iris) {
         q.add(iri, RDF_TYPE.into_owned(), nkg(e.class.local()));
+        for broader in e.class.broader() {
+            q.add(iri, RDF_TYPE.into_owned(), nkg(broader.local()));
+        }
         for (label, lang) in &e.labels {
             q.add(
                 iri,

@@ -48,7 +48,7 @@ macro_rules! names {
 names! {
     /// Entity classes of the ontology.
     Class { Country, Region, City, Place, Organization, Company, GovernmentBody,
-            InternationalOrganization, MediaOutlet, Person, Event }
+            InternationalOrganization, MediaOutlet, Person, Event, Commission }
 }
 
 names! {
@@ -151,8 +151,18 @@ impl Class {
             Class::Country => Kind::Country,
             Class::Region | Class::City | Class::Place => Kind::Place,
             Class::Person => Kind::Person,
-            Class::Event => Kind::Event,
+            Class::Event | Class::Commission => Kind::Event,
             _ => Kind::Org,
+        }
+    }
+
+    /// The broader classes written beside this one, for readers that do not
+    /// reason over the ontology: a joint commission is a government body
+    /// whose sessions are events.
+    pub fn broader(self) -> &'static [Class] {
+        match self {
+            Class::Commission => &[Class::GovernmentBody, Class::Event],
+            _ => &[],
         }
     }
 }

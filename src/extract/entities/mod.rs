@@ -268,6 +268,11 @@ impl<'a> Document<'a> {
                 return self.known(*g);
             }
         }
+        let class = if class == Class::GovernmentBody && names::joint_body(&toks) {
+            Class::Commission
+        } else {
+            class
+        };
         let e = self.entities.len();
         self.entities.push(Entity {
             slug: slug.clone(),

@@ -112,6 +112,8 @@ impl<'a> Document<'a> {
                 .copied()
                 .collect();
             let e = self.new_entity(label, class, self.lang());
+            // The entity's own class: a known name, or a joint commission.
+            let class = self.entities[e].class;
             mentions.retain(|m| !(m.start >= start && m.end <= end));
             let countries: Vec<usize> = inner
                 .iter()

@@ -4,6 +4,7 @@
 //! Helpers are the parent module's.
 
 use super::*;
+use crate::extract::Class;
 
 // --- Bodies named with their country ------------------------------------------
 
@@ -291,4 +292,39 @@ fn russian_names_of_countries_with_adjectives_in_any_case() {
         &["Саудовская Аравия"],
         &[],
     );
+}
+
+#[test]
+fn joint_commissions_are_bodies_that_meet() {
+    let ex = extract(
+        "Separately, Manturov and Jaishankar Co-chaired the India-Russia Inter-Governmental Commission on Trade, Economic and Technical Cooperation in New Delhi.",
+        None,
+    );
+    let commission = ex
+        .entities
+        .iter()
+        .find(|e| {
+            e.labels[0]
+                .0
+                .starts_with("India-Russia Inter-Governmental Commission")
+        })
+        .expect("the commission");
+    assert_eq!(commission.class, Class::Commission);
+    assert_eq!(
+        Class::Commission.broader(),
+        &[Class::GovernmentBody, Class::Event]
+    );
+    // "Co-chaired" is no company "Co".
+    assert!(ex.entities.iter().all(|e| !e.labels[0].0.ends_with(" Co")));
+    check(
+        "Uzbek Prime Minister Abdulla Aripov and Kyrgyz Prime Minister Akylbek Japarov co-chaired the meeting of the Joint Intergovernmental Commission in Tashkent.",
+        &[
+            "Abdulla Aripov participatedIn Joint Intergovernmental Commission",
+            "Akylbek Japarov participatedIn Joint Intergovernmental Commission",
+        ],
+        &[],
+    );
+    // A country's own council is no joint body.
+    let ex = extract("The State Council of China approved the plan.", None);
+    assert!(ex.entities.iter().all(|e| e.class != Class::Commission));
 }
