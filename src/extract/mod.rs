@@ -380,7 +380,35 @@ impl Extractor {
         doc.visits_by_venue(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
+        self.drop_implausible_places(&mut ex);
         (ex, doc.sentences)
+    }
+}
+
+impl Extractor {
+    /// Keeps `locatedIn` going from smaller to larger: a country is in no
+    /// city, region of a country or other country, and a known world area
+    /// ("Middle East", "Africa") is stated in no other ("the Middle East,
+    /// Africa and Asia" is a list).
+    fn drop_implausible_places(&self, ex: &mut Extraction) {
+        let area = |e: &Entity| {
+            matches!(e.class, Class::Place | Class::Region)
+                && self
+                    .gazetteer
+                    .id(&e.slug)
+                    .is_some_and(|g| self.gazetteer.entities[g].country.is_none())
+        };
+        let entities = &ex.entities;
+        ex.facts.retain(|f| {
+            let Object::Entity(o) = f.object else {
+                return true;
+            };
+            if f.predicate != Predicate::LocatedIn {
+                return true;
+            }
+            let (a, b) = (&entities[f.subject], &entities[o]);
+            !(area(a) || a.class == Class::Country && !area(b))
+        });
     }
 }
 

@@ -478,4 +478,5 @@ mod figures;
 mod names_and_events;
 mod pairs;
 mod people;
+mod places_and_supplies;
 mod recall;

@@ -1,0 +1,74 @@
+//! Tests of where places are said to be (world areas, "the Mexican city of
+//! X", "X, in eastern Y") and of supplies stated by imports and exports.
+//! Helpers are the parent module's.
+
+use super::*;
+
+#[test]
+fn places_located_by_descriptions_and_world_areas() {
+    check(
+        "CATL will build a plant in Debrecen, in eastern Hungary. The meeting was held in the Kazakh capital city of Astana.",
+        &[
+            "Debrecen locatedIn Hungary",
+            "Astana locatedIn Kazakhstan",
+        ],
+        &[],
+    );
+    check(
+        "Мишустин подчеркнул, что Куба — важный партнер в Латинской Америке.",
+        &["Cuba locatedIn Latin America"],
+        &[],
+    );
+    check(
+        "Turkmenistan is one of the key partners of Belarus in Central Asia.",
+        &["Turkmenistan locatedIn Central Asia"],
+        &[],
+    );
+    // A list of world areas says nothing of where one of them is, and a
+    // country is in no city.
+    check(
+        "The company works in more than 12 countries in the Middle East, Africa, Central and Southeast Asia.",
+        &[],
+        &["Middle East locatedIn Africa"],
+    );
+    check(
+        "Kazakhstan is a key partner in Astana for the bank.",
+        &[],
+        &["Kazakhstan locatedIn Astana"],
+    );
+}
+
+#[test]
+fn supplies_stated_by_imports_and_shipments() {
+    check(
+        "The volume of products supplied from Mongolia to Buryatia grew.",
+        &["Mongolia suppliesTo Buryatia"],
+        &[],
+    );
+    check(
+        "About 6,000 tractors of Minsk Tractor Works were exported to Turkmenistan in 2009-2017.",
+        &["Minsk Tractor Works suppliesTo Turkmenistan"],
+        &[],
+    );
+    check(
+        "The European Union increased imports of fertilizers from Russia by a third.",
+        &["Russia suppliesTo European Union"],
+        &[],
+    );
+    check(
+        "Евросоюз в декабре нарастил импорт удобрений из России на треть.",
+        &["Russia suppliesTo European Union"],
+        &[],
+    );
+    // A trade figure is an observation, not a supply; a plan is no supply.
+    check(
+        "Exports from China to Russia increased by 0.4% to $71.91 billion.",
+        &[],
+        &["China suppliesTo Russia"],
+    );
+    check(
+        "Georgia plans to import more grain from Russia.",
+        &[],
+        &["Russia suppliesTo Georgia"],
+    );
+}
