@@ -34,6 +34,7 @@
 mod appositions;
 mod bodies;
 mod context;
+mod described_places;
 mod events;
 mod facts;
 mod given_names;

@@ -172,11 +172,17 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                             .iter()
                             .any(|p| pre.ends_with(p))
                     };
+                    // A city is where money goes or a firm stands, not who
+                    // invests or exports ("a factory in Ethiopia's city of
+                    // Dire Dawa, with an investment of ...").
+                    let city = |g: &&(usize, usize, usize)| {
+                        doc.entities[g.2].class == crate::extract::Class::City
+                    };
                     let before_trigger = in_clause
                         .iter()
                         .rev()
                         .filter(|g| g.1 <= tpos)
-                        .find(|g| !locative(g))
+                        .find(|g| !locative(g) && !city(g))
                         .or_else(|| in_clause.iter().rev().find(|g| g.1 <= tpos))
                         .map(|g| g.2);
                     let after_trigger: Vec<usize> = in_clause

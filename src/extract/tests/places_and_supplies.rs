@@ -39,6 +39,30 @@ fn places_located_by_descriptions_and_world_areas() {
 }
 
 #[test]
+fn unknown_places_named_after_a_place_word() {
+    check(
+        "Posco will invest $136 million in a plant in the Mexican city of Ramos Arizpe, in the northern border state of Coahuila.",
+        &["Ramos Arizpe locatedIn Mexico"],
+        &[],
+    );
+    check(
+        "A Chinese firm has opened a textile factory in Ethiopia's eastern city of Dire Dawa, with a total investment of 220 million USD.",
+        &["Dire Dawa locatedIn Ethiopia", "China investsIn Ethiopia"],
+        &["Dire Dawa investsIn Ethiopia"],
+    );
+    check(
+        "В четвертом по величине кубинском городе Ольгин было запущено сборочное производство.",
+        &["Ольгин locatedIn Cuba"],
+        &[],
+    );
+    check_entities(
+        "The deposit lies on the border between the provinces of Salta and the state of Coahuila.",
+        &["Coahuila"],
+        &["The"],
+    );
+}
+
+#[test]
 fn supplies_stated_by_imports_and_shipments() {
     check(
         "The volume of products supplied from Mongolia to Buryatia grew.",
