@@ -155,6 +155,26 @@ impl<'a> Document<'a> {
                     s0 += 1;
                 }
                 (s0, name_at(s0, mentions))
+            } else if k == "news"
+                && !toks[i].cap
+                && toks.get(i + 1).is_some_and(|t| t.key == "agency")
+                && i >= 1
+            {
+                // "reported Antara news agency": the name before.
+                let mut s0 = i;
+                while s0 > 0
+                    && i - s0 < 3
+                    && toks[s0 - 1].kind == TokenKind::Word
+                    && toks[s0 - 1].cap
+                    && !STOP_CAPS.contains(&toks[s0 - 1].key.as_str())
+                {
+                    s0 -= 1;
+                }
+                if s0 == i {
+                    i += 1;
+                    continue;
+                }
+                (s0, i)
             } else if matches!(k, "reports" | "reported" | "writes" | "wrote")
                 && i >= 1
                 && (i < 2 || matches!(toks[i - 2].key.as_str(), "," | "(" | "–" | "-"))

@@ -78,6 +78,15 @@ pub(super) const TAILS: &[(&str, Class)] = &[
     ("consulate", Class::GovernmentBody),
     ("parliament", Class::GovernmentBody),
     ("office", Class::GovernmentBody),
+    ("news", Class::MediaOutlet),
+    ("times", Class::MediaOutlet),
+    ("daily", Class::MediaOutlet),
+    ("recorder", Class::MediaOutlet),
+    ("magazine", Class::MediaOutlet),
+    ("gazette", Class::MediaOutlet),
+    ("herald", Class::MediaOutlet),
+    ("tribune", Class::MediaOutlet),
+    ("telegraph", Class::MediaOutlet),
     ("forum", Class::Event),
     ("summit", Class::Event),
     ("dialogue", Class::Event),
@@ -410,7 +419,11 @@ impl<'a> Document<'a> {
             });
             if t.kind == TokenKind::Word && (t.cap || t.upper) && !compound {
                 if let Some((_, c)) = TAILS.iter().find(|(w, _)| *w == t.key) {
-                    class = Some(*c);
+                    // "Trend News Agency", "Saudi Press Agency": a news agency.
+                    let news_agency = t.key == "agency"
+                        && j > start
+                        && matches!(toks[j - 1].key.as_str(), "news" | "press");
+                    class = Some(if news_agency { Class::MediaOutlet } else { *c });
                 }
                 j += 1;
                 last_good = j;

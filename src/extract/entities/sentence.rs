@@ -136,7 +136,8 @@ impl<'a> Document<'a> {
             }
             // Only organisations have a country; an event named after one
             // ("Kazakhstan-Korea Business Forum") does not.
-            if countries.len() == 1 && class.kind() == Kind::Org {
+            // Nor is a news outlet a party ("Uzbekistan News").
+            if countries.len() == 1 && class.kind() == Kind::Org && class != Class::MediaOutlet {
                 self.fact(
                     e,
                     Predicate::Country,

@@ -96,3 +96,27 @@ fn supplies_stated_by_imports_and_shipments() {
         &["Russia suppliesTo Georgia"],
     );
 }
+
+#[test]
+fn news_outlets_named_by_their_kind() {
+    let ex = extract(
+        "News of the deal came on Monday. The target was achieved, reported Antara news agency. According to Uzbekistan News, Uzbekistan is interested. The Saudi Press Agency said so. Times have changed.",
+        None,
+    );
+    let media: Vec<&str> = ex
+        .entities
+        .iter()
+        .filter(|e| e.class == crate::extract::Class::MediaOutlet)
+        .map(|e| e.labels[0].0.as_str())
+        .collect();
+    assert_eq!(media.len(), 3, "{media:?}");
+    for name in ["Antara", "Uzbekistan News", "Saudi Press Agency"] {
+        assert!(media.contains(&name), "{name} in {media:?}");
+    }
+    // A news outlet named after a country is not that country's party.
+    check(
+        "According to Uzbekistan News, Uzbekistan is interested in the port.",
+        &[],
+        &["Uzbekistan News country Uzbekistan"],
+    );
+}
