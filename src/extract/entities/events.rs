@@ -1,6 +1,7 @@
 //! Events named without capitals or around another name: "the
 //! Belarus-Zimbabwe business forum", "the SCO summit", "на полях саммита
-//! ШОС" (Event "Саммит ШОС").
+//! ШОС" (Event "Саммит ШОС"); and which bodies are joint commissions of
+//! states, bodies that meet ("Joint Intergovernmental Commission").
 //!
 //! Finds spans and adds Event entities and mentions; no I/O, no RDF, no
 //! facts.
@@ -109,4 +110,51 @@ impl<'a> Document<'a> {
 /// "SCO", "ШОС", "ОДКБ": a word of two or more capitals.
 fn acronym(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.key.chars().count() >= 2 && t.upper
+}
+
+/// Words that make a commission, council or committee a joint body of
+/// states meeting in sessions ("Joint Intergovernmental Commission",
+/// "Supreme Interstate Council", "Межправительственная комиссия").
+const JOINT: &[&str] = &[
+    "joint",
+    "intergovernmental",
+    "interstate",
+    "bilateral",
+    "межправительственная",
+    "межгосударственная",
+    "совместная",
+    "смешанная",
+    "двусторонняя",
+];
+const JOINT_HEADS: &[&str] = &[
+    "commission",
+    "council",
+    "committee",
+    "комиссия",
+    "совет",
+    "комитет",
+];
+
+/// Whether a government body's name names a joint commission of states:
+/// a commission, council or committee head with "joint", "intergovernmental"
+/// or the like, or after a hyphenated pair ("India-Kenya Joint Trade
+/// Committee", "Turkey-Iran High-Level Cooperation Council").
+pub(super) fn joint_body(toks: &[Token]) -> bool {
+    let Some(head) = toks
+        .iter()
+        .position(|t| JOINT_HEADS.contains(&t.key.as_str()))
+    else {
+        return false;
+    };
+    let before = &toks[..head];
+    before.iter().any(|t| {
+        JOINT.contains(&t.key.as_str()) || t.key.starts_with("inter-") || t.key == "governmental"
+        // "Inter-Governmental", split at the hyphen
+    }) || before.windows(3).any(|w| {
+        w[1].key == "-"
+            && w[0].cap
+            && w[2].cap
+            && w[0].range.end == w[1].range.start
+            && w[1].range.end == w[2].range.start
+    })
 }

@@ -269,7 +269,7 @@ impl<'a> Document<'a> {
                 return self.known(*g);
             }
         }
-        let class = if class == Class::GovernmentBody && names::joint_body(&toks) {
+        let class = if class == Class::GovernmentBody && events::joint_body(&toks) {
             Class::Commission
         } else {
             class
