@@ -16,6 +16,7 @@
 
 mod amounts;
 mod periods;
+mod series;
 mod words;
 
 use self::amounts::{find_amounts, Amount, PERCENT};
@@ -53,6 +54,9 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             .map(|c| (c.get(0).unwrap().start(), c[1].replace(',', ".")))
             .collect();
         let mut sentence_period: Option<String> = None;
+        // The sentence's last figure, and whether its period followed it:
+        // further amounts linked only by periods continue it.
+        let mut series: Option<(ObsKind, Vec<(ObsRole, usize)>, bool)> = None;
         for (ai, a) in amounts.iter().enumerate() {
             let clause_start = if ai == 0 { 0 } else { amounts[ai - 1].end };
             let clause_end = amounts.get(ai + 1).map_or(s.len(), |n| n.start);
@@ -93,6 +97,21 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 }
             }
             if trigger.is_none() {
+                if let Some((kind, parties, after_side)) = series
+                    .as_ref()
+                    .filter(|_| series::continues(&lower, &periods, clause_start, a.start))
+                {
+                    let period = series::item_period(
+                        &periods,
+                        (a.start, a.end),
+                        (clause_start, clause_end),
+                        *after_side,
+                    );
+                    ex.observations
+                        .push(plain_figure(*kind, parties.clone(), a, period, si));
+                    last_obs = Some((si, *kind, parties.clone()));
+                    continue;
+                }
                 // A figure referring back to the previous sentence's figure.
                 let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
                 if let Some((_, kind, parties)) = last_obs
@@ -377,6 +396,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     via: "figure".into(),
                 });
             }
+            let after_side = periods.iter().any(|p| p.0 >= a.end && p.1 <= clause_end)
+                && !periods
+                    .iter()
+                    .any(|p| p.0 >= clause_start && p.1 <= a.start);
+            series = Some((obs.kind, obs.parties.clone(), after_side));
             last_obs = Some((si, obs.kind, obs.parties.clone()));
             ex.observations.push(obs);
         }

@@ -160,3 +160,34 @@ fn a_dateline_place_is_not_a_party_of_the_turnover_after_it() {
         &[" 138400000 "],
     );
 }
+
+#[test]
+fn series_of_figures_by_period() {
+    check_figures(
+        "Goods turnover between Belarus and Turkmenistan reached the following figures: $15.6 million in 2006, $87.9 million in 2007, $44.9 million in the first half of 2017.",
+        None,
+        &[
+            "TradeTurnover party=Belarus party=Turkmenistan 15600000 USD period=2006",
+            "TradeTurnover party=Belarus party=Turkmenistan 87900000 USD period=2007",
+            "TradeTurnover party=Belarus party=Turkmenistan 44900000 USD period=2017-01/2017-06",
+        ],
+        &[],
+    );
+    // Periods before their amounts.
+    check_figures(
+        "Товарооборот Казахстана и Китая: в 2015 году – $61,2 млн, в 2016 году – $58,4 млн.",
+        None,
+        &[
+            "TradeTurnover party=Kazakhstan party=China 61200000 USD period=2015",
+            "TradeTurnover party=Kazakhstan party=China 58400000 USD period=2016",
+        ],
+        &[],
+    );
+    // An amount after other words is no series item.
+    check_figures(
+        "Trade between Belarus and Turkmenistan reached $15.6 million in 2006, while a plant cost $3 million.",
+        None,
+        &["TradeTurnover party=Belarus party=Turkmenistan 15600000 USD period=2006"],
+        &[" 3000000 "],
+    );
+}

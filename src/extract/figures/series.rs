@@ -1,0 +1,92 @@
+//! Series of figures by period in one sentence: "$15.6 million in 2006,
+//! $87.9 million in 2007, ... $44.9 million in the first half of 2017", "в
+//! 2015 году – $61,2 млн, 2016 – $58,4 млн". Each amount after the first
+//! continues the first one's kind and parties with its own period.
+//!
+//! Pure text tests over one sentence; no I/O, no entities.
+
+/// Words that may stand between two amounts of a series besides their
+/// periods.
+const LINKS: &[&str] = &[
+    "in", "and", "the", "of", "year", "years", "и", "в", "во", "году", "год", "г", "а",
+];
+
+/// Whether the text between the previous amount and this one (`start..end`
+/// of the sentence `lower`) holds nothing but periods, punctuation and
+/// linking words, and at least one period: the amount continues a series.
+pub(super) fn continues(
+    lower: &str,
+    periods: &[(usize, usize, String)],
+    start: usize,
+    end: usize,
+) -> bool {
+    let inside: Vec<&(usize, usize, String)> = periods
+        .iter()
+        .filter(|p| p.0 >= start && p.1 <= end)
+        .collect();
+    if inside.is_empty() && !periods.iter().any(|p| p.0 >= end) {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = start;
+    for p in &inside {
+        rest.push_str(&lower[at..p.0]);
+        rest.push(' ');
+        at = p.1;
+    }
+    rest.push_str(&lower[at..end]);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| LINKS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The period of a series item: on the side of the amount where the first
+/// item had its own ("$87.9 million in 2007" after, "2016 – $58.4 million"
+/// before).
+pub(super) fn item_period(
+    periods: &[(usize, usize, String)],
+    amount: (usize, usize),
+    clause: (usize, usize),
+    after_side: bool,
+) -> Option<String> {
+    let before = || {
+        periods
+            .iter()
+            .filter(|p| p.0 >= clause.0 && p.1 <= amount.0)
+            .max_by_key(|p| p.1)
+    };
+    let after = || {
+        periods
+            .iter()
+            .filter(|p| p.0 >= amount.1 && p.1 <= clause.1)
+            .min_by_key(|p| p.0)
+    };
+    if after_side {
+        after().or_else(before)
+    } else {
+        before().or_else(after)
+    }
+    .map(|p| p.2.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linking_text_between_amounts() {
+        let s = "$15.6 million in 2006, $87.9 million in 2007";
+        let periods = vec![(17, 21, "2006".to_string()), (40, 44, "2007".to_string())];
+        assert!(continues(s, &periods, 13, 23));
+        let s = "$15.6 million in 2006, while exports reached $3 million";
+        assert!(!continues(s, &periods[..1], 13, 45));
+        assert_eq!(
+            item_period(&periods, (23, 36), (13, 44), true),
+            Some("2007".to_string())
+        );
+        assert_eq!(
+            item_period(&periods, (23, 36), (13, 44), false),
+            Some("2006".to_string())
+        );
+    }
+}
