@@ -31,6 +31,10 @@ use crate::ingest::Article;
 /// The previous figure: sentence index, kind and parties.
 type LastFigure = (usize, ObsKind, Vec<(ObsRole, usize)>);
 
+/// A sentence's figure that later amounts may continue: kind, parties, and
+/// whether its period followed the amount.
+type SeriesHead = (ObsKind, Vec<(ObsRole, usize)>, bool);
+
 /// Adds observations (and the relations they imply) for every figure.
 pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let anchor = Anchor::new(article);
@@ -56,7 +60,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
         let mut sentence_period: Option<String> = None;
         // The sentence's last figure, and whether its period followed it:
         // further amounts linked only by periods continue it.
-        let mut series: Option<(ObsKind, Vec<(ObsRole, usize)>, bool)> = None;
+        let mut series: Option<SeriesHead> = None;
         for (ai, a) in amounts.iter().enumerate() {
             let clause_start = if ai == 0 { 0 } else { amounts[ai - 1].end };
             let clause_end = amounts.get(ai + 1).map_or(s.len(), |n| n.start);
