@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?P<hedge>more than|over|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
+        r"(?i)(?P<hedge>more than|in excess of|less than|over|above|about|around|nearly|almost|approximately|roughly|up to|at least|exceeding|exceeded|свыше|более чем|более|около|почти|порядка|примерно|не менее)?[\s ]*",
         r"(?:",
         // $2.5 billion, US$ 802.2 million, €120 million, USD 5 mln
         r"(?P<sym>US\$|\$|€|£|₽|(?-i:(?-u:\b)(?:USD|EUR|RUB|CNY|RMB|KZT|UZS|AZN|SAR|AED|INR|SR|Rs\.?)))[\s ]?(?P<n1>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m1>(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m|k)(?-u:\b)|триллион(?:ов|а)?|миллиард(?:ов|а)?|миллион(?:ов|а)?|тысяч[аи]?|трлн|млрд|млн|тыс)?",

@@ -61,6 +61,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
         // The sentence's last figure, and whether its period followed it:
         // further amounts linked only by periods continue it.
         let mut series: Option<SeriesHead> = None;
+        let mut after_target = false;
         for (ai, a) in amounts.iter().enumerate() {
             let clause_start = if ai == 0 { 0 } else { amounts[ai - 1].end };
             let clause_end = amounts.get(ai + 1).map_or(s.len(), |n| n.start);
@@ -71,10 +72,19 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 continue;
             }
             // A target is not a figure: "to bring trade to $2 billion",
-            // "довести товарооборот до 3 млрд долларов".
-            if is_target(&lower, before) {
+            // "довести товарооборот до 3 млрд долларов"; nor are the amounts
+            // listed right after one ("достичь $2 млрд, среднесрочно — $5 млрд").
+            let listed_after_target = after_target
+                && before
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    <= 2;
+            if is_target(&lower, before, a.hedge.as_deref()) || listed_after_target {
+                after_target = true;
                 continue;
             }
+            after_target = false;
             if BLOCKERS.iter().any(|w| {
                 before.contains(w) || after.split([',', ';']).next().unwrap_or("").contains(w)
             }) {
@@ -111,6 +121,9 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         (clause_start, clause_end),
                         *after_side,
                     );
+                    if period.as_deref().is_some_and(|p| anchor.is_future(p)) {
+                        continue;
+                    }
                     ex.observations
                         .push(plain_figure(*kind, parties.clone(), a, period, si));
                     last_obs = Some((si, *kind, parties.clone()));
@@ -346,6 +359,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .filter(|(i, _)| i + 1 == si)
                         .map(|(_, p)| p.clone())
                 });
+            // "10 billion dollars by 2030" in an article of 2026: a target.
+            if period.as_deref().is_some_and(|p| anchor.is_future(p)) {
+                after_target = true;
+                continue;
+            }
             if let Some(p) = &period {
                 sentence_period = Some(p.clone());
             }
@@ -441,8 +459,32 @@ fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
 /// A target, not a figure: "to bring trade to $2 billion", "довести
 /// товарооборот до 3 млрд долларов". Growth verbs in the past ("increased by
 /// 3% to $86 bln", "вырос до") state a figure.
-fn is_target(lower: &str, before: &str) -> bool {
+fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool {
     let prev = before.trim_end();
+    // "to achieve over $115 billion", "a trade target of above US$15
+    // billion", "достичь поставленной общей цели - 5 миллиардов": a verb of
+    // reaching in the infinitive, or a target noun, right before the amount.
+    let bare = hedge
+        .and_then(|h| prev.strip_suffix(h))
+        .unwrap_or(prev)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
+    if [
+        " achieve",
+        " reach",
+        " target of",
+        " goal of",
+        " target",
+        " достичь",
+        " достигнуть",
+        " цели",
+        " цель",
+        " достижение",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w))
+    {
+        return true;
+    }
     // "довести объемы торговли $30 млрд", "bring trade turnover $5 billion":
     // a verb of bringing to a level before the amount makes it a target
     // even where the "to" is missing.

@@ -53,9 +53,18 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 /// Reference years for relative periods.
 pub(super) struct Anchor {
     this_year: Option<i32>,
+    /// The year of the article's own date, when it has one.
+    dated: Option<i32>,
 }
 
 impl Anchor {
+    /// Whether a period ("2030", "2028-01/2028-06") begins after the year of
+    /// the article's date: a forecast or target, not a figure.
+    pub(super) fn is_future(&self, period: &str) -> bool {
+        let year = period.get(0..4).and_then(|y| y.parse::<i32>().ok());
+        matches!((self.dated, year), (Some(d), Some(y)) if y > d)
+    }
+
     pub(super) fn new(article: &Article) -> Anchor {
         if let Some(y) = article
             .date
@@ -63,7 +72,10 @@ impl Anchor {
             .and_then(|d| d.get(0..4))
             .and_then(|y| y.parse().ok())
         {
-            return Anchor { this_year: Some(y) };
+            return Anchor {
+                this_year: Some(y),
+                dated: Some(y),
+            };
         }
         let text = article.text.to_lowercase();
         let max = YEAR
@@ -80,6 +92,7 @@ impl Anchor {
         .any(|w| text.contains(w));
         Anchor {
             this_year: max.map(|y| if relative_past { y + 1 } else { y }),
+            dated: None,
         }
     }
 
@@ -229,7 +242,10 @@ mod tests {
     fn periods() {
         let anchor = Anchor {
             this_year: Some(2013),
+            dated: Some(2013),
         };
+        assert!(anchor.is_future("2030"));
+        assert!(!anchor.is_future("2013-01/2013-06"));
         let p = |s: &str| {
             find_periods(s, &anchor)
                 .into_iter()

@@ -191,3 +191,28 @@ fn series_of_figures_by_period() {
         &[" 3000000 "],
     );
 }
+
+#[test]
+fn targets_and_forecasts_are_no_figures() {
+    for text in [
+        "India and the UAE hope to sign a free trade agreement to achieve over $115 billion bilateral trade in five years.",
+        "The leaders agreed to set a trade target of above US$15 billion between Indonesia and Vietnam.",
+        "Туркменистан и Турция смогут достичь поставленной общей цели - 5 миллиардов долларов.",
+        "Президенты Турции и Кыргызстана поставили цель: краткосрочно — достичь $2 млрд товарооборота, среднесрочно — $5 млрд.",
+    ] {
+        let ex = extract(text, None);
+        assert!(ex.observations.is_empty(), "{:?}\nfor: {text}", ex.observations);
+    }
+    // A period after the article's date is a forecast.
+    let ex = extract(
+        "Программа предусматривает объём торговли между Узбекистаном и Казахстаном в 10 млрд долларов США к 2030 году.",
+        Some("2026-02-01"),
+    );
+    assert!(ex.observations.is_empty(), "{:?}", ex.observations);
+    check_figures(
+        "In 2025, trade between Uzbekistan and Kazakhstan reached $4.97 billion.",
+        Some("2026-02-01"),
+        &["TradeTurnover party=Uzbekistan party=Kazakhstan 4970000000 USD period=2025"],
+        &[],
+    );
+}
