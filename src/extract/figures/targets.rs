@@ -1,0 +1,53 @@
+//! Targets, not figures: "to bring trade to $2 billion", "to achieve over
+//! $115 billion", "довести товарооборот до 3 млрд долларов". Text tests
+//! over the words before an amount; no I/O, no entities.
+
+use super::words::{GROWTH_WORDS, PAST_GROWTH, STRONG_PLAN_WORDS};
+
+/// A target, not a figure: "to bring trade to $2 billion", "довести
+/// товарооборот до 3 млрд долларов". Growth verbs in the past ("increased by
+/// 3% to $86 bln", "вырос до") state a figure.
+pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool {
+    let prev = before.trim_end();
+    // "to achieve over $115 billion", "a trade target of above US$15
+    // billion", "достичь поставленной общей цели - 5 миллиардов": a verb of
+    // reaching in the infinitive, or a target noun, right before the amount.
+    let bare = hedge
+        .and_then(|h| prev.strip_suffix(h))
+        .unwrap_or(prev)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
+    if [
+        " achieve",
+        " reach",
+        " target of",
+        " goal of",
+        " target",
+        " достичь",
+        " достигнуть",
+        " цели",
+        " цель",
+        " достижение",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w))
+    {
+        return true;
+    }
+    // "довести объемы торговли $30 млрд", "bring trade turnover $5 billion":
+    // a verb of bringing to a level before the amount makes it a target
+    // even where the "to" is missing.
+    if ["довести", "bring ", "нарастить"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return true;
+    }
+    if !(prev.ends_with(" to") || prev.ends_with(" до") || prev.ends_with(" of")) {
+        return false;
+    }
+    if STRONG_PLAN_WORDS.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    GROWTH_WORDS.iter().any(|w| before.contains(w))
+        && !PAST_GROWTH.iter().any(|w| before.contains(w))
+}
