@@ -21,7 +21,8 @@
 //! `particles` (names joined by "bin", "ibn"),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `bodies` (state bodies named by their country: "the Serbian
-//! government"), `events` (events named around other names), `titles` (title
+//! government"), `events` (events named around other names, joint commissions),
+//! `described_places` (places named after a place word: "the city of X"), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
 //! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts), `regions` (regions named by coordinated adjectives), `venues` (visits
 //! stated by where a meeting took place),

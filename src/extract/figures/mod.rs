@@ -10,7 +10,8 @@
 //!
 //! This module holds the orchestration ([`extract`]) and its party helpers;
 //! `amounts` (money regexes, currency codes, scaling), `periods` (period
-//! regexes, months, the year anchor) and `words` (trigger and target word
+//! regexes, months, the year anchor), `series` (amounts continuing a
+//! series by period), `targets` (targets, not figures) and `words` (trigger and target word
 //! lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
 //! [`Document`] and adds observations and facts only, never entities.
 
