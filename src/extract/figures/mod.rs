@@ -263,7 +263,33 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         }
                         _ => None,
                     };
+                    // "Armenia's exports to China was $752,100, imports -
+                    // $147.4mln": the other direction of the export just given.
+                    let export_sides = match &last_obs {
+                        Some((i, ObsKind::Export, ps)) if *i == si && ps.len() == 2 => {
+                            Some((ps[0].1, ps[1].1))
+                        }
+                        _ => None,
+                    };
                     if kind == ObsKind::Export && in_clause.is_empty() {
+                        if let Some((exporter, importer)) = export_sides {
+                            let (src, dst) = if reversed {
+                                (importer, exporter)
+                            } else {
+                                (exporter, importer)
+                            };
+                            push_split(
+                                ex,
+                                &mut last_obs,
+                                si,
+                                a,
+                                src,
+                                dst,
+                                &periods,
+                                &sentence_period,
+                            );
+                            continue;
+                        }
                         if let Some((first, second)) = turnover_sides {
                             let (src, dst) = if reversed {
                                 (second, first)

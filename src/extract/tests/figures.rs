@@ -216,3 +216,16 @@ fn targets_and_forecasts_are_no_figures() {
         &[],
     );
 }
+
+#[test]
+fn an_import_after_an_export_in_one_sentence_is_the_other_direction() {
+    check_figures(
+        "Armenia's exports to China was $752,100 (26.2% increase), imports - $147.4mln (88.3% increase).",
+        None,
+        &[
+            "Export exporter=Armenia importer=China 752100 USD period=-",
+            "Export exporter=China importer=Armenia 147400000 USD period=-",
+        ],
+        &[],
+    );
+}
