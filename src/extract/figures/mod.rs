@@ -130,6 +130,29 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     last_obs = Some((si, *kind, parties.clone()));
                     continue;
                 }
+                // The earlier figure a change is measured against, with a
+                // period of its own: same kind and parties.
+                if let Some((kind, parties, _)) = series
+                    .as_ref()
+                    .filter(|_| series::compared(before, a.hedge.as_deref()))
+                {
+                    let own = periods
+                        .iter()
+                        .filter(|p| p.0 >= a.end && p.1 <= clause_end)
+                        .min_by_key(|p| p.0)
+                        .map(|p| {
+                            series::corresponding(
+                                &p.2,
+                                &lower[a.end..p.0],
+                                sentence_period.as_deref(),
+                            )
+                        });
+                    if own.is_some() && own != sentence_period {
+                        ex.observations
+                            .push(plain_figure(*kind, parties.clone(), a, own, si));
+                    }
+                    continue;
+                }
                 // A figure referring back to the previous sentence's figure.
                 let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
                 if let Some((_, kind, parties)) = last_obs

@@ -69,6 +69,48 @@ pub(super) fn item_period(
     .map(|p| p.2.clone())
 }
 
+/// Whether an amount is the earlier figure a change is measured against:
+/// "17 percent more than $78.905 million in January–February 2023", "рост
+/// по сравнению с $2,1 млрд в 2022 году".
+pub(super) fn compared(before: &str, hedge: Option<&str>) -> bool {
+    let prev = before.trim_end();
+    let bare = hedge.and_then(|h| prev.strip_suffix(h)).unwrap_or(prev);
+    let bare = bare.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let by_ratio = matches!(hedge, Some("more than" | "less than"))
+        && (bare.ends_with("percent")
+            || bare.ends_with('%')
+            || bare.ends_with("times")
+            || bare.ends_with("процента")
+            || bare.ends_with("процентов"));
+    by_ratio
+        || [
+            " than",
+            "compared to",
+            "compared with",
+            " against",
+            "по сравнению с",
+            " против",
+            " чем",
+        ]
+        .iter()
+        .any(|w| bare.ends_with(w))
+}
+
+/// "In the corresponding months of 2023", "the same period of 2021": the
+/// months of the figure compared with (`head`, "2024-01/2024-02"), in the
+/// year given.
+pub(super) fn corresponding(year: &str, words: &str, head: Option<&str>) -> String {
+    let same = ["corresponding", "same period", "same months", "аналогичн"]
+        .iter()
+        .any(|w| words.contains(w));
+    match head {
+        Some(h) if same && year.len() == 4 && h.len() > 4 && h.get(0..4).is_some() => {
+            h.replace(&h[0..4], year)
+        }
+        _ => year.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +129,24 @@ mod tests {
         assert_eq!(
             item_period(&periods, (23, 36), (13, 44), false),
             Some("2006".to_string())
+        );
+        assert!(compared(
+            " which is 17 percent more than ",
+            Some("more than")
+        ));
+        assert!(compared(" up from ", None) == false);
+        assert!(compared(" compared with ", None));
+        assert_eq!(
+            corresponding(
+                "2023",
+                " in the corresponding months of ",
+                Some("2024-01/2024-02")
+            ),
+            "2023-01/2023-02"
+        );
+        assert_eq!(
+            corresponding("2023", " in ", Some("2024-01/2024-02")),
+            "2023"
         );
     }
 }

@@ -229,3 +229,16 @@ fn an_import_after_an_export_in_one_sentence_is_the_other_direction() {
         &[],
     );
 }
+
+#[test]
+fn the_figure_a_change_is_measured_against() {
+    check_figures(
+        "The trade between Kyrgyzstan and Uzbekistan amounted to $92.285 million from January through February 2024, which is 17 percent more than $78.905 million in the corresponding months of 2023.",
+        None,
+        &[
+            "TradeTurnover party=Kyrgyzstan party=Uzbekistan 92285000 USD period=2024-01/2024-02",
+            "TradeTurnover party=Kyrgyzstan party=Uzbekistan 78905000 USD period=2023-01/2023-02",
+        ],
+        &[],
+    );
+}
