@@ -134,7 +134,7 @@ mod tests {
             " which is 17 percent more than ",
             Some("more than")
         ));
-        assert!(compared(" up from ", None) == false);
+        assert!(!compared(" up from ", None));
         assert!(compared(" compared with ", None));
         assert_eq!(
             corresponding(
