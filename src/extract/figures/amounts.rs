@@ -17,6 +17,9 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         // 2.5bn USD, 5 million dollars, 120 million euros
         r"(?P<n2>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m2>trillion|billion|million|thousand|tn|bn|bln|mln|mn)?[\s ]*(?P<c2>US dollars|U\.S\. dollars|dollars|USD|euros?|EUR|rubles|roubles|RUB|yuan|CNY|RMB|manats?|AZN|tenge|KZT|soums?|UZS|lari|GEL|liras?|TRY|riyals?|SAR|dirhams?|AED|rupees|INR)(?-u:\b)",
         r"|",
+        // dollars 4.279 billion (the currency word first)
+        r"(?P<c4>(?:US[\s ])?dollars)[\s ]+(?P<n4>\d[\d,]*(?:\.\d+)?)[\s ]*(?P<m4>trillion|billion|million|thousand|bn|bln|mln|mn)(?-u:\b)",
+        r"|",
         // 223,3 млн долларов, 1,5 трлн рублей, 13,8 млн. долл., 500 долларов, 75 миллионов долларов
         r"(?P<n3>\d[\d\s ]*(?:,\d+)?)[\s ]*(?P<m3>триллион(?:ов|а)?|миллиард(?:ов|а)?|миллион(?:ов|а)?|тысяч[аи]?|трлн|млрд|млн|тыс)?\.?[\s ]*(?P<c3>долл(?:ар(?:ов|а|ы)?)?\.?(?:[\s ]+США)?|евро|руб(?:лей|ля|ль)?\.?|юаней|юаня|манат(?:ов|а)?|тенге|сум(?:ов|а)?|лари|лир)",
         r")"
@@ -115,6 +118,13 @@ pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
                 c.name("c2").unwrap().as_str(),
                 false,
             )
+        } else if let Some(n) = c.name("n4") {
+            (
+                n.as_str(),
+                c.name("m4").map(|m| m.as_str()),
+                c.name("c4").unwrap().as_str(),
+                false,
+            )
         } else if let Some(n) = c.name("n3") {
             (
                 n.as_str(),
@@ -147,6 +157,7 @@ pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
         let num_start = c
             .name("sym")
             .or(c.name("n2"))
+            .or(c.name("c4"))
             .or(c.name("n3"))
             .map_or(whole.start(), |m| m.start())
             + base;
@@ -271,6 +282,10 @@ mod tests {
             vec![("2500000000".into(), "USD")]
         );
         assert_eq!(amounts("2.5bn USD"), vec![("2500000000".into(), "USD")]);
+        assert_eq!(
+            amounts("stood at dollars 4.279 billion in 2016"),
+            vec![("4279000000".into(), "USD")]
+        );
         assert_eq!(
             amounts("US$ 802.2 million"),
             vec![("802200000".into(), "USD")]
