@@ -92,7 +92,14 @@ pub(super) struct Amount {
     pub(super) text: String,
 }
 
-pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
+/// A decimal comma somewhere in a text ("612,87 million", "16,6%"): its
+/// "525,737 million" is 525.737 million, not 525,737 million.
+pub(super) static DECIMAL_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d,\d{1,2}(?:[^\d]|$)").unwrap());
+
+/// The amounts of a sentence; `decimal_commas` says the article writes
+/// decimals with a comma.
+pub(super) fn find_amounts(s: &str, decimal_commas: bool) -> Vec<Amount> {
     let mut out = Vec::new();
     if !s.bytes().any(|b| b.is_ascii_digit()) || !CURRENCY_HINT.is_match(s) {
         return out;
@@ -150,7 +157,7 @@ pub(super) fn find_amounts(s: &str) -> Vec<Amount> {
             Some(w) if w.starts_with("тысяч") => 3,
             _ => 0,
         };
-        let Some(value) = scale(num, pow) else {
+        let Some(value) = scale(num, pow, decimal_commas) else {
             continue;
         };
         let hedge = c.name("hedge").map(|h| h.as_str().to_lowercase());
@@ -211,7 +218,7 @@ fn currency_code(c: &str) -> Option<&'static str> {
 }
 
 /// "2.5" * 10^9 -> "2500000000", exactly, as a decimal string.
-fn scale(num: &str, pow: u32) -> Option<String> {
+fn scale(num: &str, pow: u32, decimal_commas: bool) -> Option<String> {
     let num: String = num
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
@@ -219,7 +226,11 @@ fn scale(num: &str, pow: u32) -> Option<String> {
     // A comma followed by exactly three digits groups thousands ("8,000",
     // "2,500,000"); otherwise it is a decimal comma ("223,3", "$512,6 млн").
     let int_part = num.split('.').next().unwrap_or("");
-    let thousands = int_part.contains(',') && int_part.split(',').skip(1).all(|g| g.len() == 3);
+    // In a text that writes decimal commas, "525,737 million" is a decimal.
+    let decimal_here = decimal_commas && pow > 0 && int_part.matches(',').count() == 1;
+    let thousands = int_part.contains(',')
+        && int_part.split(',').skip(1).all(|g| g.len() == 3)
+        && !decimal_here;
     let cleaned: String = if thousands {
         num.chars().filter(|c| *c != ',').collect()
     } else if num.contains(',') && !num.contains('.') {
@@ -269,7 +280,7 @@ mod tests {
     use super::*;
 
     fn amounts(s: &str) -> Vec<(String, &'static str)> {
-        find_amounts(s)
+        find_amounts(s, false)
             .into_iter()
             .map(|a| (a.value, a.currency))
             .collect()
@@ -321,19 +332,24 @@ mod tests {
 
     #[test]
     fn hedges_are_kept() {
-        let a = find_amounts("invested more than $6 billion");
+        let a = find_amounts("invested more than $6 billion", false);
         assert_eq!(a[0].hedge.as_deref(), Some("more than"));
         assert_eq!(a[0].value, "6000000000");
     }
 
     #[test]
     fn scaling_is_exact() {
-        assert_eq!(scale("2.5", 9).as_deref(), Some("2500000000"));
-        assert_eq!(scale("0.125", 0).as_deref(), Some("0.125"));
-        assert_eq!(scale("1 500", 6).as_deref(), Some("1500000000"));
-        assert_eq!(scale("512,6", 6).as_deref(), Some("512600000"));
-        assert_eq!(scale("8,000", 0).as_deref(), Some("8000"));
-        assert_eq!(scale("2,500,000.5", 0).as_deref(), Some("2500000.5"));
-        assert_eq!(scale("", 6), None);
+        assert_eq!(scale("2.5", 9, false).as_deref(), Some("2500000000"));
+        assert_eq!(scale("0.125", 0, false).as_deref(), Some("0.125"));
+        assert_eq!(scale("1 500", 6, false).as_deref(), Some("1500000000"));
+        assert_eq!(scale("512,6", 6, false).as_deref(), Some("512600000"));
+        assert_eq!(scale("8,000", 0, false).as_deref(), Some("8000"));
+        assert_eq!(scale("2,500,000.5", 0, false).as_deref(), Some("2500000.5"));
+        assert_eq!(scale("", 6, false), None);
+        // A text with decimal commas: three digits after the comma are decimals.
+        assert_eq!(scale("525,737", 6, true).as_deref(), Some("525737000"));
+        assert_eq!(scale("525,737", 6, false).as_deref(), Some("525737000000"));
+        assert!(DECIMAL_COMMA.is_match("grew by 16,6% to"));
+        assert!(!DECIMAL_COMMA.is_match("8,000 tonnes"));
     }
 }

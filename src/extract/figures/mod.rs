@@ -21,9 +21,9 @@ mod series;
 mod targets;
 mod words;
 
-use self::amounts::{find_amounts, Amount, PERCENT};
+use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
-use self::targets::is_target;
+use self::targets::{is_change, is_target};
 use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS, TRIGGERS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
@@ -42,12 +42,13 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let main = doc.main_countries();
     let other = |e: usize| main.iter().copied().find(|&m| m != e);
 
+    let decimal_commas = DECIMAL_COMMA.is_match(&article.text);
     let mut last_period: Option<(usize, String)> = None;
     // The last figure: "In the first quarter, it totaled $615 million" continues it.
     let mut last_obs: Option<LastFigure> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
-        let amounts = find_amounts(s);
+        let amounts = find_amounts(s, decimal_commas);
         if amounts.is_empty() {
             continue;
         }
@@ -86,6 +87,9 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 continue;
             }
             after_target = false;
+            if is_change(before, a.hedge.as_deref()) {
+                continue;
+            }
             if BLOCKERS.iter().any(|w| {
                 before.contains(w) || after.split([',', ';']).next().unwrap_or("").contains(w)
             }) {

@@ -1,6 +1,7 @@
-//! Targets, not figures: "to bring trade to $2 billion", "to achieve over
-//! $115 billion", "довести товарооборот до 3 млрд долларов". Text tests
-//! over the words before an amount; no I/O, no entities.
+//! Targets and changes, not figures: "to bring trade to $2 billion", "to
+//! achieve over $115 billion", "довести товарооборот до 3 млрд долларов";
+//! "increased by 16,6%, or $87,133 million". Text tests over the words
+//! before an amount; no I/O, no entities.
 
 use super::words::{GROWTH_WORDS, PAST_GROWTH, STRONG_PLAN_WORDS};
 
@@ -50,4 +51,18 @@ pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool 
     }
     GROWTH_WORDS.iter().any(|w| before.contains(w))
         && !PAST_GROWTH.iter().any(|w| before.contains(w))
+}
+
+/// A change, not a level: "increased by $87 million", "grew by 16,6%, or
+/// $87,133 million", "выросла на $50 млн".
+pub(super) fn is_change(before: &str, hedge: Option<&str>) -> bool {
+    let prev = before.trim_end();
+    let bare = hedge
+        .and_then(|h| prev.strip_suffix(h))
+        .unwrap_or(prev)
+        .trim_end();
+    bare.ends_with(" by")
+        || bare.ends_with(" на")
+        || (bare.ends_with(", or") || bare.ends_with(", или"))
+            && (bare.contains(" by ") || bare.contains(" на "))
 }

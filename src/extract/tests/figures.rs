@@ -242,3 +242,20 @@ fn the_figure_a_change_is_measured_against() {
         &[],
     );
 }
+
+#[test]
+fn changes_and_decimal_commas() {
+    // A text that writes decimal commas writes "525,737 million" as one too.
+    check_figures(
+        "In January-August 2022, trade turnover between Azerbaijan and Georgia amounted to $525,737 million. It increased by 16,6%, or $87,133 million.",
+        None,
+        &["TradeTurnover party=Azerbaijan party=Georgia 525737000 USD period=2022-01/2022-08"],
+        &[" 87133000 ", " 87133000000 "],
+    );
+    check_figures(
+        "Trade between Armenia and Iran increased by $50 million.",
+        None,
+        &[],
+        &[" 50000000 "],
+    );
+}
