@@ -92,6 +92,11 @@ pub(super) struct Amount {
     pub(super) text: String,
 }
 
+/// Millions right after billions: "$3 млрд 350 млн".
+static MILLIONS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{a0}]*(\d{1,3})[\s\u{a0}]*(?:млн|миллион(?:ов|а)?|million)").unwrap()
+});
+
 /// A decimal comma somewhere in a text ("612,87 million", "16,6%"): its
 /// "525,737 million" is 525.737 million, not 525,737 million.
 pub(super) static DECIMAL_COMMA: LazyLock<Regex> =
@@ -160,6 +165,17 @@ pub(super) fn find_amounts(s: &str, decimal_commas: bool) -> Vec<Amount> {
         let Some(value) = scale(num, pow, decimal_commas) else {
             continue;
         };
+        // "$3 млрд 350 млн": billions and then millions.
+        let (value, extra) = match (pow, MILLIONS_AFTER.captures(&s[base + whole.end()..])) {
+            (9, Some(m)) => match (value.parse::<u128>(), m[1].parse::<u128>()) {
+                (Ok(v), Ok(mln)) => (
+                    (v + mln * 1_000_000).to_string(),
+                    m.get(0).map_or(0, |g| g.end()),
+                ),
+                _ => (value, 0),
+            },
+            _ => (value, 0),
+        };
         let hedge = c.name("hedge").map(|h| h.as_str().to_lowercase());
         let num_start = c
             .name("sym")
@@ -168,7 +184,7 @@ pub(super) fn find_amounts(s: &str, decimal_commas: bool) -> Vec<Amount> {
             .or(c.name("n3"))
             .map_or(whole.start(), |m| m.start())
             + base;
-        let end = base + whole.end();
+        let end = base + whole.end() + extra;
         out.push(Amount {
             start: num_start,
             end,
@@ -293,6 +309,10 @@ mod tests {
             vec![("2500000000".into(), "USD")]
         );
         assert_eq!(amounts("2.5bn USD"), vec![("2500000000".into(), "USD")]);
+        assert_eq!(
+            amounts("выросла до $3 млрд 350 млн."),
+            vec![("3350000000".into(), "USD")]
+        );
         assert_eq!(
             amounts("stood at dollars 4.279 billion in 2016"),
             vec![("4279000000".into(), "USD")]
