@@ -45,7 +45,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let en = MONTHS_EN.join("|");
     let ru = r"январ[еья]|феврал[еья]|март[еа]?|апрел[еья]|ма[еяй]|июн[еья]|июл[еья]|август[еа]?|сентябр[еья]|октябр[еья]|ноябр[еья]|декабр[еья]";
     Regex::new(&format!(
-        r"(?i)(?P<mr>(?P<m_a>{en}|{ru})(?:[\s ]*[-–—][\s ]*|[\s ]+(?:through|to|till|until|по)[\s ]+)(?P<m_b>{en}|{ru})(?:[\s ]+(?:of[\s ]+)?(?P<m_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<q>(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|I|II|III|IV|перв\w*|втор\w*|трет\w*|четверт\w*)[\s ]+(?:quarter|квартал\w*)(?:[\s ]+(?:of[\s ]+)?(?P<q_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<h>(?P<h_n>first|second|перв\w*|втор\w*)[\s ]+(?:half|полугоди\w*)(?:[\s ]+(?:of[\s ]+)?(?P<h_y>\d{{4}}|this year|last year|этого года|прошлого года))?)|(?P<fm>(?:first[\s ]+)?(?P<fm_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)[\s ]+months(?:[\s ]+of[\s ]+(?P<fm_y>\d{{4}}|this year|last year))?)|(?P<yr>(?:from|с)[\s ]+(?P<yr_a>\d{{4}})[\s ]+(?:to|по|until|till)[\s ]+(?P<yr_b>\d{{4}})|(?P<yr_c>\d{{4}})[\s ]*[-–—][\s ]*(?P<yr_d>\d{{4}}))|(?P<rel>last year|this year|the previous year|прошл\w+[\s ]+год\w*|этого года|этом году|текущего года|текущем году)|(?P<y>(?-u:\b)(?:19[89]\d|20[0-4]\d)(?-u:\b))"
+        r"(?i)(?P<mr>(?P<m_a>{en}|{ru})(?:[\s ]*[-–—][\s ]*|[\s ]+(?:through|to|till|until|and|по|и)[\s ]+)(?P<m_b>{en}|{ru})(?:[\s ]+(?:of[\s ]+)?(?P<m_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<q>(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|I|II|III|IV|перв\w*|втор\w*|трет\w*|четверт\w*)[\s ]+(?:quarter|квартал\w*)(?:[\s ]+(?:of[\s ]+)?(?P<q_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<h>(?P<h_n>first|second|перв\w*|втор\w*)[\s ]+(?:half|полугоди\w*)(?:[\s ]+(?:of[\s ]+)?(?P<h_y>\d{{4}}|this year|last year|этого года|прошлого года))?)|(?P<fm>(?:(?:first|перв\w+)[\s ]+)?(?P<fm_n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|два|двух|три|трех|трёх|четыре|четырех|пять|пяти|шесть|шести|семь|семи|восемь|восьми|девять|девяти|десять|десяти|одиннадцать|одиннадцати)[\s ]+(?:months|месяц\w*)(?:[\s ]+(?:of[\s ]+)?(?P<fm_y>\d{{4}}|this year|last year|этого года|текущего года|прошлого года))?)|(?P<yr>(?:from|с)[\s ]+(?P<yr_a>\d{{4}})[\s ]+(?:to|по|until|till)[\s ]+(?P<yr_b>\d{{4}})|(?P<yr_c>\d{{4}})[\s ]*[-–—][\s ]*(?P<yr_d>\d{{4}}))|(?P<rel>last year|this year|the previous year|прошл\w+[\s ]+год\w*|этого года|этом году|текущего года|текущем году)|(?P<y>(?-u:\b)(?:19[89]\d|20[0-4]\d)(?-u:\b))"
     ))
     .unwrap()
 });
@@ -141,10 +141,27 @@ fn small_number(s: &str) -> Option<u32> {
     let words = [
         "", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     ];
+    // Russian numerals, nominative and genitive ("два", "двух").
+    let ru: [&[&str]; 12] = [
+        &[],
+        &[],
+        &["два", "двух"],
+        &["три", "трех", "трёх"],
+        &["четыре", "четырех"],
+        &["пять", "пяти"],
+        &["шесть", "шести"],
+        &["семь", "семи"],
+        &["восемь", "восьми"],
+        &["девять", "девяти"],
+        &["десять", "десяти"],
+        &["одиннадцать", "одиннадцати"],
+    ];
+    let l = s.to_lowercase();
     s.parse().ok().or_else(|| {
         words
             .iter()
-            .position(|w| *w == s.to_lowercase())
+            .position(|w| *w == l)
+            .or_else(|| ru.iter().position(|forms| forms.contains(&l.as_str())))
             .map(|p| p as u32)
     })
 }
@@ -253,6 +270,12 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(p("In January-February 2013 trade"), vec!["2013-01/2013-02"]);
+        assert_eq!(
+            p("за первые два месяца текущего года"),
+            vec!["2013-01/2013-02"]
+        );
+        assert_eq!(p("за 9 месяцев 2017 года"), vec!["2017-01/2017-09"]);
+        assert_eq!(p("За январь и февраль 2012 года"), vec!["2012-01/2012-02"]);
         assert_eq!(p("В январе-сентябре этого года"), vec!["2013-01/2013-09"]);
         assert_eq!(p("по итогам прошлого года"), vec!["2012"]);
         assert_eq!(p("in the first quarter of 2019"), vec!["2019-Q1"]);
