@@ -397,6 +397,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     periods
                         .iter()
                         .filter(|p| p.0 >= a.end && p.1 <= clause_end)
+                        .filter(|p| !series::compared_period(&lower[a.end..p.0]))
                         .min_by_key(|p| p.0)
                 })
                 .or_else(|| {
@@ -407,10 +408,12 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 })
                 .map(|p| p.2.clone())
                 .or_else(|| sentence_period.clone())
+                // Carried over from a figure one or two sentences back ("Это на
+                // 7,4% меньше, чем годом ранее" may stand between).
                 .or_else(|| {
                     last_period
                         .as_ref()
-                        .filter(|(i, _)| i + 1 == si)
+                        .filter(|(i, _)| i + 2 >= si)
                         .map(|(_, p)| p.clone())
                 });
             // "10 billion dollars by 2030" in an article of 2026: a target.

@@ -111,6 +111,32 @@ pub(super) fn corresponding(year: &str, words: &str, head: Option<&str>) -> Stri
     }
 }
 
+/// Whether the words between an amount and a period after it make the
+/// period that of a comparison ("$96,8 млн — на 24,5% меньше, чем в 2023
+/// году", "(108,3% к уровню 2017-го)", "up 5% compared to 2022"), not the
+/// amount's own.
+pub(super) fn compared_period(words: &str) -> bool {
+    let tail: String = words
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    [
+        " than",
+        " чем",
+        "compared",
+        "сравнени",
+        "against",
+        "к уровню",
+        " против",
+    ]
+    .iter()
+    .any(|w| tail.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +162,9 @@ mod tests {
         ));
         assert!(!compared(" up from ", None));
         assert!(compared(" compared with ", None));
+        assert!(compared_period(" — на 24,5% меньше, чем в "));
+        assert!(compared_period(" (108,3% к уровню "));
+        assert!(!compared_period(" in "));
         assert_eq!(
             corresponding(
                 "2023",

@@ -259,3 +259,13 @@ fn changes_and_decimal_commas() {
         &[" 50000000 "],
     );
 }
+
+#[test]
+fn a_comparison_period_is_not_the_figures_own() {
+    check_figures(
+        "За январь и февраль 2024 года товарооборот между Россией и Грузией составил $410,6 млн. Экспорт Грузии в Россию составил $96,8 млн — на 24,5% меньше, чем в 2023 году.",
+        None,
+        &["Export exporter=Georgia importer=Russia 96800000 USD period=2024-01/2024-02"],
+        &["period=2023"],
+    );
+}
