@@ -11,7 +11,8 @@
 //! This module holds the orchestration ([`extract`]) and its party helpers;
 //! `amounts` (money regexes, currency codes, scaling), `periods` (period
 //! regexes, months, the year anchor), `series` (amounts continuing a
-//! series by period), `targets` (targets, not figures) and `words` (trigger and target word
+//! series by period), `targets` (targets and changes, not figures), `text`
+//! (offset-keeping text helpers) and `words` (trigger and target word
 //! lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
 //! [`Document`] and adds observations and facts only, never entities.
 
@@ -19,11 +20,13 @@ mod amounts;
 mod periods;
 mod series;
 mod targets;
+mod text;
 mod words;
 
 use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
 use self::targets::{is_change, is_target};
+use self::text::{lowercase_same_offsets, safe_slice};
 use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS, TRIGGERS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
@@ -576,28 +579,4 @@ fn plain_figure(
         text: a.text.clone(),
         sentence: si,
     }
-}
-
-/// Lowercases without moving byte offsets (characters whose lowercase form
-/// has another length are kept as they are).
-fn lowercase_same_offsets(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                _ => c,
-            }
-        })
-        .collect()
-}
-
-fn safe_slice(s: &str, mut a: usize, mut b: usize) -> Option<&str> {
-    while a > 0 && !s.is_char_boundary(a) {
-        a -= 1;
-    }
-    while b < s.len() && !s.is_char_boundary(b) {
-        b += 1;
-    }
-    s.get(a..b)
 }
