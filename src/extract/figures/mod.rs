@@ -285,59 +285,40 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .filter(|g| g.0 > tpos && Some(g.2) != from_marker)
                         .find(|g| locative(g))
                         .map(|g| g.2);
-                    // "exports accounting for $10.9 billion" with no party named:
-                    // the sides of the turnover just given, the reporting one first.
-                    let turnover_sides = match &last_obs {
+                    // With no party named, an export or import takes the sides
+                    // of the figure just given: "Armenia's exports to China was
+                    // $752,100, imports - $147.4mln" (the export in this
+                    // sentence, exporter first), "exports accounting for $10.9
+                    // billion" (the turnover up to a sentence back, the
+                    // reporting side first).
+                    let known_sides = match &last_obs {
+                        Some((i, ObsKind::Export, ps)) if *i == si && ps.len() == 2 => {
+                            Some((ps[0].1, ps[1].1))
+                        }
                         Some((i, ObsKind::TradeTurnover, ps)) if *i + 1 >= si && ps.len() == 2 => {
                             Some((ps[0].1, ps[1].1))
                         }
                         _ => None,
                     };
-                    // "Armenia's exports to China was $752,100, imports -
-                    // $147.4mln": the other direction of the export just given.
-                    let export_sides = match &last_obs {
-                        Some((i, ObsKind::Export, ps)) if *i == si && ps.len() == 2 => {
-                            Some((ps[0].1, ps[1].1))
-                        }
-                        _ => None,
-                    };
-                    if kind == ObsKind::Export && in_clause.is_empty() {
-                        if let Some((exporter, importer)) = export_sides {
-                            let (src, dst) = if reversed {
-                                (importer, exporter)
-                            } else {
-                                (exporter, importer)
-                            };
-                            push_split(
-                                ex,
-                                &mut last_obs,
-                                si,
-                                a,
-                                src,
-                                dst,
-                                &periods,
-                                &sentence_period,
-                            );
-                            continue;
-                        }
-                        if let Some((first, second)) = turnover_sides {
-                            let (src, dst) = if reversed {
-                                (second, first)
-                            } else {
-                                (first, second)
-                            };
-                            push_split(
-                                ex,
-                                &mut last_obs,
-                                si,
-                                a,
-                                src,
-                                dst,
-                                &periods,
-                                &sentence_period,
-                            );
-                            continue;
-                        }
+                    if let (ObsKind::Export, true, Some((first, second))) =
+                        (kind, in_clause.is_empty(), known_sides)
+                    {
+                        let (src, dst) = if reversed {
+                            (second, first)
+                        } else {
+                            (first, second)
+                        };
+                        push_split(
+                            ex,
+                            &mut last_obs,
+                            si,
+                            a,
+                            src,
+                            dst,
+                            &periods,
+                            &sentence_period,
+                        );
+                        continue;
                     }
                     let (src, dst) = if reversed {
                         // "Y attracted ... from X", "Y's import": the subject receives.

@@ -5,6 +5,8 @@
 //!
 //! Pure text tests over one sentence; no I/O, no entities.
 
+use super::text::before_hedge;
+
 /// Words that may stand between two amounts of a series besides their
 /// periods.
 const LINKS: &[&str] = &[
@@ -73,9 +75,8 @@ pub(super) fn item_period(
 /// "17 percent more than $78.905 million in January–February 2023", "рост
 /// по сравнению с $2,1 млрд в 2022 году".
 pub(super) fn compared(before: &str, hedge: Option<&str>) -> bool {
-    let prev = before.trim_end();
-    let bare = hedge.and_then(|h| prev.strip_suffix(h)).unwrap_or(prev);
-    let bare = bare.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let bare =
+        before_hedge(before, hedge).trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     let by_ratio = matches!(hedge, Some("more than" | "less than"))
         && (bare.ends_with("percent")
             || bare.ends_with('%')

@@ -3,6 +3,7 @@
 //! "increased by 16,6%, or $87,133 million". Text tests over the words
 //! before an amount; no I/O, no entities.
 
+use super::text::before_hedge;
 use super::words::{GROWTH_WORDS, PAST_GROWTH, STRONG_PLAN_WORDS};
 
 /// A target, not a figure: "to bring trade to $2 billion", "довести
@@ -13,9 +14,7 @@ pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool 
     // "to achieve over $115 billion", "a trade target of above US$15
     // billion", "достичь поставленной общей цели - 5 миллиардов": a verb of
     // reaching in the infinitive, or a target noun, right before the amount.
-    let bare = hedge
-        .and_then(|h| prev.strip_suffix(h))
-        .unwrap_or(prev)
+    let bare = before_hedge(before, hedge)
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':'));
     if [
         " achieve",
@@ -56,11 +55,7 @@ pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool 
 /// A change, not a level: "increased by $87 million", "grew by 16,6%, or
 /// $87,133 million", "выросла на $50 млн".
 pub(super) fn is_change(before: &str, hedge: Option<&str>) -> bool {
-    let prev = before.trim_end();
-    let bare = hedge
-        .and_then(|h| prev.strip_suffix(h))
-        .unwrap_or(prev)
-        .trim_end();
+    let bare = before_hedge(before, hedge);
     bare.ends_with(" by")
         || bare.ends_with(" на")
         || (bare.ends_with(", or") || bare.ends_with(", или"))

@@ -1,5 +1,6 @@
 //! Text helpers of the figure stage: lowercasing that keeps byte offsets,
-//! slicing that respects character boundaries. No I/O, no entities.
+//! slicing that respects character boundaries, the words before an amount
+//! without its hedge. No I/O, no entities.
 
 /// Lowercases without moving byte offsets (characters whose lowercase form
 /// has another length are kept as they are).
@@ -23,4 +24,14 @@ pub(super) fn safe_slice(s: &str, mut a: usize, mut b: usize) -> Option<&str> {
         b += 1;
     }
     s.get(a..b)
+}
+
+/// The words before an amount without its hedge ("to achieve over" ->
+/// "to achieve"), trailing spaces trimmed.
+pub(super) fn before_hedge<'a>(before: &'a str, hedge: Option<&str>) -> &'a str {
+    let prev = before.trim_end();
+    hedge
+        .and_then(|h| prev.strip_suffix(h))
+        .unwrap_or(prev)
+        .trim_end()
 }
