@@ -257,3 +257,91 @@ fn broken_inputs_name_file_and_place_and_the_rest_still_builds() {
 fn find(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).position(|w| w == needle).unwrap()
 }
+
+/// A news page as publishers serve it: a menu, the story, a "Most read"
+/// sidebar of other headlines and a footer, all in plain `<div>`s.
+const PAGE_WITH_CHROME: &str = r#"<!doctype html><html lang="en"><head>
+<title>Kazakhstan and Uzbekistan agree on a rail link | Steppe Daily</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2024-05-14T08:00:00Z"}</script>
+</head><body>
+<div class="top"><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></div>
+<div class="wrap"><div class="story"><h1>Kazakhstan and Uzbekistan agree on a rail link</h1>
+<div class="story-body">
+<p>Kazakhstan and Uzbekistan signed an agreement on a new rail link on Tuesday, the ministries said.</p>
+<p>Trade turnover between Kazakhstan and Uzbekistan reached $4.2 billion in 2023, officials said.</p>
+</div></div>
+<div class="most-read"><h3>Most read</h3><ul>
+<li><a href="/a">Turkey invests $2 billion in Azerbaijan</a></li>
+<li><a href="/b">Georgia and Armenia sign a memorandum on energy</a></li>
+<li><a href="/c">Russia supplies wheat to Egypt</a></li>
+</ul></div></div>
+<div class="foot"><p>Copyright 2024 Steppe Daily. Mongolia bureau: contact us.</p></div>
+</body></html>"#;
+
+/// The countries an extraction names (their labels in N-Triples).
+fn countries_named(nt: &str) -> Vec<&'static str> {
+    [
+        "Kazakhstan",
+        "Uzbekistan",
+        "Turkey",
+        "Azerbaijan",
+        "Georgia",
+        "Armenia",
+        "Russia",
+        "Egypt",
+        "Mongolia",
+    ]
+    .into_iter()
+    .filter(|c| nt.contains(&format!("\"{c}\"")))
+    .collect()
+}
+
+#[test]
+fn page_chrome_gives_no_facts_in_html_files_warc_records_and_feed_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    let html = dir.path().join("page.html");
+    std::fs::write(&html, PAGE_WITH_CHROME).unwrap();
+
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Length: {}\r\n\r\n{PAGE_WITH_CHROME}",
+        PAGE_WITH_CHROME.len()
+    );
+    let warc = dir.path().join("page.warc");
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2024-05-15T00:00:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n\
+         WARC-Target-URI: https://steppe.example.org/rail\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    std::fs::write(&warc, record).unwrap();
+
+    let feed = dir.path().join("page.rss");
+    std::fs::write(
+        &feed,
+        format!(
+            r#"<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Steppe Daily</title><link>https://steppe.example.org/</link><description>News</description>
+<item><title>Rail link</title><link>https://steppe.example.org/rail-feed</link>
+<pubDate>Tue, 14 May 2024 08:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{PAGE_WITH_CHROME}]]></content:encoded></item></channel></rss>"#
+        ),
+    )
+    .unwrap();
+
+    for input in [&html, &warc, &feed] {
+        let nt = stdout_of(newskg(&store).arg("extract").arg(input));
+        assert_eq!(
+            countries_named(&nt),
+            ["Kazakhstan", "Uzbekistan"],
+            "{}:\n{nt}",
+            input.display()
+        );
+        assert!(nt.contains("signedAgreementWith"), "{nt}");
+        assert!(nt.contains("\"4200000000\""), "{nt}");
+    }
+    // The page's JSON-LD gives the HTML file its date.
+    let nt = stdout_of(newskg(&store).arg("extract").arg(&html));
+    assert!(nt.contains("\"2024-05-14\"^^"), "{nt}");
+}

@@ -3,7 +3,8 @@
 //!
 //! The item's link is its key and URL (as for a JSON Lines record with a
 //! URL); its content, else its description or summary, is the text, with HTML
-//! stripped by [`super::html::fragment_text`]; `pubDate`/`published`, else
+//! stripped by [`super::html::content_text`] (a whole page in the content
+//! gives its main content only); `pubDate`/`published`, else
 //! `updated`, is the date; the feed's title is the publisher. A feed that
 //! cannot be parsed is one [`IngestError`] with the line and column where the
 //! XML breaks (found by `roxmltree`, since `feed-rs` reports no position).
@@ -75,7 +76,7 @@ fn item(
         .content
         .as_ref()
         .and_then(|c| c.body.as_deref())
-        .map(super::html::fragment_text)
+        .map(super::html::content_text)
         .filter(|t| !t.trim().is_empty())
         .or_else(|| entry.summary.as_ref().map(text_of))
         .filter(|t| !t.trim().is_empty())

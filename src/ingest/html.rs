@@ -1,5 +1,7 @@
-//! HTML pages: the article's text, title and date; never menus, scripts,
-//! styles, navigation, headers, footers, forms or asides.
+//! HTML pages: the article's text, title, date and author; never menus,
+//! sidebars, related links, comments, scripts, styles, headers, footers,
+//! forms or asides. The main content is chosen by [`super::readable`];
+//! this module reads the metadata and turns content into paragraphs.
 
 use super::{Article, IngestError, Meta};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -53,7 +55,42 @@ pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, Inge
             .select(&sel("html[lang]"))
             .find_map(|e| e.value().attr("lang").and_then(super::Lang::parse));
     }
-    // The article element if there is one, else main, else body.
+    // The page's main content as Readability scores it; failing that, the
+    // article element if there is one, else main, else body.
+    let main = super::readable::main_content(content);
+    if let Some(m) = &main {
+        if meta.date.is_none() {
+            meta.date = m.published.as_deref().and_then(super::normalize_date);
+        }
+        if meta.author.is_none() {
+            meta.author = m.byline.as_deref().and_then(author_of_byline);
+        }
+        if meta.title.is_none() {
+            meta.title = m.title.clone();
+        }
+    }
+    let from_main = main.map(|m| fragment_text(&m.html)).unwrap_or_default();
+    let body = if from_main.trim().is_empty() {
+        whole_page_text(place, &doc)?
+    } else {
+        from_main
+    };
+    if body.trim().is_empty() {
+        return Err(IngestError::new(place, "HTML page has no article text"));
+    }
+    Ok(Article::from_text(
+        place.to_string(),
+        place.to_string(),
+        &body,
+        meta,
+    ))
+}
+
+/// The page's paragraphs when Readability finds no main content: those of
+/// the article element if there is one, else main, else body, without the
+/// skipped elements.
+fn whole_page_text(place: &str, doc: &Html) -> Result<String, IngestError> {
+    let sel = |s: &str| Selector::parse(s).expect("static selector");
     let root = ["article", "main", "[role='main']", "body"]
         .iter()
         .find_map(|s| doc.select(&sel(s)).next());
@@ -61,8 +98,7 @@ pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, Inge
         return Err(IngestError::new(place, "HTML page has no body"));
     };
     let mut paragraphs = Vec::new();
-    let p_sel = sel("p, h2, h3, li, blockquote");
-    for p in root.select(&p_sel) {
+    for p in root.select(&sel("p, h2, h3, li, blockquote")) {
         if inside_skipped(p) {
             continue;
         }
@@ -77,16 +113,20 @@ pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, Inge
             paragraphs.push(t);
         }
     }
-    let body = paragraphs.join("\n\n");
-    if body.trim().is_empty() {
-        return Err(IngestError::new(place, "HTML page has no article text"));
-    }
-    Ok(Article::from_text(
-        place.to_string(),
-        place.to_string(),
-        &body,
-        meta,
-    ))
+    Ok(paragraphs.join("\n\n"))
+}
+
+/// The author named in a byline ("By Anna Smith" gives "Anna Smith"); a
+/// long byline (a dateline, a list of credits) gives none.
+fn author_of_byline(byline: &str) -> Option<String> {
+    let b = squash(byline);
+    let b = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| b.strip_prefix(p))
+        .unwrap_or(&b)
+        .trim();
+    (!b.is_empty() && b.split(' ').count() <= 6 && !b.contains(|c: char| c.is_ascii_digit()))
+        .then(|| b.to_string())
 }
 
 /// Elements that begin a new paragraph in an HTML fragment.
@@ -113,6 +153,24 @@ const BLOCK: &[&str] = &[
     "dd",
     "hr",
 ];
+
+/// The text of a feed item's content: a whole page (one with `<html>` or
+/// `<body>`) gives its main content only, as [`parse`] does; a fragment
+/// gives all its text, as [`fragment_text`] does.
+pub fn content_text(html: &str) -> String {
+    let head = &html.as_bytes()[..html.len().min(4096)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let whole_page = lower.contains("<html") || lower.contains("<body");
+    if whole_page {
+        if let Some(m) = super::readable::main_content(html) {
+            let t = fragment_text(&m.html);
+            if !t.trim().is_empty() {
+                return t;
+            }
+        }
+    }
+    fragment_text(html)
+}
 
 /// The text of an HTML fragment, such as a feed item's content or summary:
 /// block elements become paragraphs separated by blank lines, the skipped

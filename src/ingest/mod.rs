@@ -10,11 +10,14 @@
 //! articles read before a break in the same file are kept.
 //!
 //! `source` expands folders, opens inputs and undoes gzip; `text`, `html`,
-//! `jsonl`, `feed` and `warc` each read one format.
+//! `jsonl`, `feed` and `warc` each read one format; `readable` finds a web
+//! page's main content for `html` (and so for WARC records and feed items
+//! that carry whole pages).
 
 mod feed;
 mod html;
 mod jsonl;
+mod readable;
 mod source;
 pub use source::expand;
 mod text;
