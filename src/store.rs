@@ -31,6 +31,11 @@ const BULK_MIN_QUADS: usize = 20_000;
 /// Memory the bulk loader may use for its sort buffers (all threads).
 const BULK_MEMORY_MB: usize = 64;
 
+/// A file in the store directory derived from the store's content (the
+/// entity graph, see `analyze::graph_file`): it is current whenever it
+/// exists, because every write removes it first.
+pub const ENTITY_GRAPH_FILE: &str = "entity-graph.bin";
+
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -124,6 +129,16 @@ impl Store {
         }
     }
 
+    /// Removes what is derived from the content, before a write changes it.
+    fn forget_derived(&self) -> Result<(), StoreError> {
+        match std::fs::remove_file(self.path.join(ENTITY_GRAPH_FILE)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(self.err(format!(
+                "cannot remove {ENTITY_GRAPH_FILE} before writing: {e}"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     fn wrote(&self) {
         self.writes.fetch_add(1, Ordering::SeqCst);
     }
@@ -201,6 +216,7 @@ impl Store {
         if total < BULK_MIN_QUADS {
             return self.replace_graphs(graphs);
         }
+        self.forget_derived()?;
         let with_default = graphs.iter().flat_map(|(_, quads)| {
             quads.iter().flat_map(|q| {
                 [
@@ -234,6 +250,7 @@ impl Store {
     }
 
     fn rewrite(&self, plan: &[(NamedNode, Option<&[Quad]>)]) -> Result<(), StoreError> {
+        self.forget_derived()?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for (graph, new) in plan {
             let g = GraphNameRef::NamedNode(graph.as_ref());
@@ -341,6 +358,7 @@ impl Store {
         if let Some(g) = graph {
             parser = parser.with_default_graph(g.clone());
         }
+        self.forget_derived()?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         let mut n = 0;
         for q in parser.rename_blank_nodes().for_reader(reader) {
@@ -375,12 +393,49 @@ impl Store {
 
     /// Runs a parsed update in one transaction.
     pub fn update(&self, update: PreparedSparqlUpdate) -> Result<(), String> {
+        self.forget_derived().map_err(|e| e.to_string())?;
         let done = update
             .on_store(&self.inner)
             .execute()
             .map_err(|e| first_line(&e.to_string()));
         self.wrote();
         done
+    }
+
+    /// The objects of `subject predicate ?o` in the default graph, by one
+    /// index lookup (no query planning): for reading a few known nodes.
+    pub fn objects(
+        &self,
+        subject: &NamedOrBlankNode,
+        predicate: NamedNodeRef<'_>,
+    ) -> Result<Vec<Term>, StoreError> {
+        self.inner
+            .quads_for_pattern(
+                Some(subject.as_ref()),
+                Some(predicate),
+                None,
+                Some(GraphNameRef::DefaultGraph),
+            )
+            .map(|q| q.map(|q| q.object).map_err(|e| self.err(e)))
+            .collect()
+    }
+
+    /// The subjects of `?s predicate object` in the default graph, by one
+    /// index lookup.
+    pub fn subjects(
+        &self,
+        predicate: NamedNodeRef<'_>,
+        object: &Term,
+    ) -> Result<Vec<NamedOrBlankNode>, StoreError> {
+        self.inner
+            .quads_for_pattern(
+                None,
+                Some(predicate),
+                Some(object.as_ref()),
+                Some(GraphNameRef::DefaultGraph),
+            )
+            .map(|q| q.map(|q| q.subject).map_err(|e| self.err(e)))
+            .collect()
     }
 
     /// All quads, in storage order.

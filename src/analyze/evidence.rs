@@ -5,7 +5,8 @@
 use super::graph::{EntityGraph, Relation};
 use crate::query::{parse_query, QueryError};
 use crate::store::Store;
-use oxigraph::model::Term;
+use crate::vocab;
+use oxigraph::model::{NamedOrBlankNode, Term};
 use oxigraph::sparql::QueryResults;
 use serde::Serialize;
 
@@ -24,7 +25,10 @@ pub struct Evidence {
 }
 
 /// The statements of `r` (either way round when it is symmetric), most
-/// recent article first, at most `limit`.
+/// recent article first, at most `limit`. Read by index lookups from the
+/// reified statements (`rdf:subject`, `rdf:predicate`, `rdf:object`,
+/// `prov:wasDerivedFrom`, `nkg:evidence`) and their articles' metadata, so
+/// the cost is that of the relation's own statements, not of the store.
 pub fn evidence(
     store: &Store,
     g: &EntityGraph,
@@ -34,24 +38,109 @@ pub fn evidence(
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let (s, o) = (g.iri(r.subject), g.iri(r.object));
-    let ends = if r.symmetric() {
-        format!("{{ ?st rdf:subject <{s}> ; rdf:object <{o}> }} UNION {{ ?st rdf:subject <{o}> ; rdf:object <{s}> }}")
-    } else {
-        format!("?st rdf:subject <{s}> ; rdf:object <{o}> .")
+    let err = |e: crate::store::StoreError| QueryError::Evaluation(e.to_string());
+    let predicate = r.predicate.local();
+    let mut ends = vec![(g.iri(r.subject), g.iri(r.object))];
+    if r.symmetric() {
+        ends.push((g.iri(r.object), g.iri(r.subject)));
+    }
+    let first_value = |subject: &NamedOrBlankNode, p| -> Result<Option<Term>, QueryError> {
+        Ok(store
+            .objects(subject, p)
+            .map_err(err)?
+            .into_iter()
+            .min_by_key(|t| t.to_string()))
     };
+    let text_of = |t: Option<Term>| match t {
+        Some(Term::Literal(l)) => Some(l.value().to_string()),
+        Some(Term::NamedNode(n)) => Some(n.into_string()),
+        _ => None,
+    };
+    // First only each statement's article and its date, to order them;
+    // then the sentences of the first articles, until `limit` are found.
+    let mut stated: Vec<(Option<String>, Option<Term>, NamedOrBlankNode)> = Vec::new();
+    for (s, o) in ends {
+        for st in statements(store, s, predicate, o)? {
+            let article = first_value(&st, vocab::PROV_WAS_DERIVED_FROM)?;
+            let date = match &article {
+                Some(Term::NamedNode(a)) => text_of(first_value(
+                    &NamedOrBlankNode::NamedNode(a.clone()),
+                    vocab::DC_DATE,
+                )?),
+                _ => None,
+            };
+            stated.push((date, article, st));
+        }
+    }
+    // Most recent first (undated last), then by article.
+    let article_name = |a: &Option<Term>| text_of(a.clone()).unwrap_or_default();
+    stated.sort_by(|a, b| {
+        b.0.is_some()
+            .cmp(&a.0.is_some())
+            .then_with(|| b.0.cmp(&a.0))
+            .then_with(|| article_name(&a.1).cmp(&article_name(&b.1)))
+    });
+    let mut out: Vec<Evidence> = Vec::new();
+    let mut i = 0;
+    while i < stated.len() && out.len() < limit {
+        let (date, article) = (stated[i].0.clone(), stated[i].1.clone());
+        let mut j = i;
+        // The article's sentences, by position.
+        let mut sentences: Vec<(i64, Option<String>)> = Vec::new();
+        while j < stated.len() && stated[j].0 == date && stated[j].1 == article {
+            let found = store.objects(&stated[j].2, vocab::NKG_EVIDENCE).map_err(err)?;
+            if found.is_empty() {
+                sentences.push((i64::MAX, None));
+            }
+            for sentence in found {
+                if let Term::NamedNode(n) = sentence {
+                    let n = NamedOrBlankNode::NamedNode(n);
+                    let start = text_of(first_value(&n, vocab::NKG_START)?)
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(i64::MAX);
+                    sentences.push((start, text_of(first_value(&n, vocab::NKG_TEXT)?)));
+                }
+            }
+            j += 1;
+        }
+        sentences.sort();
+        let (publisher, source) = match &article {
+            Some(Term::NamedNode(a)) => {
+                let a = NamedOrBlankNode::NamedNode(a.clone());
+                (
+                    text_of(first_value(&a, vocab::DC_PUBLISHER)?),
+                    text_of(first_value(&a, vocab::NKG_SOURCE)?),
+                )
+            }
+            _ => (None, None),
+        };
+        for (_, sentence) in sentences {
+            let e = Evidence {
+                article: article_name(&article),
+                publisher: publisher.clone(),
+                date: date.clone(),
+                source: source.clone(),
+                sentence,
+            };
+            if out.len() < limit && !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+/// The reified statements `subject predicate object`: a query, so that the
+/// store joins its indexes on ids and decodes only the statements found.
+fn statements(
+    store: &Store,
+    subject: &str,
+    predicate: &str,
+    object: &str,
+) -> Result<Vec<NamedOrBlankNode>, QueryError> {
     let text = format!(
-        "SELECT DISTINCT ?article ?publisher ?date ?source ?text ?start WHERE {{
-           {ends}
-           ?st rdf:predicate nkg:{p} .
-           OPTIONAL {{ ?st prov:wasDerivedFrom ?article }}
-           OPTIONAL {{ ?st nkg:evidence ?sentence . ?sentence nkg:text ?text .
-                       OPTIONAL {{ ?sentence nkg:start ?start }} }}
-           OPTIONAL {{ ?article dcterms:publisher ?publisher }}
-           OPTIONAL {{ ?article dcterms:date ?date }}
-           OPTIONAL {{ ?article nkg:source ?source }}
-         }} ORDER BY DESC(?date) ?article ?start LIMIT {limit}",
-        p = r.predicate.local()
+        "SELECT DISTINCT ?st WHERE {{ ?st rdf:subject <{subject}> ; rdf:object <{object}> ; rdf:predicate nkg:{predicate} }}"
     );
     let query = parse_query(&text, "evidence")?;
     let QueryResults::Solutions(solutions) = store.query(query).map_err(QueryError::Evaluation)?
@@ -61,18 +150,11 @@ pub fn evidence(
     let mut out = Vec::new();
     for s in solutions {
         let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
-        let value = |v: &str| match s.get(v) {
-            Some(Term::Literal(l)) => Some(l.value().to_string()),
-            Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-            _ => None,
-        };
-        out.push(Evidence {
-            article: value("article").unwrap_or_default(),
-            publisher: value("publisher"),
-            date: value("date"),
-            source: value("source"),
-            sentence: value("text"),
-        });
+        match s.get("st") {
+            Some(Term::NamedNode(n)) => out.push(NamedOrBlankNode::NamedNode(n.clone())),
+            Some(Term::BlankNode(b)) => out.push(NamedOrBlankNode::BlankNode(b.clone())),
+            _ => {}
+        }
     }
     Ok(out)
 }

@@ -204,6 +204,63 @@ impl EntityGraph {
         Ok(b.build())
     }
 
+    /// The graph's arrays, for [`super::graph_file`].
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn parts(
+        &self,
+    ) -> (
+        &[Box<str>],
+        &[usize],
+        &[Label],
+        &[usize],
+        &[Adj],
+        &[Relation],
+    ) {
+        (
+            &self.iris,
+            &self.label_start,
+            &self.labels,
+            &self.offsets,
+            &self.adj,
+            &self.relations,
+        )
+    }
+
+    /// A graph from arrays read back by [`super::graph_file`]; `None` when
+    /// they do not fit together (lengths, offsets or ids out of range).
+    pub(crate) fn from_parts(
+        iris: Vec<Box<str>>,
+        label_start: Vec<usize>,
+        labels: Vec<Label>,
+        offsets: Vec<usize>,
+        adj: Vec<Adj>,
+        relations: Vec<Relation>,
+    ) -> Option<EntityGraph> {
+        let n = iris.len();
+        let fits = |starts: &[usize], len: usize| {
+            starts.len() == n + 1
+                && starts.first() == Some(&0)
+                && starts.last() == Some(&len)
+                && starts.windows(2).all(|w| w[0] <= w[1])
+        };
+        let ok = fits(&label_start, labels.len())
+            && fits(&offsets, adj.len())
+            && adj
+                .iter()
+                .all(|a| (a.nbr as usize) < n && (a.rel as usize) < relations.len())
+            && relations
+                .iter()
+                .all(|r| (r.subject as usize) < n && (r.object as usize) < n);
+        ok.then_some(EntityGraph {
+            iris,
+            label_start,
+            labels,
+            offsets,
+            adj,
+            relations,
+        })
+    }
+
     pub fn node_count(&self) -> usize {
         self.iris.len()
     }

@@ -12,15 +12,15 @@
 //!
 //! This module only reads: it never writes to a store, and touches
 //! `oxigraph::store` only through [`crate::store::Store`]. The graph is built
-//! once per store version and process ([`entity_graph`]); nothing is cached
-//! on disk, because nothing cheaper than the scan itself tells whether a
-//! store changed since (RocksDB owns the store directory and rewrites its
-//! files on every open).
+//! once per store content ([`entity_graph`]) and kept beside the store in
+//! `entity-graph.bin` ([`graph_file`]), which every write through the store
+//! removes first, so a fresh process reads it instead of scanning.
 
 pub mod components;
 pub mod evidence;
 pub mod functions;
 pub mod graph;
+mod graph_file;
 pub mod lookup;
 pub mod path;
 pub mod rank;
@@ -39,8 +39,11 @@ use std::sync::{Arc, Mutex};
 /// The last graph built in this process, with the store version it is of.
 static CACHE: Mutex<Option<(StoreVersion, Arc<EntityGraph>)>> = Mutex::new(None);
 
-/// The entity graph of a store: built on first use, then reused until the
-/// store is written to (or another store is asked for).
+/// The entity graph of a store: read from the file kept beside the store
+/// when there is one (it is current whenever it exists, see
+/// [`graph_file`]), else built from the store and saved there; then reused
+/// in this process until the store is written to (or another store is
+/// asked for).
 pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, QueryError> {
     let version = store.version();
     if let Ok(cache) = CACHE.lock() {
@@ -50,7 +53,18 @@ pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, QueryError> {
             }
         }
     }
-    let g = Arc::new(EntityGraph::from_store(store)?);
+    let file = graph_file::path_in(store.path());
+    let g = match graph_file::load(&file) {
+        Some(g) => g,
+        None => {
+            let g = EntityGraph::from_store(store)?;
+            // Saving is a speed-up only: a store directory that cannot be
+            // written to still answers, from the scan.
+            let _ = graph_file::save(&g, &file);
+            g
+        }
+    };
+    let g = Arc::new(g);
     if let Ok(mut cache) = CACHE.lock() {
         *cache = Some((version, Arc::clone(&g)));
     }
