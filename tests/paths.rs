@@ -907,6 +907,54 @@ fn facts_added_or_removed_by_update_change_the_paths() {
 }
 
 #[test]
+fn the_entity_graph_kept_beside_the_store_follows_every_write() {
+    let (dir, store) = built();
+    let file = store.join("entity-graph.bin");
+    let scanned = ok(&store, &["path", "id:minsk-tractor-works", "id:russia"]);
+    assert!(file.exists(), "the first analysis keeps the graph");
+    // A fresh process reads the file and answers the same.
+    assert_eq!(
+        ok(&store, &["path", "id:minsk-tractor-works", "id:russia"]),
+        scanned
+    );
+    // A build that adds an article removes it; the next path sees the news.
+    let extra = dir.path().join("extra.txt");
+    std::fs::write(
+        &extra,
+        "Armenia and Mongolia signed an agreement on trade in Yerevan on Monday.\n",
+    )
+    .unwrap();
+    newskg(&store)
+        .args(["build", "--quiet"])
+        .arg(&extra)
+        .assert()
+        .success();
+    assert!(!file.exists(), "a build removes the kept graph");
+    let text = ok(&store, &["path", "Armenia", "Mongolia"]);
+    assert!(text.contains("signedAgreementWith"), "{text}");
+    assert!(file.exists());
+    // So do an update and a load.
+    ok(&store, &["update", "INSERT DATA { id:armenia :tradesWith id:mongolia }"]);
+    assert!(!file.exists(), "an update removes the kept graph");
+    ok(&store, &["rank", "--top", "1"]);
+    assert!(file.exists());
+    let ttl = dir.path().join("more.ttl");
+    std::fs::write(
+        &ttl,
+        "<http://newskg.org/id/mongolia> <http://newskg.org/ontology#tradesWith> <http://newskg.org/id/russia> .\n",
+    )
+    .unwrap();
+    newskg(&store).arg("load").arg(&ttl).assert().success();
+    assert!(!file.exists(), "a load removes the kept graph");
+    let text = ok(&store, &["path", "Armenia", "Russia", "--via", "tradesWith"]);
+    assert!(text.contains("2 hops"), "{text}");
+    // A damaged file is not trusted: it is rebuilt from the store.
+    std::fs::write(&file, b"newskg-graph v1\n\x05garbage").unwrap();
+    let again = ok(&store, &["path", "Armenia", "Russia", "--via", "tradesWith"]);
+    assert_eq!(again, text);
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let (_dir, store) = built();
     for format in ["text", "json"] {
