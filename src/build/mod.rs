@@ -370,13 +370,14 @@ enum Read {
     Article(Box<Article>),
 }
 
-/// Reads one input, or skips a file by its signature.
+/// Opens one input (its articles are read as they are taken), or skips a
+/// file by its signature.
 fn read_input(
     input: &Input,
     lang: Option<Lang>,
     stored: &HashMap<String, String>,
     signatures: &Signatures,
-) -> (FileStamp, Vec<Read>) {
+) -> (FileStamp, Box<dyn Iterator<Item = Read> + Send>) {
     let file = match input {
         // As given, like the article's key: another spelling of the path is
         // another key, so another article.
@@ -389,7 +390,7 @@ fn read_input(
                 .iter()
                 .all(|a| stored.get(&a.graph) == Some(&a.hash))
             {
-                let skipped = articles
+                let skipped: Vec<Read> = articles
                     .iter()
                     .map(|a| {
                         Read::Skipped(Outcome::Unchanged {
@@ -399,18 +400,15 @@ fn read_input(
                         })
                     })
                     .collect();
-                return (file, skipped);
+                return (file, Box::new(skipped.into_iter()));
             }
         }
     }
-    let articles = ingest::read(input, lang)
-        .into_iter()
-        .map(|r| match r {
-            Err(e) => Read::Skipped(Outcome::Failed(e)),
-            Ok(article) => Read::Article(Box::new(article)),
-        })
-        .collect();
-    (file, articles)
+    let articles = ingest::stream(input, lang).map(|r| match r {
+        Err(e) => Read::Skipped(Outcome::Failed(e)),
+        Ok(article) => Read::Article(Box::new(article)),
+    });
+    (file, Box::new(articles))
 }
 
 /// What becomes of an article that was read: unchanged, or extracted.
@@ -451,7 +449,7 @@ pub fn extract_inputs<E>(
     pipeline(
         &inputs,
         None,
-        |input| ((), ingest::read(input, lang)),
+        |input| ((), ingest::stream(input, lang)),
         |r| {
             r.map(|a| {
                 let ex = extractor.extract(&a);

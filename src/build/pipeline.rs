@@ -43,31 +43,41 @@ pub(super) enum Event<H, T> {
 }
 
 /// Processes `inputs` on a second thread, which uses the rayon pool: group by
-/// group (see [`groups`]) the inputs are read in parallel (`read` gives a
-/// header and the items of one input), then their items are processed in
-/// parallel chunks of [`BATCH`] items (across inputs, and within one large
-/// input alike). Meanwhile the calling thread consumes the events in input
+/// group (see [`groups`]) the inputs are opened in parallel (`read` gives a
+/// header and the items of one input, read already or as they are taken),
+/// then their items are taken and processed in parallel chunks of [`BATCH`]
+/// items (across inputs, and within one large input alike). Meanwhile the calling thread consumes the events in input
 /// order; at most two chunks wait for it, so memory is bounded by a group's
 /// reading and a chunk's results, whatever the number of inputs. Stops early
 /// when `stop` is set (returning `Ok(false)`; an input cut short gets no
 /// `End`) or when `consume` fails.
-pub(super) fn pipeline<H: Send, R: Send, T: Send, E>(
+pub(super) fn pipeline<H: Send, R: Send, T: Send, E, I>(
     inputs: &[Input],
     stop: Option<&AtomicBool>,
-    read: impl Fn(&Input) -> (H, Vec<R>) + Sync,
+    read: impl Fn(&Input) -> (H, I) + Sync,
     process: impl Fn(R) -> T + Sync,
     mut consume: impl FnMut(Event<H, T>) -> Result<(), E>,
-) -> Result<bool, E> {
+) -> Result<bool, E>
+where
+    I: IntoIterator<Item = R>,
+    I::IntoIter: Send,
+{
     let stopped = || stop.is_some_and(|s| s.load(Ordering::SeqCst));
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event<H, T>>>(2);
     std::thread::scope(|scope| {
         let (read, process) = (&read, &process);
         scope.spawn(move || {
             'groups: for group in groups(inputs) {
-                let read: Vec<(H, Vec<R>)> = group.par_iter().map(read).collect();
+                let read: Vec<(H, I::IntoIter)> = group
+                    .par_iter()
+                    .map(|input| {
+                        let (h, items) = read(input);
+                        (h, items.into_iter())
+                    })
+                    .collect();
                 let mut events = read.into_iter().flat_map(|(h, items)| {
                     std::iter::once(Event::Begin(h))
-                        .chain(items.into_iter().map(Event::Item))
+                        .chain(items.map(Event::Item))
                         .chain(std::iter::once(Event::End))
                 });
                 loop {

@@ -340,6 +340,16 @@ pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestErro
     source::read(input, lang)
 }
 
+/// Reads one input as [`read`] does, but lazily: JSON Lines files are read
+/// line by line as the results are taken, so a file of any size is read in
+/// the memory of one line.
+pub fn stream(
+    input: &Input,
+    lang: Option<Lang>,
+) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
+    source::stream(input, lang)
+}
+
 /// Parses the bytes of one input (already gunzipped). `format` comes from
 /// the file name; without it the content is sniffed.
 pub fn parse_bytes(

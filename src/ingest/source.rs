@@ -1,11 +1,12 @@
 //! Bytes in: expands folders into files, opens a file or standard input,
 //! undoes gzip with `flate2` (a `.gz` name, or any input that begins with
 //! gzip's magic bytes; members concatenated as Common Crawl writes them are
-//! read in turn), streams WARC data to [`super::warc`] record by record, and
-//! reads everything else whole, within [`MAX_FILE_BYTES`], for
-//! [`parse_bytes`]. Knows no RDF and no store.
+//! read in turn), streams WARC data to [`super::warc`] record by record and
+//! JSON Lines files line by line ([`stream`]), and reads everything else
+//! whole, within [`MAX_FILE_BYTES`], for [`parse_bytes`]. Knows no RDF and
+//! no store.
 
-use super::{parse_bytes, warc, Article, Format, IngestError, Input, Lang};
+use super::{jsonl, parse_bytes, warc, Article, Format, IngestError, Input, Lang};
 use super::{MAX_FILE_BYTES, MAX_FILE_MB};
 use flate2::read::MultiGzDecoder;
 use std::io::{BufReader, Cursor, Read};
@@ -115,6 +116,38 @@ pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestErro
         return fail(io_message(&e));
     }
     parse_bytes(&place, format, &bytes, lang)
+}
+
+/// Reads one input as a stream of articles. JSON Lines files (by their
+/// name, gzipped or not) are read line by line, so their size does not
+/// matter; every other input is read as [`read`] does.
+pub fn stream(
+    input: &Input,
+    lang: Option<Lang>,
+) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
+    let Input::File(path) = input else {
+        return Box::new(read(input, lang).into_iter());
+    };
+    if Format::from_path(path).0 != Some(Format::JsonLines) {
+        return Box::new(read(input, lang).into_iter());
+    }
+    let place = input.display();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Box::new(std::iter::once(Err(IngestError::new(&place, io_message(&e))))),
+    };
+    let (head, raw) = match peek(file) {
+        Ok(x) => x,
+        Err(e) => return Box::new(std::iter::once(Err(IngestError::new(&place, io_message(&e))))),
+    };
+    const BUFFER: usize = 1 << 16;
+    if head.starts_with(GZIP_MAGIC) {
+        let decoded = BufReader::with_capacity(BUFFER, MultiGzDecoder::new(BufReader::new(raw)));
+        Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem))
+    } else {
+        let plain = BufReader::with_capacity(BUFFER, raw);
+        Box::new(jsonl::Stream::new(&place, plain, lang, |e| io_message(e)))
+    }
 }
 
 /// Reads gunzipped data whole. Where the gzip data ends early or is
