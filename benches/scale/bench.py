@@ -11,7 +11,8 @@ seed, cached under --work), it measures:
   that `extract` printed, as the baseline;
 - a rebuild after one article changed, and a rebuild with nothing changed;
 - `newskg export --format nq`, a 2-hop SPARQL query and `newskg path A B`,
-  each as a fresh process.
+  each as a fresh process (`path` twice: the first builds the entity graph
+  and keeps it beside the store, the second reads it).
 
 Prints a Markdown table per size (and --json lines). Timings are wall-clock
 seconds; memory is the peak resident set of the process (ru_maxrss).
@@ -137,6 +138,9 @@ def bench(size, args):
     two_hop = ("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?a :partnersWith ?b . ?b :partnersWith ?c }")
     r["two_hop_s"], _ = measured([args.bin, "--store", store, "query", two_hop, "--format", "tsv"])
     a, b = two_entities(args.bin, store)
+    # The first analysis after a build builds the entity graph and keeps it
+    # beside the store; later ones (fresh processes) read it.
+    r["path_first_s"], _ = measured([args.bin, "--store", store, "path", a, b])
     r["path_s"], _ = measured([args.bin, "--store", store, "path", a, b])
     r["store_mb"] = sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 1e6
     r["oxigraph_store_mb"] = sum(f.stat().st_size for f in ox.rglob("*") if f.is_file()) / 1e6
@@ -156,7 +160,8 @@ def table(r, spacy):
         ("rebuild, nothing changed", f"{r['rebuild_none_s']:.2f} s", ""),
         ("export --format nq", f"{r['export_s']:.1f} s, {r['export_mb']:.0f} MB", ""),
         ("2-hop query (fresh process)", f"{r['two_hop_s']:.2f} s", ""),
-        ("path A B (fresh process)", f"{r['path_s']:.2f} s", ""),
+        ("path A B, first after the build", f"{r['path_first_s']:.2f} s", "builds and keeps the entity graph"),
+        ("path A B (fresh process)", f"{r['path_s']:.2f} s", "reads the kept entity graph"),
         ("store on disk", f"{r['store_mb']:.0f} MB", f"Oxigraph bulk load: {r['oxigraph_store_mb']:.0f} MB"),
     ]
     out = ["| | newskg | baseline, same run |", "|---|---|---|"]
