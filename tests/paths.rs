@@ -934,7 +934,13 @@ fn the_entity_graph_kept_beside_the_store_follows_every_write() {
     assert!(text.contains("signedAgreementWith"), "{text}");
     assert!(file.exists());
     // So do an update and a load.
-    ok(&store, &["update", "INSERT DATA { id:armenia :tradesWith id:mongolia }"]);
+    ok(
+        &store,
+        &[
+            "update",
+            "INSERT DATA { id:armenia :tradesWith id:mongolia }",
+        ],
+    );
     assert!(!file.exists(), "an update removes the kept graph");
     ok(&store, &["rank", "--top", "1"]);
     assert!(file.exists());
@@ -946,11 +952,17 @@ fn the_entity_graph_kept_beside_the_store_follows_every_write() {
     .unwrap();
     newskg(&store).arg("load").arg(&ttl).assert().success();
     assert!(!file.exists(), "a load removes the kept graph");
-    let text = ok(&store, &["path", "Armenia", "Russia", "--via", "tradesWith"]);
+    let text = ok(
+        &store,
+        &["path", "Armenia", "Russia", "--via", "tradesWith"],
+    );
     assert!(text.contains("2 hops"), "{text}");
     // A damaged file is not trusted: it is rebuilt from the store.
     std::fs::write(&file, b"newskg-graph v1\n\x05garbage").unwrap();
-    let again = ok(&store, &["path", "Armenia", "Russia", "--via", "tradesWith"]);
+    let again = ok(
+        &store,
+        &["path", "Armenia", "Russia", "--via", "tradesWith"],
+    );
     assert_eq!(again, text);
 }
 

@@ -88,7 +88,9 @@ pub fn evidence(
         // The article's sentences, by position.
         let mut sentences: Vec<(i64, Option<String>)> = Vec::new();
         while j < stated.len() && stated[j].0 == date && stated[j].1 == article {
-            let found = store.objects(&stated[j].2, vocab::NKG_EVIDENCE).map_err(err)?;
+            let found = store
+                .objects(&stated[j].2, vocab::NKG_EVIDENCE)
+                .map_err(err)?;
             if found.is_empty() {
                 sentences.push((i64::MAX, None));
             }

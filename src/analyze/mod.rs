@@ -1,9 +1,10 @@
 //! Path analysis over the entity graph: how is X connected to Y, what is
 //! around an entity, who holds the network together.
 //!
-//! [`graph`] builds the entity graph from a store (entities as nodes, the
-//! schema's relations except `hasRole` as edges, with the number of articles
-//! behind each); [`path`] finds shortest paths, ranked simple paths and
+//! [`graph`] is the entity graph (entities as nodes, the schema's relations
+//! except `hasRole` as edges, with the number of articles behind each),
+//! `graph_scan` reads it from a store and `graph_file` keeps it beside the
+//! store; [`path`] finds shortest paths, ranked simple paths and
 //! neighbourhoods; [`rank`] computes degree, PageRank and betweenness;
 //! [`components`] the connected components; [`lookup`] turns IRIs, prefixed
 //! names and labels into entities; [`evidence`] reads the sentences behind a
@@ -21,6 +22,7 @@ pub mod evidence;
 pub mod functions;
 pub mod graph;
 mod graph_file;
+mod graph_scan;
 pub mod lookup;
 pub mod path;
 pub mod rank;

@@ -134,11 +134,21 @@ pub fn stream(
     let place = input.display();
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(Err(IngestError::new(&place, io_message(&e))))),
+        Err(e) => {
+            return Box::new(std::iter::once(Err(IngestError::new(
+                &place,
+                io_message(&e),
+            ))))
+        }
     };
     let (head, raw) = match peek(file) {
         Ok(x) => x,
-        Err(e) => return Box::new(std::iter::once(Err(IngestError::new(&place, io_message(&e))))),
+        Err(e) => {
+            return Box::new(std::iter::once(Err(IngestError::new(
+                &place,
+                io_message(&e),
+            ))))
+        }
     };
     const BUFFER: usize = 1 << 16;
     if head.starts_with(GZIP_MAGIC) {
@@ -146,7 +156,7 @@ pub fn stream(
         Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem))
     } else {
         let plain = BufReader::with_capacity(BUFFER, raw);
-        Box::new(jsonl::Stream::new(&place, plain, lang, |e| io_message(e)))
+        Box::new(jsonl::Stream::new(&place, plain, lang, io_message))
     }
 }
 
