@@ -56,6 +56,14 @@ pub fn evidence(
         Some(Term::NamedNode(n)) => Some(n.into_string()),
         _ => None,
     };
+    if let Some(index) = g.article_index() {
+        let found = from_articles(store, g, r, index.articles_of(r), limit)?;
+        // Statements outside the articles' graphs (RDF loaded by hand) are
+        // still found by the search below.
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
     // First only each statement's article and its date, to order them;
     // then the sentences of the first articles, until `limit` are found.
     let mut stated: Vec<(Option<String>, Option<Term>, NamedOrBlankNode)> = Vec::new();
@@ -133,6 +141,93 @@ pub fn evidence(
     Ok(out)
 }
 
+/// The evidence of `r` from the articles that state it, most recent first:
+/// each article's statements of it are found in that article's own graph.
+fn from_articles(
+    store: &Store,
+    g: &EntityGraph,
+    r: &Relation,
+    articles: Vec<(&str, &str)>,
+    limit: usize,
+) -> Result<Vec<Evidence>, QueryError> {
+    let err = |e: crate::store::StoreError| QueryError::Evaluation(e.to_string());
+    let first = |subject: &NamedOrBlankNode, p| -> Result<Option<String>, QueryError> {
+        let values = store.objects(subject, p).map_err(err)?;
+        Ok(values
+            .into_iter()
+            .map(|t| match t {
+                Term::Literal(l) => l.value().to_string(),
+                Term::NamedNode(n) => n.into_string(),
+                other => other.to_string(),
+            })
+            .min())
+    };
+    let mut ends = vec![(g.iri(r.subject), g.iri(r.object))];
+    if r.symmetric() {
+        ends.push((g.iri(r.object), g.iri(r.subject)));
+    }
+    let mut out: Vec<Evidence> = Vec::new();
+    for (graph, date) in articles {
+        if out.len() >= limit {
+            break;
+        }
+        let mut sentences: Vec<(i64, Option<String>)> = Vec::new();
+        for (s, o) in &ends {
+            for st in statements_in(store, graph, s, r.predicate.local(), o)? {
+                let found = store.objects(&st, vocab::NKG_EVIDENCE).map_err(err)?;
+                if found.is_empty() {
+                    sentences.push((i64::MAX, None));
+                }
+                for sentence in found {
+                    if let Term::NamedNode(n) = sentence {
+                        let n = NamedOrBlankNode::NamedNode(n);
+                        let start = first(&n, vocab::NKG_START)?
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(i64::MAX);
+                        sentences.push((start, first(&n, vocab::NKG_TEXT)?));
+                    }
+                }
+            }
+        }
+        if sentences.is_empty() {
+            continue;
+        }
+        sentences.sort();
+        let article = NamedOrBlankNode::NamedNode(oxigraph::model::NamedNode::new_unchecked(graph));
+        let publisher = first(&article, vocab::DC_PUBLISHER)?;
+        let source = first(&article, vocab::NKG_SOURCE)?;
+        for (_, sentence) in sentences {
+            let e = Evidence {
+                article: graph.to_string(),
+                publisher: publisher.clone(),
+                date: (!date.is_empty()).then(|| date.to_string()),
+                source: source.clone(),
+                sentence,
+            };
+            if out.len() < limit && !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The reified statements `subject predicate object` in one article's graph.
+fn statements_in(
+    store: &Store,
+    graph: &str,
+    subject: &str,
+    predicate: &str,
+    object: &str,
+) -> Result<Vec<NamedOrBlankNode>, QueryError> {
+    select_statements(
+        store,
+        &format!(
+            "SELECT DISTINCT ?st WHERE {{ GRAPH <{graph}> {{ ?st rdf:subject <{subject}> ; rdf:object <{object}> ; rdf:predicate nkg:{predicate} }} }}"
+        ),
+    )
+}
+
 /// The reified statements `subject predicate object`: a query, so that the
 /// store joins its indexes on ids and decodes only the statements found.
 fn statements(
@@ -141,10 +236,17 @@ fn statements(
     predicate: &str,
     object: &str,
 ) -> Result<Vec<NamedOrBlankNode>, QueryError> {
-    let text = format!(
-        "SELECT DISTINCT ?st WHERE {{ ?st rdf:subject <{subject}> ; rdf:object <{object}> ; rdf:predicate nkg:{predicate} }}"
-    );
-    let query = parse_query(&text, "evidence")?;
+    select_statements(
+        store,
+        &format!(
+            "SELECT DISTINCT ?st WHERE {{ ?st rdf:subject <{subject}> ; rdf:object <{object}> ; rdf:predicate nkg:{predicate} }}"
+        ),
+    )
+}
+
+/// The `?st` values of a SELECT.
+fn select_statements(store: &Store, text: &str) -> Result<Vec<NamedOrBlankNode>, QueryError> {
+    let query = parse_query(text, "evidence")?;
     let QueryResults::Solutions(solutions) = store.query(query).map_err(QueryError::Evaluation)?
     else {
         return Ok(Vec::new());

@@ -17,6 +17,7 @@
 //! graph is ever made. The relations themselves (subject, predicate, object,
 //! articles) are kept sorted by pair, for the hops that are printed.
 
+use super::article_index::ArticleIndex;
 use crate::extract::Predicate;
 use crate::vocab;
 use std::borrow::Cow;
@@ -149,9 +150,21 @@ pub struct EntityGraph {
     offsets: Vec<usize>,
     adj: Vec<Adj>,
     relations: Vec<Relation>,
+    /// Which articles state each relation (a graph read from a store).
+    article_index: Option<ArticleIndex>,
 }
 
 impl EntityGraph {
+    /// Which articles state each relation, when the graph was read from a
+    /// store.
+    pub fn article_index(&self) -> Option<&ArticleIndex> {
+        self.article_index.as_ref()
+    }
+
+    pub(crate) fn set_article_index(&mut self, index: Option<ArticleIndex>) {
+        self.article_index = index.filter(|i| i.consistent(self.iris.len()));
+    }
+
     /// The graph's arrays, for [`super::graph_file`].
     #[allow(clippy::type_complexity)]
     pub(crate) fn parts(
@@ -206,6 +219,7 @@ impl EntityGraph {
             offsets,
             adj,
             relations,
+            article_index: None,
         })
     }
 
@@ -398,6 +412,11 @@ impl GraphBuilder {
         self.ids.insert(iri.clone(), n);
         self.iris.push(iri);
         n
+    }
+
+    /// The IRI of a builder's node id (before [`build`](Self::build)).
+    pub(super) fn iri(&self, node: NodeId) -> &str {
+        &self.iris[node as usize]
     }
 
     pub fn label(&mut self, node: NodeId, text: &str, lang: &str) {
@@ -608,6 +627,7 @@ impl GraphBuilder {
             offsets,
             adj,
             relations,
+            article_index: None,
         }
     }
 }

@@ -13,12 +13,13 @@
 //! does not read back whole (truncated, another version) is ignored and
 //! rebuilt. This module only reads and writes that file.
 
+use super::article_index::ArticleIndex;
 use super::graph::{Adj, EntityGraph, Label, Relation, RELATIONS};
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 16] = b"newskg-graph v1\n";
+const MAGIC: &[u8; 16] = b"newskg-graph v2\n";
 
 /// The file in a store directory.
 pub fn path_in(store_dir: &Path) -> PathBuf {
@@ -66,6 +67,31 @@ pub fn save(g: &EntityGraph, path: &Path) -> io::Result<()> {
             w.write_all(&r.object.to_le_bytes())?;
             w.write_all(&[p])?;
             w.write_all(&r.articles.to_le_bytes())?;
+        }
+        match g.article_index() {
+            None => w.write_all(&[0])?,
+            Some(index) => {
+                w.write_all(&[1])?;
+                put_len(&mut w, index.graphs.len())?;
+                for (graph, date) in index.graphs.iter().zip(&index.dates) {
+                    put_str(&mut w, graph)?;
+                    put_str(&mut w, date)?;
+                }
+                put_len(&mut w, index.keys.len())?;
+                for (s, o, p) in &index.keys {
+                    w.write_all(&s.to_le_bytes())?;
+                    w.write_all(&o.to_le_bytes())?;
+                    w.write_all(&[*p])?;
+                }
+                put_len(&mut w, index.starts.len())?;
+                for x in &index.starts {
+                    w.write_all(&x.to_le_bytes())?;
+                }
+                put_len(&mut w, index.ids.len())?;
+                for x in &index.ids {
+                    w.write_all(&x.to_le_bytes())?;
+                }
+            }
         }
         w.write_all(MAGIC)?;
         w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
@@ -136,18 +162,52 @@ fn read_graph(r: &mut impl Read) -> io::Result<Option<EntityGraph>> {
             articles: get_u32(r)?,
         });
     }
+    let mut flag = [0u8; 1];
+    r.read_exact(&mut flag)?;
+    let index = match flag[0] {
+        0 => None,
+        1 => Some(read_index(r)?),
+        _ => return Ok(None),
+    };
     r.read_exact(&mut magic)?;
     if &magic != MAGIC {
         return Ok(None);
     }
-    Ok(EntityGraph::from_parts(
-        iris,
-        label_start,
-        labels,
-        offsets,
-        adj,
-        relations,
-    ))
+    let Some(mut g) = EntityGraph::from_parts(iris, label_start, labels, offsets, adj, relations)
+    else {
+        return Ok(None);
+    };
+    let had_index = index.is_some();
+    g.set_article_index(index);
+    if had_index && g.article_index().is_none() {
+        return Ok(None);
+    }
+    Ok(Some(g))
+}
+
+fn read_index(r: &mut impl Read) -> io::Result<ArticleIndex> {
+    let mut index = ArticleIndex::default();
+    let n = get_len(r)?;
+    for _ in 0..n {
+        index.graphs.push(get_str(r)?);
+        index.dates.push(get_str(r)?);
+    }
+    let n = get_len(r)?;
+    for _ in 0..n {
+        let (s, o) = (get_u32(r)?, get_u32(r)?);
+        let mut p = [0u8; 1];
+        r.read_exact(&mut p)?;
+        index.keys.push((s, o, p[0]));
+    }
+    let n = get_len(r)?;
+    for _ in 0..n {
+        index.starts.push(get_u32(r)?);
+    }
+    let n = get_len(r)?;
+    for _ in 0..n {
+        index.ids.push(get_u32(r)?);
+    }
+    Ok(index)
 }
 
 fn put_len(w: &mut impl Write, n: usize) -> io::Result<()> {
@@ -206,7 +266,14 @@ mod tests {
         b.relation(bb, Predicate::InvestsIn, c, 1);
         b.label(a, "Alpha", "en");
         b.label(a, "Альфа", "ru");
-        b.build()
+        let mut g = b.build();
+        g.set_article_index(Some(ArticleIndex::new(
+            vec!["http://newskg.org/article/1".into()],
+            vec!["2024-05-01".into()],
+            vec![(0, 1, 0, 0)],
+        )));
+        assert!(g.article_index().is_some());
+        g
     }
 
     #[test]
@@ -217,6 +284,7 @@ mod tests {
         save(&g, &p).unwrap();
         let back = load(&p).expect("reads back");
         assert_eq!(format!("{:?}", g.parts()), format!("{:?}", back.parts()));
+        assert_eq!(g.article_index(), back.article_index());
         fs::remove_file(&p).unwrap();
         assert!(load(&p).is_none());
     }

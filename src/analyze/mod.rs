@@ -17,12 +17,14 @@
 //! `entity-graph.bin` ([`graph_file`]), which every write through the store
 //! removes first, so a fresh process reads it instead of scanning.
 
+mod article_index;
 pub mod components;
 pub mod evidence;
 pub mod functions;
 pub mod graph;
 mod graph_file;
 mod graph_scan;
+pub use article_index::ArticleIndex;
 pub mod lookup;
 pub mod path;
 pub mod rank;
