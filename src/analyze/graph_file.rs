@@ -16,7 +16,7 @@
 use super::article_index::ArticleIndex;
 use super::graph::{Adj, EntityGraph, Label, Relation, RELATIONS};
 use std::fs;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 16] = b"newskg-graph v2\n";
@@ -102,9 +102,8 @@ pub fn save(g: &EntityGraph, path: &Path) -> io::Result<()> {
 /// Reads the graph from `path`; `None` when there is no file or it does
 /// not read back whole and consistent.
 pub fn load(path: &Path) -> Option<EntityGraph> {
-    let f = fs::File::open(path).ok()?;
-    let mut r = BufReader::with_capacity(1 << 16, f);
-    read_graph(&mut r).ok().flatten()
+    let bytes = fs::read(path).ok()?;
+    read_graph(&mut &bytes[..]).ok().flatten()
 }
 
 fn read_graph(r: &mut impl Read) -> io::Result<Option<EntityGraph>> {

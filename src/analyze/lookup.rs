@@ -49,6 +49,17 @@ fn normalise(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `normalise(label) == wanted`, without building the normalised
+/// label (a lookup compares every label of the graph).
+fn same_normalised(label: &str, wanted: &str) -> bool {
+    label
+        .split_whitespace()
+        .enumerate()
+        .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()))
+        .flat_map(char::to_lowercase)
+        .eq(wanted.chars())
+}
+
 /// "Belarus (id:belarus)".
 pub fn describe(g: &EntityGraph, n: NodeId) -> String {
     format!("{} ({})", g.name(n), vocab::compact(g.iri(n)))
@@ -96,7 +107,11 @@ pub fn resolve(g: &EntityGraph, arg: &str, given: &str) -> Result<NodeId, Lookup
     let wanted = normalise(text);
     let matches: Vec<NodeId> = g
         .nodes()
-        .filter(|n| g.labels(*n).iter().any(|l| normalise(&l.text) == wanted))
+        .filter(|n| {
+            g.labels(*n)
+                .iter()
+                .any(|l| same_normalised(&l.text, &wanted))
+        })
         .collect();
     match matches.as_slice() {
         [one] => Ok(*one),
