@@ -167,6 +167,30 @@ mod tests {
     use super::*;
     use crate::extract::Predicate;
 
+    #[test]
+    fn labels_compare_as_normalised() {
+        for label in [
+            "Minsk  Tractor\tWorks",
+            "Минский тракторный завод",
+            "MAZ",
+            "",
+        ] {
+            for given in [
+                "minsk tractor works",
+                "минский Тракторный ЗАВОД",
+                "maz",
+                "ma",
+                "",
+            ] {
+                assert_eq!(
+                    same_normalised(label, &normalise(given)),
+                    normalise(label) == normalise(given),
+                    "{label:?} vs {given:?}"
+                );
+            }
+        }
+    }
+
     fn sample() -> EntityGraph {
         let mut b = GraphBuilder::default();
         let by = b.node("http://newskg.org/id/belarus");
