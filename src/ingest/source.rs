@@ -2,9 +2,9 @@
 //! undoes gzip with `flate2` (a `.gz` name, or any input that begins with
 //! gzip's magic bytes; members concatenated as Common Crawl writes them are
 //! read in turn), streams WARC data to [`super::warc`] record by record and
-//! JSON Lines files line by line ([`stream`]), and reads everything else
-//! whole, within [`MAX_FILE_BYTES`], for [`parse_bytes`]. Knows no RDF and
-//! no store.
+//! JSON Lines files line by line ([`stream`]: as the articles are taken),
+//! and reads everything else whole, within [`MAX_FILE_BYTES`], for
+//! [`parse_bytes`]. Knows no RDF and no store.
 
 use super::{jsonl, parse_bytes, warc, Article, Format, IngestError, Input, Lang};
 use super::{MAX_FILE_BYTES, MAX_FILE_MB};
@@ -119,8 +119,9 @@ pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestErro
 }
 
 /// Reads one input as a stream of articles. JSON Lines files (by their
-/// name, gzipped or not) are read line by line, so their size does not
-/// matter; every other input is read as [`read`] does.
+/// name) are read line by line and WARC files (by name or content) record
+/// by record, gzipped or not, so their size does not matter; every other
+/// input is read as [`read`] does.
 pub fn stream(
     input: &Input,
     lang: Option<Lang>,
@@ -128,36 +129,40 @@ pub fn stream(
     let Input::File(path) = input else {
         return Box::new(read(input, lang).into_iter());
     };
-    if Format::from_path(path).0 != Some(Format::JsonLines) {
-        return Box::new(read(input, lang).into_iter());
-    }
+    let format = Format::from_path(path).0;
     let place = input.display();
+    let fail = |m: String| -> Box<dyn Iterator<Item = _> + Send> {
+        Box::new(std::iter::once(Err(IngestError::new(&place, m))))
+    };
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => {
-            return Box::new(std::iter::once(Err(IngestError::new(
-                &place,
-                io_message(&e),
-            ))))
-        }
+        Err(e) => return fail(io_message(&e)),
     };
     let (head, raw) = match peek(file) {
         Ok(x) => x,
-        Err(e) => {
-            return Box::new(std::iter::once(Err(IngestError::new(
-                &place,
-                io_message(&e),
-            ))))
-        }
+        Err(e) => return fail(io_message(&e)),
     };
     const BUFFER: usize = 1 << 16;
     if head.starts_with(GZIP_MAGIC) {
-        let decoded = BufReader::with_capacity(BUFFER, MultiGzDecoder::new(BufReader::new(raw)));
-        Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem))
-    } else {
+        let decoded = MultiGzDecoder::new(BufReader::new(raw));
+        let (head, decoded) = match peek(decoded) {
+            Ok(x) => x,
+            Err(e) => return fail(format!("cannot read the gzip data: {}", gzip_problem(&e))),
+        };
+        if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
+            return Box::new(warc::Stream::new(&place, decoded, true, lang));
+        }
+        if format == Some(Format::JsonLines) {
+            let decoded = BufReader::with_capacity(BUFFER, decoded);
+            return Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem));
+        }
+    } else if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
+        return Box::new(warc::Stream::new(&place, raw, false, lang));
+    } else if format == Some(Format::JsonLines) {
         let plain = BufReader::with_capacity(BUFFER, raw);
-        Box::new(jsonl::Stream::new(&place, plain, lang, io_message))
+        return Box::new(jsonl::Stream::new(&place, plain, lang, io_message));
     }
+    Box::new(read(input, lang).into_iter())
 }
 
 /// Reads gunzipped data whole. Where the gzip data ends early or is

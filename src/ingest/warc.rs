@@ -17,10 +17,10 @@
 use super::{Article, IngestError, Lang, Meta};
 use rayon::prelude::*;
 use regex::bytes::Regex;
-use std::cell::Cell;
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
-use std::rc::Rc;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock};
 use warc::{RecordType, WarcHeader, WarcReader};
 
 /// Responses gathered before their pages are turned into text in parallel.
@@ -35,76 +35,125 @@ struct Response {
 }
 
 /// Reads the records of a WARC stream (already gunzipped when
-/// `compressed`, which only changes how offsets are described).
+/// `compressed`, which only changes how offsets are described), all at once.
 pub fn parse<R: Read>(
     place: &str,
     reader: R,
     compressed: bool,
     lang: Option<Lang>,
 ) -> Vec<Result<Article, IngestError>> {
-    let pos = Rc::new(Cell::new(0u64));
-    let dirty = Rc::new(Cell::new(false));
-    let counting = Counting {
-        inner: BufReader::with_capacity(1 << 20, reader),
-        pos: Rc::clone(&pos),
-        dirty: Rc::clone(&dirty),
-    };
-    let at_byte = |offset: u64| {
-        if compressed {
+    Stream::new(place, reader, compressed, lang).collect()
+}
+
+/// Reads the records of a WARC stream as they are taken: up to
+/// [`PAGES_AT_ONCE`] responses at a time are turned into articles in
+/// parallel, so a file of any size takes the memory of that many pages.
+pub struct Stream<R: Read> {
+    place: String,
+    lang: Option<Lang>,
+    compressed: bool,
+    records: warc::RecordIter<Counting<R>>,
+    pos: Arc<AtomicU64>,
+    dirty: Arc<AtomicBool>,
+    ready: VecDeque<Result<Article, IngestError>>,
+    start: u64,
+    count: usize,
+    done: bool,
+}
+
+impl<R: Read> Stream<R> {
+    pub fn new(place: &str, reader: R, compressed: bool, lang: Option<Lang>) -> Stream<R> {
+        let pos = Arc::new(AtomicU64::new(0));
+        let dirty = Arc::new(AtomicBool::new(false));
+        let counting = Counting {
+            inner: BufReader::with_capacity(1 << 20, reader),
+            pos: Arc::clone(&pos),
+            dirty: Arc::clone(&dirty),
+        };
+        Stream {
+            place: place.to_string(),
+            lang,
+            compressed,
+            records: WarcReader::new(counting).iter_records(),
+            pos,
+            dirty,
+            ready: VecDeque::new(),
+            start: 0,
+            count: 0,
+            done: false,
+        }
+    }
+
+    fn at_byte(&self, offset: u64) -> String {
+        if self.compressed {
             format!("at byte {offset} of the uncompressed data")
         } else {
             format!("at byte {offset}")
         }
-    };
-    let mut out = Vec::new();
-    let mut pending = Vec::new();
-    let mut start = 0u64;
-    let mut records = 0usize;
-    let mut broken = false;
-    for (i, record) in WarcReader::new(counting).iter_records().enumerate() {
-        let n = i + 1;
-        records = n;
-        let record_start = start;
-        start = pos.get();
-        dirty.set(false);
-        match record {
-            Ok(record) => {
-                if let Some(r) = response(n, record) {
-                    pending.push(r);
+    }
+
+    /// Reads records until [`PAGES_AT_ONCE`] responses are gathered (or the
+    /// stream ends or breaks), and queues what they give.
+    fn fill(&mut self) {
+        let mut pending = Vec::new();
+        while pending.len() < PAGES_AT_ONCE {
+            let Some(record) = self.records.next() else {
+                self.done = true;
+                break;
+            };
+            self.count += 1;
+            let n = self.count;
+            let record_start = self.start;
+            self.start = self.pos.load(Ordering::Relaxed);
+            self.dirty.store(false, Ordering::Relaxed);
+            match record {
+                Ok(record) => {
+                    if let Some(r) = response(n, record) {
+                        pending.push(r);
+                    }
                 }
-                if pending.len() >= PAGES_AT_ONCE {
-                    out.extend(pages(place, std::mem::take(&mut pending), lang));
-                }
-            }
-            Err(e) => {
-                let (why, fatal) = framing_error(&e);
-                out.extend(pages(place, std::mem::take(&mut pending), lang));
-                out.push(Err(IngestError::new(
-                    format!("{place}:record {n}"),
-                    format!("{}: {why}", at_byte(record_start)),
-                )));
-                if fatal {
-                    broken = true;
-                    break;
+                Err(e) => {
+                    let (why, fatal) = framing_error(&e);
+                    self.ready
+                        .extend(pages(&self.place, std::mem::take(&mut pending), self.lang));
+                    self.ready.push_back(Err(IngestError::new(
+                        format!("{}:record {n}", self.place),
+                        format!("{}: {why}", self.at_byte(record_start)),
+                    )));
+                    if fatal {
+                        self.done = true;
+                        return;
+                    }
                 }
             }
         }
+        self.ready.extend(pages(&self.place, pending, self.lang));
+        if self.done && self.dirty.load(Ordering::Relaxed) {
+            // The reader stops quietly inside an unfinished header; say so.
+            self.ready.push_back(Err(IngestError::new(
+                format!("{}:record {}", self.place, self.count + 1),
+                format!(
+                    "{}: the data ends inside a record header (a truncated file, or header lines not ended by CRLF)",
+                    self.at_byte(self.start)
+                ),
+            )));
+        }
+        if self.done && self.count == 0 && self.ready.is_empty() {
+            self.ready
+                .push_back(Err(IngestError::new(&self.place, "no WARC records")));
+        }
     }
-    out.extend(pages(place, pending, lang));
-    if !broken && dirty.get() {
-        // The reader stops quietly inside an unfinished header; say so.
-        out.push(Err(IngestError::new(
-            format!("{place}:record {}", records + 1),
-            format!(
-                "{}: the data ends inside a record header (a truncated file, or header lines not ended by CRLF)",
-                at_byte(start)
-            ),
-        )));
+}
+
+impl<R: Read> Iterator for Stream<R> {
+    type Item = Result<Article, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.ready.is_empty() && !self.done {
+            self.fill();
+        }
+        self.ready.pop_front()
     }
-    if records == 0 && out.is_empty() {
-        out.push(Err(IngestError::new(place, "no WARC records")));
-    }
-    out
 }
 
 /// What went wrong in a record's framing, and whether the rest of the
@@ -307,10 +356,12 @@ fn decode_charset(body: &[u8], content_type: &str, is_html: bool) -> String {
 
 /// A buffered reader that counts the bytes the WARC reader consumes and
 /// notes whether any of them, since the last record, was not whitespace.
-struct Counting<R> {
+/// A reader that counts the bytes taken from it and notes whether any of
+/// them since the last record was more than whitespace.
+pub struct Counting<R> {
     inner: BufReader<R>,
-    pos: Rc<Cell<u64>>,
-    dirty: Rc<Cell<bool>>,
+    pos: Arc<AtomicU64>,
+    dirty: Arc<AtomicBool>,
 }
 
 impl<R: Read> Read for Counting<R> {
@@ -334,10 +385,10 @@ impl<R: Read> BufRead for Counting<R> {
     }
 }
 
-fn note(pos: &Cell<u64>, dirty: &Cell<bool>, bytes: &[u8]) {
-    pos.set(pos.get() + bytes.len() as u64);
-    if !dirty.get() && bytes.iter().any(|b| !b.is_ascii_whitespace()) {
-        dirty.set(true);
+fn note(pos: &AtomicU64, dirty: &AtomicBool, bytes: &[u8]) {
+    pos.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    if !dirty.load(Ordering::Relaxed) && bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+        dirty.store(true, Ordering::Relaxed);
     }
 }
 
