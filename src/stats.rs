@@ -1,7 +1,10 @@
-//! What the graph holds: articles, entities by class, facts by predicate,
-//! observations by kind and a few example facts in plain words. Computed
-//! with SPARQL through the same query path as `newskg query`.
+//! What the graph holds: articles, entities by class, facts (relation
+//! triples) by predicate, observations by kind and a few example facts in
+//! plain words. Computed with SPARQL through the same query path as
+//! `newskg query`, by queries that count on the store's indexes rather than
+//! decode every node, since a build prints them after every run.
 
+use crate::extract::Predicate;
 use crate::query::{parse_query, QueryError};
 use crate::store::Store;
 use crate::vocab;
@@ -83,17 +86,44 @@ pub fn compute(store: &Store) -> Result<Stats, QueryError> {
     )?
     .first()
     .map_or(0, |r| count(&r[0]));
-    let ent = format!(
-        "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?c FILTER(STRSTARTS(STR(?e), \"{}\")) }} GROUP BY ?c ORDER BY DESC(?n) ?c",
-        vocab::ENTITY
-    );
-    st.entities = rows(store, &ent)?
+    // Entities by class: the classes are counted on the type index alone;
+    // only the members of classes whose sample is an entity are decoded,
+    // to count exactly those under the entity namespace.
+    let classes = rows(
+        store,
+        "SELECT ?c (SAMPLE(?e) AS ?x) WHERE { ?e a ?c } GROUP BY ?c",
+    )?;
+    for r in classes {
+        let (Some(Term::NamedNode(c)), Some(Term::NamedNode(x))) = (&r[0], &r[1]) else {
+            continue;
+        };
+        if !vocab::is_entity(x.as_str()) {
+            continue;
+        }
+        let q = format!(
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{}> FILTER(STRSTARTS(STR(?e), \"{}\")) }}",
+            c.as_str(),
+            vocab::ENTITY
+        );
+        let n = rows(store, &q)?.first().map_or(0, |r| count(&r[0]));
+        if n > 0 {
+            st.entities.push((local(&r[0]), n));
+        }
+    }
+    st.entities
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Facts by predicate: the relation triples (what queries see), counted
+    // on the predicate index.
+    let relations: Vec<String> = Predicate::ALL
         .iter()
-        .map(|r| (local(&r[0]), count(&r[1])))
+        .map(|p| format!(":{}", p.local()))
         .collect();
     st.facts = rows(
         store,
-        "SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?st a nkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p ORDER BY DESC(?n) ?p",
+        &format!(
+            "SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o VALUES ?p {{ {} }} }} GROUP BY ?p ORDER BY DESC(?n) ?p",
+            relations.join(" ")
+        ),
     )?
     .iter()
     .map(|r| (local(&r[0]), count(&r[1])))
