@@ -131,7 +131,7 @@ const PATH_COUNT_CAP: u64 = 10_000_000;
 pub enum Command {
     /// Extract articles and print RDF to stdout; touches no store
     #[command(
-        after_help = "Inputs: .txt/.md, .html, .jsonl/.ndjson (one article per line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response); any of them gzipped (.gz). Without a known extension the content decides. An article with the same URL or text as one before it is left out.\n\nExamples:\n  newskg extract article.txt\n  newskg extract corpus/ --format ttl\n  newskg extract news.rss CC-NEWS-20240501.warc.gz\n  cat article.txt | newskg extract - --lang ru"
+        after_help = "Inputs: .txt/.md, .html (the page's main content only: no menus, sidebars or footers), .jsonl/.ndjson (one article per line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response); any of them gzipped (.gz). Without a known extension the content decides. An article with the same URL or text as one before it is left out.\n\nExamples:\n  newskg extract article.txt\n  newskg extract corpus/ --format ttl\n  newskg extract news.rss CC-NEWS-20240501.warc.gz\n  cat article.txt | newskg extract - --lang ru"
     )]
     Extract {
         /// Files, folders (recursively) or - for stdin: text, HTML, JSON Lines, feeds, WARC, gzipped or not
@@ -148,7 +148,7 @@ pub enum Command {
     },
     /// Extract articles into the store, incrementally
     #[command(
-        after_help = "Unchanged articles (same content) are skipped, changed ones replaced whole. An article with the same URL or text as one before it in the same run is built once (the first wins) and counted as a duplicate.\n\nInputs: .txt/.md, .html, .jsonl/.ndjson (one article per line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response, as in CC-NEWS); any of them gzipped (.gz). Without a known extension the content decides.\n\nExamples:\n  newskg build corpus/\n  newskg build corpus/ more.jsonl --prune\n  newskg build news.rss archive.jsonl.gz CC-NEWS-20240501.warc.gz\n  newskg --store /data/kg build feed.jsonl"
+        after_help = "Unchanged articles (same content) are skipped, changed ones replaced whole. An article with the same URL or text as one before it in the same run is built once (the first wins) and counted as a duplicate.\n\nInputs: .txt/.md, .html (the page's main content only: no menus, sidebars or footers), .jsonl/.ndjson (one article per line, read line by line), .rss/.atom/.xml feeds (one per item), .warc (one per HTML response, as in CC-NEWS, read record by record); any of them gzipped (.gz). Without a known extension the content decides.\n\nExamples:\n  newskg build corpus/\n  newskg build corpus/ more.jsonl --prune\n  newskg build news.rss archive.jsonl.gz CC-NEWS-20240501.warc.gz\n  newskg --store /data/kg build feed.jsonl"
     )]
     Build {
         /// Files, folders (recursively) or - for stdin: text, HTML, JSON Lines, feeds, WARC, gzipped or not
