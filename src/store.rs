@@ -36,6 +36,11 @@ const BULK_MEMORY_MB: usize = 64;
 /// exists, because every write removes it first.
 pub const ENTITY_GRAPH_FILE: &str = "entity-graph.bin";
 
+/// The inputs' sizes and times as the last build saw them (see
+/// `build::signatures`): removed by every write as well, so that while it
+/// exists it vouches for the articles it lists.
+pub const INPUT_SIGNATURES_FILE: &str = "newskg-inputs.tsv";
+
 /// Errors of the store, each naming the store directory.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -131,12 +136,27 @@ impl Store {
 
     /// Removes what is derived from the content, before a write changes it.
     fn forget_derived(&self) -> Result<(), StoreError> {
-        match std::fs::remove_file(self.path.join(ENTITY_GRAPH_FILE)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(self.err(format!(
-                "cannot remove {ENTITY_GRAPH_FILE} before writing: {e}"
-            ))),
-            _ => Ok(()),
+        for name in [ENTITY_GRAPH_FILE, INPUT_SIGNATURES_FILE] {
+            match std::fs::remove_file(self.path.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(self.err(format!("cannot remove {name} before writing: {e}")))
+                }
+                _ => {}
+            }
         }
+        Ok(())
+    }
+
+    /// The content hash recorded for an article graph, by one lookup.
+    pub fn content_hash(&self, graph: &str) -> Result<Option<String>, StoreError> {
+        let article = NamedOrBlankNode::NamedNode(NamedNode::new_unchecked(graph));
+        Ok(self
+            .objects(&article, vocab::NKG_CONTENT_HASH)?
+            .into_iter()
+            .find_map(|t| match t {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            }))
     }
 
     fn wrote(&self) {

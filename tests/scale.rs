@@ -116,6 +116,40 @@ fn unchanged_files_are_skipped_by_size_and_time_and_changes_are_seen() {
 }
 
 #[test]
+fn an_article_removed_by_hand_is_built_again_though_its_file_did_not_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = many_articles(dir.path(), 1);
+    let store = dir.path().join("kg");
+    newskg(&store)
+        .arg("build")
+        .arg(&articles)
+        .arg("-q")
+        .assert()
+        .success();
+    let whole = export_nq(&store);
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?a a :Article } }";
+    let graph = stdout_of(newskg(&store).args([
+        "query",
+        "SELECT ?a WHERE { ?a a :Article } ORDER BY ?a LIMIT 1",
+        "--format",
+        "tsv",
+    ]));
+    let graph = graph.lines().nth(1).unwrap().to_string();
+    // The update goes round the build; the next build must not trust the
+    // inputs' sizes and times for that article.
+    newskg(&store)
+        .args(["update", &format!("DROP GRAPH {graph}")])
+        .assert()
+        .success();
+    let n = stdout_of(newskg(&store).args(["query", count, "--format", "tsv"]));
+    assert!(n.contains("\n15"), "{n}");
+    assert!(!store.join("newskg-inputs.tsv").exists());
+    let out = stdout_of(newskg(&store).arg("build").arg(&articles).arg("-q"));
+    assert!(out.contains("1 new, 0 changed, 15 unchanged"), "{out}");
+    assert_eq!(export_nq(&store), whole);
+}
+
+#[test]
 fn ctrl_c_stops_a_build_with_whole_articles_and_the_next_build_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let articles = many_articles(dir.path(), 40);

@@ -194,11 +194,26 @@ pub fn build(
         ontology_loaded: store.ensure_ontology(ONTOLOGY_TTL, &ontology_hash())?,
         ..Summary::default()
     };
-    let stored_articles: HashMap<String, StoredArticle> = store.articles()?;
-    let stored: HashMap<String, String> = stored_articles
-        .iter()
-        .map(|(g, a)| (g.clone(), a.hash.clone()))
-        .collect();
+    // The signatures file is removed by every write to the store, so while
+    // it exists it vouches for the articles it lists: then the stored
+    // articles need not all be read, only those of the inputs read again
+    // are looked up. `--prune` needs them all.
+    let vouched = Signatures::exist(store.path()) && !opts.prune;
+    let stored_articles: HashMap<String, StoredArticle> = if vouched {
+        HashMap::new()
+    } else {
+        store.articles()?
+    };
+    let stored = if vouched {
+        Stored::Lookup(store)
+    } else {
+        Stored::All(
+            stored_articles
+                .iter()
+                .map(|(g, a)| (g.clone(), a.hash.clone()))
+                .collect(),
+        )
+    };
     let (inputs, errors) = ingest::expand(&opts.paths);
     summary.failed.extend(errors);
     let bar = if opts.progress {
@@ -342,7 +357,7 @@ pub fn build(
             && sig
                 .articles
                 .iter()
-                .all(|a| stored.contains_key(&a.graph) && !pruned.contains(&a.graph))
+                .all(|a| stored.has(&a.graph) && !pruned.contains(&a.graph))
         {
             signatures.files.insert(path, sig);
         }
@@ -375,7 +390,7 @@ enum Read {
 fn read_input(
     input: &Input,
     lang: Option<Lang>,
-    stored: &HashMap<String, String>,
+    stored: &Stored,
     signatures: &Signatures,
 ) -> (FileStamp, Box<dyn Iterator<Item = Read> + Send>) {
     let file = match input {
@@ -388,7 +403,7 @@ fn read_input(
         if let Some(articles) = signatures.unchanged(path, *stamp, lang_choice(lang)) {
             if articles
                 .iter()
-                .all(|a| stored.get(&a.graph) == Some(&a.hash))
+                .all(|a| stored.vouched() || stored.hash(&a.graph).as_ref() == Some(&a.hash))
             {
                 let skipped: Vec<Read> = articles
                     .iter()
@@ -411,16 +426,38 @@ fn read_input(
     (file, Box::new(articles))
 }
 
+/// The content hashes of the articles in the store: all read at the start,
+/// or, while the signatures vouch for the store, looked up one by one.
+enum Stored<'a> {
+    All(HashMap<String, String>),
+    Lookup(&'a Store),
+}
+
+impl Stored<'_> {
+    fn vouched(&self) -> bool {
+        matches!(self, Stored::Lookup(_))
+    }
+
+    /// The stored content hash of an article graph; `None` when it is not
+    /// in the store (or cannot be read, which only means re-extracting it).
+    fn hash(&self, graph: &str) -> Option<String> {
+        match self {
+            Stored::All(map) => map.get(graph).cloned(),
+            Stored::Lookup(store) => store.content_hash(graph).ok().flatten(),
+        }
+    }
+
+    fn has(&self, graph: &str) -> bool {
+        self.vouched() || self.hash(graph).is_some()
+    }
+}
+
 /// What becomes of an article that was read: unchanged, or extracted.
-fn outcome_of(
-    article: &Article,
-    extractor: &Extractor,
-    stored: &HashMap<String, String>,
-) -> Outcome {
+fn outcome_of(article: &Article, extractor: &Extractor, stored: &Stored) -> Outcome {
     let graph = vocab::article(&article.key_hash()).as_str().to_string();
     let hash = article.content_hash();
     let text = article.text_hash();
-    match stored.get(&graph) {
+    match stored.hash(&graph) {
         Some(h) if *h == hash => Outcome::Unchanged { graph, hash, text },
         prev => {
             let ex = extractor.extract(article);

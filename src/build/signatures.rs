@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// The file's name inside the store directory.
-const FILE_NAME: &str = "newskg-inputs.tsv";
+use crate::store::INPUT_SIGNATURES_FILE as FILE_NAME;
 
 /// What identifies a file's content cheaply: its size and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,11 @@ pub struct Signatures {
 impl Signatures {
     /// Reads the signatures of the store at `store_dir` (none when the file
     /// is missing or unreadable: every input is then read).
+    /// Whether the store directory has a signatures file.
+    pub fn exist(store_dir: &Path) -> bool {
+        store_dir.join(FILE_NAME).is_file()
+    }
+
     pub fn load(store_dir: &Path) -> Signatures {
         let mut files = HashMap::new();
         let Ok(text) = std::fs::read_to_string(store_dir.join(FILE_NAME)) else {
