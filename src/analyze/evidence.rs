@@ -6,7 +6,7 @@ use super::graph::{EntityGraph, Relation};
 use crate::query::{parse_query, QueryError};
 use crate::store::Store;
 use crate::vocab;
-use oxigraph::model::{NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::sparql::QueryResults;
 use serde::Serialize;
 
@@ -38,178 +38,166 @@ pub fn evidence(
     if limit == 0 {
         return Ok(Vec::new());
     }
-    let err = |e: crate::store::StoreError| QueryError::Evaluation(e.to_string());
-    let predicate = r.predicate.local();
     let mut ends = vec![(g.iri(r.subject), g.iri(r.object))];
     if r.symmetric() {
         ends.push((g.iri(r.object), g.iri(r.subject)));
     }
-    let first_value = |subject: &NamedOrBlankNode, p| -> Result<Option<Term>, QueryError> {
-        Ok(store
-            .objects(subject, p)
-            .map_err(err)?
-            .into_iter()
-            .min_by_key(|t| t.to_string()))
-    };
-    let text_of = |t: Option<Term>| match t {
-        Some(Term::Literal(l)) => Some(l.value().to_string()),
-        Some(Term::NamedNode(n)) => Some(n.into_string()),
-        _ => None,
-    };
+    let predicate = r.predicate.local();
     if let Some(index) = g.article_index() {
-        let found = from_articles(store, g, r, index.articles_of(r), limit)?;
+        let found = from_articles(store, &ends, predicate, index.articles_of(r), limit)?;
         // Statements outside the articles' graphs (RDF loaded by hand) are
         // still found by the search below.
         if !found.is_empty() {
             return Ok(found);
         }
     }
-    // First only each statement's article and its date, to order them;
-    // then the sentences of the first articles, until `limit` are found.
-    let mut stated: Vec<(Option<String>, Option<Term>, NamedOrBlankNode)> = Vec::new();
-    for (s, o) in ends {
+    // Each statement's article and its date, to order them; then the
+    // sentences of the first articles, until `limit` are found.
+    let mut stated: Vec<(Option<String>, String, NamedOrBlankNode)> = Vec::new();
+    for (s, o) in &ends {
         for st in statements(store, s, predicate, o)? {
-            let article = first_value(&st, vocab::PROV_WAS_DERIVED_FROM)?;
-            let date = match &article {
-                Some(Term::NamedNode(a)) => text_of(first_value(
-                    &NamedOrBlankNode::NamedNode(a.clone()),
-                    vocab::DC_DATE,
-                )?),
-                _ => None,
+            let article = first(store, &st, vocab::PROV_WAS_DERIVED_FROM)?.unwrap_or_default();
+            let date = if article.is_empty() {
+                None
+            } else {
+                first(store, &node(&article), vocab::DC_DATE)?
             };
             stated.push((date, article, st));
         }
     }
     // Most recent first (undated last), then by article.
-    let article_name = |a: &Option<Term>| text_of(a.clone()).unwrap_or_default();
     stated.sort_by(|a, b| {
         b.0.is_some()
             .cmp(&a.0.is_some())
             .then_with(|| b.0.cmp(&a.0))
-            .then_with(|| article_name(&a.1).cmp(&article_name(&b.1)))
+            .then_with(|| a.1.cmp(&b.1))
     });
     let mut out: Vec<Evidence> = Vec::new();
     let mut i = 0;
     while i < stated.len() && out.len() < limit {
         let (date, article) = (stated[i].0.clone(), stated[i].1.clone());
-        let mut j = i;
-        // The article's sentences, by position.
-        let mut sentences: Vec<(i64, Option<String>)> = Vec::new();
-        while j < stated.len() && stated[j].0 == date && stated[j].1 == article {
-            let found = store
-                .objects(&stated[j].2, vocab::NKG_EVIDENCE)
-                .map_err(err)?;
-            if found.is_empty() {
-                sentences.push((i64::MAX, None));
-            }
-            for sentence in found {
-                if let Term::NamedNode(n) = sentence {
-                    let n = NamedOrBlankNode::NamedNode(n);
-                    let start = text_of(first_value(&n, vocab::NKG_START)?)
-                        .and_then(|s| s.parse().ok())
-                        .unwrap_or(i64::MAX);
-                    sentences.push((start, text_of(first_value(&n, vocab::NKG_TEXT)?)));
-                }
-            }
-            j += 1;
+        let mut sentences = Vec::new();
+        while i < stated.len() && stated[i].0 == date && stated[i].1 == article {
+            sentences.extend(sentences_of(store, &stated[i].2)?);
+            i += 1;
         }
-        sentences.sort();
-        let (publisher, source) = match &article {
-            Some(Term::NamedNode(a)) => {
-                let a = NamedOrBlankNode::NamedNode(a.clone());
-                (
-                    text_of(first_value(&a, vocab::DC_PUBLISHER)?),
-                    text_of(first_value(&a, vocab::NKG_SOURCE)?),
-                )
-            }
-            _ => (None, None),
-        };
-        for (_, sentence) in sentences {
-            let e = Evidence {
-                article: article_name(&article),
-                publisher: publisher.clone(),
-                date: date.clone(),
-                source: source.clone(),
-                sentence,
-            };
-            if out.len() < limit && !out.contains(&e) {
-                out.push(e);
-            }
-        }
-        i = j;
+        add_article(store, &article, date, sentences, limit, &mut out)?;
     }
     Ok(out)
 }
 
-/// The evidence of `r` from the articles that state it, most recent first:
-/// each article's statements of it are found in that article's own graph.
+/// The evidence from the articles that state a relation, most recent
+/// first: each article's statements of it are found in its own graph.
 fn from_articles(
     store: &Store,
-    g: &EntityGraph,
-    r: &Relation,
+    ends: &[(&str, &str)],
+    predicate: &str,
     articles: Vec<(&str, &str)>,
     limit: usize,
 ) -> Result<Vec<Evidence>, QueryError> {
-    let err = |e: crate::store::StoreError| QueryError::Evaluation(e.to_string());
-    let first = |subject: &NamedOrBlankNode, p| -> Result<Option<String>, QueryError> {
-        let values = store.objects(subject, p).map_err(err)?;
-        Ok(values
-            .into_iter()
-            .map(|t| match t {
-                Term::Literal(l) => l.value().to_string(),
-                Term::NamedNode(n) => n.into_string(),
-                other => other.to_string(),
-            })
-            .min())
-    };
-    let mut ends = vec![(g.iri(r.subject), g.iri(r.object))];
-    if r.symmetric() {
-        ends.push((g.iri(r.object), g.iri(r.subject)));
-    }
     let mut out: Vec<Evidence> = Vec::new();
     for (graph, date) in articles {
         if out.len() >= limit {
             break;
         }
-        let mut sentences: Vec<(i64, Option<String>)> = Vec::new();
-        for (s, o) in &ends {
-            for st in statements_in(store, graph, s, r.predicate.local(), o)? {
-                let found = store.objects(&st, vocab::NKG_EVIDENCE).map_err(err)?;
-                if found.is_empty() {
-                    sentences.push((i64::MAX, None));
-                }
-                for sentence in found {
-                    if let Term::NamedNode(n) = sentence {
-                        let n = NamedOrBlankNode::NamedNode(n);
-                        let start = first(&n, vocab::NKG_START)?
-                            .and_then(|s| s.parse().ok())
-                            .unwrap_or(i64::MAX);
-                        sentences.push((start, first(&n, vocab::NKG_TEXT)?));
-                    }
-                }
+        let mut sentences = Vec::new();
+        for (s, o) in ends {
+            for st in statements_in(store, graph, s, predicate, o)? {
+                sentences.extend(sentences_of(store, &st)?);
             }
         }
-        if sentences.is_empty() {
-            continue;
-        }
-        sentences.sort();
-        let article = NamedOrBlankNode::NamedNode(oxigraph::model::NamedNode::new_unchecked(graph));
-        let publisher = first(&article, vocab::DC_PUBLISHER)?;
-        let source = first(&article, vocab::NKG_SOURCE)?;
-        for (_, sentence) in sentences {
-            let e = Evidence {
-                article: graph.to_string(),
-                publisher: publisher.clone(),
-                date: (!date.is_empty()).then(|| date.to_string()),
-                source: source.clone(),
-                sentence,
-            };
-            if out.len() < limit && !out.contains(&e) {
-                out.push(e);
-            }
+        if !sentences.is_empty() {
+            let date = (!date.is_empty()).then(|| date.to_string());
+            add_article(store, graph, date, sentences, limit, &mut out)?;
         }
     }
     Ok(out)
+}
+
+/// Adds an article's sentences, by position, to `out` (up to `limit`).
+fn add_article(
+    store: &Store,
+    article: &str,
+    date: Option<String>,
+    mut sentences: Vec<(i64, Option<String>)>,
+    limit: usize,
+    out: &mut Vec<Evidence>,
+) -> Result<(), QueryError> {
+    sentences.sort();
+    let (publisher, source) = if article.is_empty() {
+        (None, None)
+    } else {
+        let a = node(article);
+        (
+            first(store, &a, vocab::DC_PUBLISHER)?,
+            first(store, &a, vocab::NKG_SOURCE)?,
+        )
+    };
+    for (_, sentence) in sentences {
+        let e = Evidence {
+            article: article.to_string(),
+            publisher: publisher.clone(),
+            date: date.clone(),
+            source: source.clone(),
+            sentence,
+        };
+        if out.len() < limit && !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    Ok(())
+}
+
+/// A statement's sentences: (start offset, text); one without position
+/// or text when it names none.
+fn sentences_of(
+    store: &Store,
+    st: &NamedOrBlankNode,
+) -> Result<Vec<(i64, Option<String>)>, QueryError> {
+    let found = store
+        .objects(st, vocab::NKG_EVIDENCE)
+        .map_err(store_error)?;
+    if found.is_empty() {
+        return Ok(vec![(i64::MAX, None)]);
+    }
+    let mut out = Vec::new();
+    for sentence in found {
+        if let Term::NamedNode(n) = sentence {
+            let n = NamedOrBlankNode::NamedNode(n);
+            let start = first(store, &n, vocab::NKG_START)?
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(i64::MAX);
+            out.push((start, first(store, &n, vocab::NKG_TEXT)?));
+        }
+    }
+    Ok(out)
+}
+
+/// The first (smallest) value of `subject p ?v`: a literal's lexical form
+/// or an IRI.
+fn first(
+    store: &Store,
+    subject: &NamedOrBlankNode,
+    p: NamedNodeRef<'_>,
+) -> Result<Option<String>, QueryError> {
+    Ok(store
+        .objects(subject, p)
+        .map_err(store_error)?
+        .into_iter()
+        .filter_map(|t| match t {
+            Term::Literal(l) => Some(l.value().to_string()),
+            Term::NamedNode(n) => Some(n.into_string()),
+            _ => None,
+        })
+        .min())
+}
+
+fn node(iri: &str) -> NamedOrBlankNode {
+    NamedOrBlankNode::NamedNode(NamedNode::new_unchecked(iri))
+}
+
+fn store_error(e: crate::store::StoreError) -> QueryError {
+    QueryError::Evaluation(e.to_string())
 }
 
 /// The reified statements `subject predicate object` in one article's graph.
