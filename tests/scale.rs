@@ -34,6 +34,21 @@ fn many_articles(dir: &Path, copies: usize) -> PathBuf {
     out
 }
 
+/// A store built from one copy of the articles: the folder, the articles
+/// and the store.
+fn built_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = many_articles(dir.path(), 1);
+    let store = dir.path().join("kg");
+    newskg(&store)
+        .arg("build")
+        .arg(&articles)
+        .arg("-q")
+        .assert()
+        .success();
+    (dir, articles, store)
+}
+
 fn export_nq(store: &Path) -> String {
     stdout_of(newskg(store).args(["export", "--format", "nq"]))
 }
@@ -74,15 +89,7 @@ fn one_bulk_build_equals_many_small_ones() {
 
 #[test]
 fn unchanged_files_are_skipped_by_size_and_time_and_changes_are_seen() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = many_articles(dir.path(), 1);
-    let store = dir.path().join("kg");
-    newskg(&store)
-        .arg("build")
-        .arg(&articles)
-        .arg("-q")
-        .assert()
-        .success();
+    let (dir, articles, store) = built_copy();
     let again = stdout_of(newskg(&store).arg("build").arg(&articles).arg("-q"));
     assert!(
         again.starts_with("Nothing changed: all 16 articles"),
@@ -117,15 +124,7 @@ fn unchanged_files_are_skipped_by_size_and_time_and_changes_are_seen() {
 
 #[test]
 fn an_article_removed_by_hand_is_built_again_though_its_file_did_not_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = many_articles(dir.path(), 1);
-    let store = dir.path().join("kg");
-    newskg(&store)
-        .arg("build")
-        .arg(&articles)
-        .arg("-q")
-        .assert()
-        .success();
+    let (_dir, articles, store) = built_copy();
     let whole = export_nq(&store);
     let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?a a :Article } }";
     let graph = stdout_of(newskg(&store).args([

@@ -3,8 +3,8 @@
 //!
 //! [`graph`] is the entity graph (entities as nodes, the schema's relations
 //! except `hasRole` as edges, with the number of articles behind each),
-//! `graph_scan` reads it from a store and `graph_file` keeps it beside the
-//! store; [`path`] finds shortest paths, ranked simple paths and
+//! `graph_builder` assembles it, `graph_scan` reads it from a store and
+//! `graph_file` keeps it beside the store; [`path`] finds shortest paths, ranked simple paths and
 //! neighbourhoods; [`rank`] computes degree, PageRank and betweenness;
 //! [`components`] the connected components; [`lookup`] turns IRIs, prefixed
 //! names and labels into entities; [`evidence`] reads the sentences behind a
@@ -22,6 +22,7 @@ pub mod components;
 pub mod evidence;
 pub mod functions;
 pub mod graph;
+mod graph_builder;
 mod graph_file;
 mod graph_scan;
 pub use article_index::ArticleIndex;

@@ -87,21 +87,16 @@ pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestErro
             Err(e) => return fail(io_message(&e)),
         },
     };
-    let (head, raw) = match peek(raw) {
-        Ok(x) => x,
-        Err(e) => return fail(io_message(&e)),
-    };
-    if head.starts_with(GZIP_MAGIC) {
-        let decoded = MultiGzDecoder::new(BufReader::new(raw));
-        let (head, decoded) = match peek(decoded) {
-            Ok(x) => x,
-            Err(e) => return fail(format!("cannot read the gzip data: {}", gzip_problem(&e))),
-        };
-        if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
-            return warc::parse(&place, decoded, true, lang);
+    let (head, raw) = match open_peeked(raw) {
+        Err(m) => return fail(m),
+        Ok(Opened::Gunzipped(head, decoded)) => {
+            if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
+                return warc::parse(&place, decoded, true, lang);
+            }
+            return read_gunzipped(&place, decoded, format, lang);
         }
-        return read_gunzipped(&place, decoded, format, lang);
-    }
+        Ok(Opened::Plain(head, raw)) => (head, raw),
+    };
     if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
         return warc::parse(&place, raw, false, lang);
     }
@@ -138,29 +133,27 @@ pub fn stream(
         Ok(f) => f,
         Err(e) => return fail(io_message(&e)),
     };
-    let (head, raw) = match peek(file) {
-        Ok(x) => x,
-        Err(e) => return fail(io_message(&e)),
-    };
     const BUFFER: usize = 1 << 16;
-    if head.starts_with(GZIP_MAGIC) {
-        let decoded = MultiGzDecoder::new(BufReader::new(raw));
-        let (head, decoded) = match peek(decoded) {
-            Ok(x) => x,
-            Err(e) => return fail(format!("cannot read the gzip data: {}", gzip_problem(&e))),
-        };
-        if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
-            return Box::new(warc::Stream::new(&place, decoded, true, lang));
+    match open_peeked(file) {
+        Err(m) => return fail(m),
+        Ok(Opened::Gunzipped(head, decoded)) => {
+            if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
+                return Box::new(warc::Stream::new(&place, decoded, true, lang));
+            }
+            if format == Some(Format::JsonLines) {
+                let decoded = BufReader::with_capacity(BUFFER, decoded);
+                return Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem));
+            }
         }
-        if format == Some(Format::JsonLines) {
-            let decoded = BufReader::with_capacity(BUFFER, decoded);
-            return Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem));
+        Ok(Opened::Plain(head, raw)) => {
+            if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
+                return Box::new(warc::Stream::new(&place, raw, false, lang));
+            }
+            if format == Some(Format::JsonLines) {
+                let plain = BufReader::with_capacity(BUFFER, raw);
+                return Box::new(jsonl::Stream::new(&place, plain, lang, io_message));
+            }
         }
-    } else if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
-        return Box::new(warc::Stream::new(&place, raw, false, lang));
-    } else if format == Some(Format::JsonLines) {
-        let plain = BufReader::with_capacity(BUFFER, raw);
-        return Box::new(jsonl::Stream::new(&place, plain, lang, io_message));
     }
     Box::new(read(input, lang).into_iter())
 }
@@ -225,10 +218,33 @@ fn gzip_problem(e: &std::io::Error) -> String {
 }
 
 /// The first few bytes of a stream, and the stream again from its start.
-fn peek<R: Read>(mut r: R) -> std::io::Result<(Vec<u8>, impl Read)> {
+fn peek<R: Read>(mut r: R) -> std::io::Result<(Vec<u8>, Peeked<R>)> {
     let mut head = Vec::with_capacity(8);
     (&mut r).take(8).read_to_end(&mut head)?;
     Ok((head.clone(), Cursor::new(head).chain(r)))
+}
+
+/// A stream given back whole after its first bytes were looked at.
+type Peeked<R> = std::io::Chain<Cursor<Vec<u8>>, R>;
+
+/// An input opened for reading: gzip undone when its first bytes say so,
+/// with the first bytes of what is to be read.
+enum Opened<R: Read> {
+    Plain(Vec<u8>, Peeked<R>),
+    Gunzipped(Vec<u8>, Box<Peeked<MultiGzDecoder<BufReader<Peeked<R>>>>>),
+}
+
+/// Looks at the first bytes of `raw` and undoes gzip if it is gzipped; the
+/// error is the message for the input's place.
+fn open_peeked<R: Read>(raw: R) -> Result<Opened<R>, String> {
+    let (head, raw) = peek(raw).map_err(|e| io_message(&e))?;
+    if !head.starts_with(GZIP_MAGIC) {
+        return Ok(Opened::Plain(head, raw));
+    }
+    let decoded = MultiGzDecoder::new(BufReader::new(raw));
+    let (head, decoded) =
+        peek(decoded).map_err(|e| format!("cannot read the gzip data: {}", gzip_problem(&e)))?;
+    Ok(Opened::Gunzipped(head, Box::new(decoded)))
 }
 
 #[cfg(test)]
