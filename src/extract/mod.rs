@@ -378,9 +378,11 @@ impl Extractor {
         doc.bilateral_agreements(&mut ex.facts);
         doc.known_officials(&mut ex.facts);
         doc.visits_by_venue(&mut ex.facts);
+        doc.pair_leaders_meeting(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
         self.drop_implausible_places(&mut ex);
+        drop_home_visits(&mut ex);
         (ex, doc.sentences)
     }
 }
@@ -410,6 +412,22 @@ impl Extractor {
             !(area(a) || a.class == Class::Country && !area(b))
         });
     }
+}
+
+/// No one visits the country they are an official of: "President X, who
+/// is on a visit to Y, said in Astana" read the wrong way round.
+fn drop_home_visits(ex: &mut Extraction) {
+    let home: std::collections::HashSet<(usize, Object)> = ex
+        .facts
+        .iter()
+        .filter(|f| f.predicate == Predicate::OfficialOf)
+        .map(|f| (f.subject, f.object))
+        .collect();
+    ex.facts.retain(|f| {
+        f.predicate != Predicate::Visited
+            || !home.contains(&(f.subject, f.object))
+            || ex.entities[f.subject].class.kind() != Kind::Person
+    });
 }
 
 /// Removes repeated facts (same subject, predicate, object; symmetric ones in

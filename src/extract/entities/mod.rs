@@ -40,6 +40,7 @@ mod events;
 mod facts;
 mod given_names;
 mod names;
+mod pair_leaders;
 mod particles;
 mod references;
 mod regions;

@@ -60,6 +60,60 @@ pub struct RuleSet {
     unless: Vec<Unless>,
 }
 
+/// Named word classes (`@document = agreement*|memorand*|mou`), written
+/// once and used by many rules as `@document` (or `[@document]`).
+#[derive(Default)]
+struct WordClasses(std::collections::HashMap<String, String>);
+
+impl WordClasses {
+    fn define(&mut self, def: &str) -> Result<(), String> {
+        let (name, words) = def
+            .split_once('=')
+            .ok_or_else(|| format!("expected `@name = word|word*|...`, got `@{def}`"))?;
+        let name = name.trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return Err(format!(
+                "a word class is named in lowercase letters: @{name}"
+            ));
+        }
+        let words = self.expand(&format!("({})", words.trim()))?;
+        let words = &words[1..words.len() - 1];
+        if words.is_empty() || words.split('|').any(|w| w.trim().is_empty()) {
+            return Err(format!("empty word in @{name}"));
+        }
+        self.0.insert(name.to_string(), words.to_string());
+        Ok(())
+    }
+
+    /// The line with each `@name` replaced by its alternatives; inside an
+    /// alternation (`(@document|pact)`) the words join the others.
+    fn expand(&self, line: &str) -> Result<String, String> {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line;
+        while let Some(at) = rest.find('@') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let end = after
+                .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                .unwrap_or(after.len());
+            let name = &after[..end];
+            let words = self
+                .0
+                .get(name)
+                .ok_or_else(|| format!("unknown word class @{name} (define it above its use)"))?;
+            let inside = out.ends_with(['(', '|']) && after[end..].starts_with([')', '|']);
+            if inside {
+                out.push_str(words);
+            } else {
+                let _ = write!(out, "({words})");
+            }
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
 static SLOT_INDEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"⟦(\d+):([A-Za-z]+)⟧").unwrap());
 static HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zA-Z]+)\(\s*([A-Z])\s*,\s*([A-Z])\s*\)$").unwrap());
@@ -72,6 +126,7 @@ impl RuleSet {
             std::collections::HashMap::new();
         let mut required = Vec::new();
         let mut slot_kinds = Vec::new();
+        let mut classes = WordClasses::default();
         for (n, raw) in src.lines().enumerate() {
             let line = raw.split(" #").next().unwrap_or("").trim();
             if line.is_empty() || line.starts_with('#') {
@@ -81,6 +136,11 @@ impl RuleSet {
                 line: n + 1,
                 message: m,
             };
+            if let Some(def) = line.strip_prefix('@') {
+                classes.define(def).map_err(err)?;
+                continue;
+            }
+            let line = classes.expand(line).map_err(err)?;
             let (head, body) = line.split_once("<-").ok_or_else(|| {
                 err("expected `predicate(A, B) <- pattern` or `unless predicate <- pattern`".into())
             })?;
@@ -446,6 +506,27 @@ mod tests {
         }
         let Compiled { regex: r, .. } = compile("{A} ~2 подписал* {B}").unwrap();
         assert!(r.is_match(" ⟦0:Org⟧ , « подписали ⟦1:Org⟧ ".as_bytes()));
+    }
+
+    #[test]
+    fn word_classes_expand_alone_optional_and_inside_alternations() {
+        let rules = RuleSet::parse(
+            "@document = agreement*|mou\n\
+             @paper = @document|minutes\n\
+             signedAgreementWith(A, B) <- {A} and {B} signed [the] @paper\n\
+             signedAgreementWith(A, B) <- {A} and {B} (inked|@document) [@paper]",
+        )
+        .unwrap();
+        assert_eq!(rules.len(), 2);
+        let first = rules.rules[0].regex.as_str();
+        assert!(
+            first.contains("mou") && first.contains("minutes"),
+            "{first}"
+        );
+        let e = RuleSet::parse("partnersWith(A, B) <- {A} x @nothing {B}").unwrap_err();
+        assert!(e.message.contains("@nothing"), "{}", e.message);
+        assert!(RuleSet::parse("@Bad = x").is_err());
+        assert!(RuleSet::parse("@empty = a||b").is_err());
     }
 
     #[test]

@@ -270,3 +270,45 @@ fn a_meeting_of_two_named_people() {
         &["* metWith *"],
     );
 }
+
+// --- The pair's leaders, unnamed ----------------------------------------------
+
+#[test]
+fn the_two_leaders_meeting_is_between_the_officials_of_the_pair() {
+    check(
+        "President of Kazakhstan Kassym-Jomart Tokayev welcomed President of South Korea Yoon Suk Yeol in Astana. \
+         Kazakhstan and South Korea are partners. Earlier, the two heads of state held negotiations.",
+        &["Kassym-Jomart Tokayev metWith Yoon Suk Yeol"],
+        &[],
+    );
+    check(
+        "Президент России Владимир Путин прибыл в Сербию. Президент Сербии Александр Вучич встретил его. \
+         Главы государств обсудили торговлю России и Сербии.",
+        &["Vladimir Putin metWith Aleksandar Vučić"],
+        &[],
+    );
+    // A plan is no meeting; with two officials of one side and no role to
+    // choose between them, no one is named.
+    check(
+        "President of Kazakhstan Kassym-Jomart Tokayev welcomed President of South Korea Yoon Suk Yeol. \
+         The two leaders are expected to hold talks on Kazakhstan and South Korea.",
+        &[],
+        &["Kassym-Jomart Tokayev metWith Yoon Suk Yeol"],
+    );
+    check(
+        "Minister of Trade of Kazakhstan Arman Shakkaliyev and Minister of Energy of Kazakhstan Almasadam Satkaliyev \
+         welcomed Korean Minister of Trade Ahn Duk-geun. South Korea and Kazakhstan are partners. \
+         The two leaders discussed trade.",
+        &[],
+        &["Arman Shakkaliyev metWith Ahn Duk-geun", "Almasadam Satkaliyev metWith Ahn Duk-geun"],
+    );
+}
+
+#[test]
+fn no_one_visits_the_country_they_serve() {
+    check(
+        "President of Kazakhstan Kassym-Jomart Tokayev, who is on a visit in Kazakhstan's capital, met investors.",
+        &["Kassym-Jomart Tokayev officialOf Kazakhstan"],
+        &["Kassym-Jomart Tokayev visited Kazakhstan"],
+    );
+}
