@@ -377,6 +377,7 @@ impl Extractor {
         doc.bilateral_cooperation(&mut ex.facts);
         doc.bilateral_agreements(&mut ex.facts);
         doc.known_officials(&mut ex.facts);
+        doc.unplaced_officials(&mut ex.facts);
         doc.visits_by_venue(&mut ex.facts);
         doc.pair_leaders_meeting(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);

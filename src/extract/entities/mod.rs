@@ -48,6 +48,7 @@ mod russian;
 mod sentence;
 mod surnames;
 mod titles;
+mod unplaced_officials;
 mod venues;
 
 use super::gazetteer::{Match, Target};

@@ -149,6 +149,21 @@ impl<'a> Document<'a> {
             }
             let t = &toks[j];
             let k = t.key.as_str();
+            // Initials before a name: "Foreign Minister AK Abdul Momen",
+            // "External Affairs Minister S Jaishankar".
+            if t.upper
+                && t.alpha
+                && t.key.chars().count() <= 2
+                && run.is_none()
+                && toks.get(j + 1).is_some_and(|next| {
+                    is_name_word(next)
+                        || mention_at(mentions, j + 1)
+                            .is_some_and(|m| m.kind == MentionKind::Entity(Kind::Person))
+                })
+            {
+                j += 1;
+                continue;
+            }
             if is_name_word(t) {
                 run = match run {
                     Some((s, e)) if e == j => Some((s, j + 1)),
@@ -249,7 +264,7 @@ impl<'a> Document<'a> {
                     && run.is_some_and(|(s, e)| {
                         e == j
                             && e - s >= 2
-                            && (s..e).all(|x| !self.ex.gazetteer.knows_word(&toks[x].key))
+                            && (s..e).any(|x| !self.ex.gazetteer.knows_word(&toks[x].key))
                     })
                     && !matches!(k, "," | "-" | "и")
                 {

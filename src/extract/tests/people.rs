@@ -312,3 +312,43 @@ fn no_one_visits_the_country_they_serve() {
         &["Kassym-Jomart Tokayev visited Kazakhstan"],
     );
 }
+
+#[test]
+fn initials_and_names_that_share_a_word_with_a_known_person_follow_a_title() {
+    check(
+        "Bangladesh Foreign Minister AK Abdul Momen briefed the media.",
+        &[
+            "Abdul Momen hasRole Minister",
+            "Abdul Momen officialOf Bangladesh",
+        ],
+        &[],
+    );
+    // "Исламом" is a case form of a known person's given name ("Ислам
+    // Каримов"); the name still ends before "в Казанском Кремле".
+    check(
+        "Раис Татарстана Рустам Минниханов встретился с послом Бангладеш в России Мд Назрулом Исламом в Казанском Кремле.",
+        &[
+            "Мд Назрул Ислам hasRole Ambassador",
+            "Мд Назрул Ислам officialOf Bangladesh",
+            "Rustam Minnikhanov metWith Мд Назрул Ислам",
+        ],
+        &["Казанск Кремле hasRole Ambassador"],
+    );
+}
+
+#[test]
+fn an_office_without_a_country_is_held_for_the_one_country_of_the_pair_named() {
+    check(
+        "Serbia and China signed agreements. The agreement between the Serbian government and Zijin was signed by \
+         Minister of Energy and Mining Aleksandar Antic. China and Serbia are partners.",
+        &["Aleksandar Antic officialOf Serbia"],
+        &[],
+    );
+    // A country the pair is not: a place of passage.
+    check(
+        "Argentina and Mexico are partners. Mexico and Argentina signed documents. Calderón arrived from Lima, Peru, \
+         a visit described as successful by Foreign Minister Jorge Taiana.",
+        &[],
+        &["Jorge Taiana officialOf Peru"],
+    );
+}
