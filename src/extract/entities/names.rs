@@ -87,6 +87,16 @@ pub(super) const TAILS: &[(&str, Class)] = &[
     ("herald", Class::MediaOutlet),
     ("tribune", Class::MediaOutlet),
     ("telegraph", Class::MediaOutlet),
+    ("airport", Class::Place),
+    ("seaport", Class::Place),
+    ("corridor", Class::Place),
+    ("highway", Class::Place),
+    ("pipeline", Class::Place),
+    ("bridge", Class::Place),
+    ("canal", Class::Place),
+    ("kremlin", Class::Place),
+    ("stadium", Class::Place),
+    ("hpp", Class::Place),
     ("forum", Class::Event),
     ("summit", Class::Event),
     ("dialogue", Class::Event),
@@ -122,6 +132,11 @@ const PLACE_TAILS: &[&[&str]] = &[
     &["border", "crossing"],
     &["checkpoint"],
     &["port"],
+    &["airport"],
+    &["international", "airport"],
+    &["seaport"],
+    &["international", "seaport"],
+    &["hpp"],
 ];
 
 /// Lowercase words after a capitalised name that make it a region.
@@ -152,6 +167,10 @@ pub(super) fn names_a_thing(key: &str) -> bool {
         || PLACE_TAILS.iter().any(|t| t.last() == Some(&key))
         || REGION_TAILS.contains(&key)
 }
+
+/// Endings of English action nouns ("construction", "development",
+/// "opening", "expansion").
+const ACTION_ENDINGS: &[&str] = &["tion", "sion", "ment", "ing"];
 
 /// Lowercase words allowed inside a name when a capitalised word follows.
 const CONNECTORS: &[&str] = &["of", "for", "the", "and", "de", "&"];
@@ -346,6 +365,18 @@ impl<'a> Document<'a> {
         {
             start += 1;
         }
+        // "Construction of the Kambarata HPP", "Opening of the ...": a
+        // sentence-initial action noun with "of the" names the act, not the thing.
+        if (start == 0 || toks[start - 1].kind != TokenKind::Word)
+            && start + 2 < n
+            && toks[start + 1].key == "of"
+            && toks[start + 2].key == "the"
+            && mention_at(mentions, start).is_none()
+            && ACTION_ENDINGS.iter().any(|e| toks[start].key.ends_with(e))
+            && !TAILS.iter().any(|(w, _)| *w == toks[start].key)
+        {
+            start += 3;
+        }
         let mut j = start;
         let mut last_good = start;
         let mut class = None;
@@ -405,6 +436,18 @@ impl<'a> Document<'a> {
             }
             if t.kind == TokenKind::Number && j > start {
                 j += 1;
+                last_good = j;
+                continue;
+            }
+            // "Kambarata HPP-1": a number glued by a hyphen ends the name.
+            if t.key == "-"
+                && j > start
+                && toks[j - 1].range.end == t.range.start
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|x| x.kind == TokenKind::Number && x.range.start == t.range.end)
+            {
+                j += 2;
                 last_good = j;
                 continue;
             }

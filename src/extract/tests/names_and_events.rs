@@ -328,3 +328,24 @@ fn joint_commissions_are_bodies_that_meet() {
     let ex = extract("The State Council of China approved the plan.", None);
     assert!(ex.entities.iter().all(|e| e.class != Class::Commission));
 }
+
+#[test]
+fn facilities_named_by_their_kind_are_places() {
+    check_entities(
+        "He landed at Hazrat Shahjalal International Airport and left via the Turkmenbashi International Seaport.",
+        &["Hazrat Shahjalal International Airport", "Turkmenbashi International Seaport"],
+        &[],
+    );
+    // An action noun opening the sentence is not part of the name; a number
+    // glued by a hyphen is.
+    check_entities(
+        "Construction of the Kambarata HPP-1 in Kyrgyzstan was discussed.",
+        &["Kambarata HPP-1"],
+        &["Construction of the Kambarata HPP"],
+    );
+    check_entities(
+        "Putin met Vucic in the Kazan Kremlin.",
+        &["Kazan Kremlin"],
+        &[],
+    );
+}
