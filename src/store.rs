@@ -479,6 +479,20 @@ impl Store {
         self.inner.is_empty().map_err(|e| self.err(e))
     }
 
+    /// Whether any named graph other than the ontology's is in the store
+    /// (stops at the first).
+    pub fn has_articles(&self) -> Result<bool, StoreError> {
+        let ontology = vocab::ontology_graph();
+        for g in self.inner.named_graphs() {
+            if g.map_err(|e| self.err(e))?
+                != oxigraph::model::NamedOrBlankNode::NamedNode(ontology.clone())
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     pub fn named_graph_count(&self) -> Result<usize, StoreError> {
         let mut n = 0;
         for g in self.inner.named_graphs() {

@@ -906,18 +906,36 @@ fn facts_added_or_removed_by_update_change_the_paths() {
     );
 }
 
+/// The kept entity graph as a build left it, and as a scan of the store
+/// writes it again (the file is removed, an analysis rebuilds it).
+fn kept_and_scanned(store: &Path) -> (Vec<u8>, Vec<u8>) {
+    let file = store.join("entity-graph.bin");
+    let kept = std::fs::read(&file).expect("the build keeps the entity graph");
+    std::fs::remove_file(&file).unwrap();
+    ok(store, &["path", "id:minsk-tractor-works", "id:russia"]);
+    (
+        kept,
+        std::fs::read(&file).expect("the analysis keeps the graph"),
+    )
+}
+
 #[test]
 fn the_entity_graph_kept_beside_the_store_follows_every_write() {
     let (dir, store) = built();
     let file = store.join("entity-graph.bin");
-    let scanned = ok(&store, &["path", "id:minsk-tractor-works", "id:russia"]);
-    assert!(file.exists(), "the first analysis keeps the graph");
+    // The build leaves the graph a scan of the store gives, byte for byte.
+    let (kept, scanned) = kept_and_scanned(&store);
+    assert!(
+        kept == scanned,
+        "the build's graph differs from the store's"
+    );
+    let answer = ok(&store, &["path", "id:minsk-tractor-works", "id:russia"]);
     // A fresh process reads the file and answers the same.
     assert_eq!(
         ok(&store, &["path", "id:minsk-tractor-works", "id:russia"]),
-        scanned
+        answer
     );
-    // A build that adds an article removes it; the next path sees the news.
+    // A build that adds an article adds it to the kept graph.
     let extra = dir.path().join("extra.txt");
     std::fs::write(
         &extra,
@@ -929,9 +947,30 @@ fn the_entity_graph_kept_beside_the_store_follows_every_write() {
         .arg(&extra)
         .assert()
         .success();
-    assert!(!file.exists(), "a build removes the kept graph");
     let text = ok(&store, &["path", "Armenia", "Mongolia"]);
     assert!(text.contains("signedAgreementWith"), "{text}");
+    let (kept, scanned) = kept_and_scanned(&store);
+    assert!(
+        kept == scanned,
+        "the added article's graph differs from the store's"
+    );
+    // A build that replaces an article removes it (the article may have
+    // taken relations away); the next analysis scans the store.
+    std::fs::write(&extra, "Armenia and Mongolia are partners.\n").unwrap();
+    newskg(&store)
+        .args(["build", "--quiet"])
+        .arg(&extra)
+        .assert()
+        .success();
+    assert!(
+        !file.exists(),
+        "a build that replaces an article removes the kept graph"
+    );
+    let text = ok(&store, &["path", "Armenia", "Mongolia"]);
+    assert!(
+        text.contains("partnersWith") && !text.contains("signedAgreementWith"),
+        "{text}"
+    );
     assert!(file.exists());
     // So do an update and a load.
     ok(

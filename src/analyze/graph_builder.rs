@@ -3,6 +3,7 @@
 //! `graph_scan` from a store): node ids in IRI order, relations merged per
 //! pair, compressed adjacency. Knows nothing of stores.
 
+use super::article_index::ArticleIndex;
 use super::graph::{Adj, EntityGraph, Label, Mask, NodeId, Relation, RELATIONS};
 use crate::extract::Predicate;
 use std::collections::HashMap;
@@ -79,6 +80,58 @@ impl GraphBuilder {
             }
             None => false,
         }
+    }
+
+    /// Builds the graph with its [`ArticleIndex`] from the statements:
+    /// `graphs` names the article ids they use, `dates` gives each its date
+    /// ("" when none).
+    pub(super) fn build_with_articles(
+        self,
+        graphs: Vec<Box<str>>,
+        dates: Vec<Box<str>>,
+    ) -> EntityGraph {
+        // Which articles state each relation, by the builder's ids for now.
+        let stated: Vec<(NodeId, NodeId, u8, u32)> = self
+            .statements
+            .iter()
+            .filter(|st| st.3 != IN_DEFAULT_GRAPH)
+            .copied()
+            .collect();
+        let mut used: Vec<NodeId> = stated.iter().flat_map(|st| [st.0, st.1]).collect();
+        used.sort_unstable();
+        used.dedup();
+        let names: Vec<(NodeId, Box<str>)> =
+            used.iter().map(|&n| (n, self.iri(n).into())).collect();
+        let mut g = self.build();
+        let final_id: HashMap<NodeId, NodeId> = names
+            .iter()
+            .filter_map(|(n, iri)| Some((*n, g.node(iri)?)))
+            .collect();
+        // Article ids in IRI order too, whatever order they were read in.
+        let mut order: Vec<u32> = (0..graphs.len() as u32).collect();
+        order.sort_unstable_by(|a, b| graphs[*a as usize].cmp(&graphs[*b as usize]));
+        let mut article_id = vec![0u32; graphs.len()];
+        for (new, old) in order.iter().enumerate() {
+            article_id[*old as usize] = new as u32;
+        }
+        let graphs = order.iter().map(|&a| graphs[a as usize].clone()).collect();
+        let dates = order
+            .iter()
+            .map(|&a| dates.get(a as usize).cloned().unwrap_or_default())
+            .collect();
+        let rows = stated
+            .into_iter()
+            .filter_map(|(s, o, p, a)| {
+                Some((
+                    *final_id.get(&s)?,
+                    *final_id.get(&o)?,
+                    p,
+                    *article_id.get(a as usize)?,
+                ))
+            })
+            .collect();
+        g.set_article_index(Some(ArticleIndex::new(graphs, dates, rows)));
+        g
     }
 
     pub fn build(self) -> EntityGraph {

@@ -3,7 +3,6 @@
 //! behind each), then the entities' labels, by SPARQL queries run in
 //! parallel, each interning the strings it reads. Only reads the store.
 
-use super::article_index::ArticleIndex;
 use super::graph::{EntityGraph, GraphBuilder, NodeId, IN_DEFAULT_GRAPH, RELATIONS};
 use crate::query::{parse_query, QueryError};
 use crate::store::Store;
@@ -58,26 +57,6 @@ impl EntityGraph {
                 Ok(())
             })?;
         let (b, graphs) = merged.into_inner().unwrap_or_else(|e| e.into_inner());
-        // Which articles state each relation, by the builder's ids for now.
-        let stated: Vec<(NodeId, NodeId, u8, u32)> = b
-            .statements
-            .iter()
-            .filter(|st| st.3 != IN_DEFAULT_GRAPH)
-            .copied()
-            .collect();
-        let mut used: Vec<NodeId> = stated.iter().flat_map(|st| [st.0, st.1]).collect();
-        used.sort_unstable();
-        used.dedup();
-        let names: Vec<(NodeId, Box<str>)> = used.iter().map(|&n| (n, b.iri(n).into())).collect();
-        let mut g = b.build();
-        let final_id: HashMap<NodeId, NodeId> = names
-            .iter()
-            .filter_map(|(n, iri)| Some((*n, g.node(iri)?)))
-            .collect();
-        let rows = stated
-            .into_iter()
-            .filter_map(|(s, o, p, a)| Some((*final_id.get(&s)?, *final_id.get(&o)?, p, a)))
-            .collect();
         let mut dates: HashMap<String, String> = HashMap::new();
         for_each_row(
             store,
@@ -95,7 +74,7 @@ impl EntityGraph {
             .iter()
             .map(|a| dates.get(&**a).map_or("", String::as_str).into())
             .collect();
-        g.set_article_index(Some(ArticleIndex::new(graphs.names, graph_dates, rows)));
+        let g = b.build_with_articles(graphs.names, graph_dates);
         Ok(g)
     }
 }

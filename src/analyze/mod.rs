@@ -25,6 +25,7 @@ pub mod graph;
 mod graph_builder;
 mod graph_file;
 mod graph_scan;
+pub mod graph_update;
 pub use article_index::ArticleIndex;
 pub mod lookup;
 pub mod path;

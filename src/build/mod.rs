@@ -20,6 +20,7 @@
 mod pipeline;
 mod signatures;
 
+use crate::analyze::graph_update::GraphUpdate;
 use crate::extract::{Extraction, Extractor};
 use crate::ingest::{self, Article, IngestError, Input, Lang};
 use crate::rdf;
@@ -190,6 +191,9 @@ pub fn build(
     extractor: &Extractor,
     opts: &BuildOptions,
 ) -> Result<Summary, StoreError> {
+    // The entity graph beside the store, taken before the first write
+    // removes it, is kept current while the build only adds articles.
+    let mut graph_update = GraphUpdate::start(store.path(), store.has_articles()?);
     let mut summary = Summary {
         ontology_loaded: store.ensure_ontology(ONTOLOGY_TTL, &ontology_hash())?,
         ..Summary::default()
@@ -283,6 +287,13 @@ pub fn build(
                                 hash,
                                 text,
                             });
+                            match (&mut graph_update, is_new) {
+                                (Some(update), true) => update.add_article(&graph, &quads),
+                                // A replaced article may take relations and
+                                // entities away: the next analysis scans.
+                                (Some(_), false) => graph_update = None,
+                                (None, _) => {}
+                            }
                             writer.add(graph, quads, is_new)?;
                             if is_new {
                                 summary.new += 1;
@@ -360,6 +371,17 @@ pub fn build(
                 .all(|a| stored.has(&a.graph) && !pruned.contains(&a.graph))
         {
             signatures.files.insert(path, sig);
+        }
+    }
+    if let Some(update) =
+        graph_update.filter(|_| !summary.interrupted && summary.pruned == 0 && summary.new > 0)
+    {
+        // Only the first analysis's speed depends on the file.
+        if let Err(e) = update.save(store.path()) {
+            eprintln!(
+                "newskg: warning: {}: cannot save the entity graph ({e}); the next analysis reads it from the store",
+                store.path().display()
+            );
         }
     }
     if let Err(e) = signatures.save(store.path()) {
