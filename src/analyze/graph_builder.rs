@@ -24,6 +24,9 @@ pub struct GraphBuilder {
     /// is an edge when the default graph has it ([`IN_DEFAULT_GRAPH`]);
     /// the named graphs that have it are its articles.
     pub(super) statements: Vec<(NodeId, NodeId, u8, u32)>,
+    /// Every stated relation is an edge: the statements come from the
+    /// articles alone (a build's), with no rows for the default graph.
+    pub(super) edges_from_articles: bool,
 }
 
 impl GraphBuilder {
@@ -47,11 +50,6 @@ impl GraphBuilder {
         self.ids.insert(iri.clone(), n);
         self.iris.push(iri);
         n
-    }
-
-    /// The IRI of a builder's node id (before [`build`](Self::build)).
-    pub(super) fn iri(&self, node: NodeId) -> &str {
-        &self.iris[node as usize]
     }
 
     pub fn label(&mut self, node: NodeId, text: &str, lang: &str) {
@@ -90,23 +88,8 @@ impl GraphBuilder {
         graphs: Vec<Box<str>>,
         dates: Vec<Box<str>>,
     ) -> EntityGraph {
-        // Which articles state each relation, by the builder's ids for now.
-        let stated: Vec<(NodeId, NodeId, u8, u32)> = self
-            .statements
-            .iter()
-            .filter(|st| st.3 != IN_DEFAULT_GRAPH)
-            .copied()
-            .collect();
-        let mut used: Vec<NodeId> = stated.iter().flat_map(|st| [st.0, st.1]).collect();
-        used.sort_unstable();
-        used.dedup();
-        let names: Vec<(NodeId, Box<str>)> =
-            used.iter().map(|&n| (n, self.iri(n).into())).collect();
-        let mut g = self.build();
-        let final_id: HashMap<NodeId, NodeId> = names
-            .iter()
-            .filter_map(|(n, iri)| Some((*n, g.node(iri)?)))
-            .collect();
+        let (mut g, mut stated) = self.build_keeping_statements();
+        stated.retain(|st| st.3 != IN_DEFAULT_GRAPH);
         // Article ids in IRI order too, whatever order they were read in.
         let mut order: Vec<u32> = (0..graphs.len() as u32).collect();
         order.sort_unstable_by(|a, b| graphs[*a as usize].cmp(&graphs[*b as usize]));
@@ -119,28 +102,28 @@ impl GraphBuilder {
             .iter()
             .map(|&a| dates.get(a as usize).cloned().unwrap_or_default())
             .collect();
-        let rows = stated
-            .into_iter()
-            .filter_map(|(s, o, p, a)| {
-                Some((
-                    *final_id.get(&s)?,
-                    *final_id.get(&o)?,
-                    p,
-                    *article_id.get(a as usize)?,
-                ))
-            })
-            .collect();
-        g.set_article_index(Some(ArticleIndex::new(graphs, dates, rows)));
+        stated.retain(|st| (st.3 as usize) < article_id.len());
+        for st in stated.iter_mut() {
+            st.3 = article_id[st.3 as usize];
+        }
+        g.set_article_index(Some(ArticleIndex::new(graphs, dates, stated)));
         g
     }
 
     pub fn build(self) -> EntityGraph {
+        self.build_keeping_statements().0
+    }
+
+    /// The graph, and the statements in its node ids (a symmetric
+    /// relation's smaller node first), sorted and without repeats.
+    fn build_keeping_statements(self) -> (EntityGraph, Vec<(NodeId, NodeId, u8, u32)>) {
         let GraphBuilder {
             ids,
             iris,
             labels,
             mut relations,
             mut statements,
+            edges_from_articles,
         } = self;
         drop(ids);
         let n = iris.len();
@@ -183,7 +166,7 @@ impl GraphBuilder {
             let (s, o, p, _) = statements[i];
             let mut j = i;
             let mut articles = 0;
-            let mut edge = false;
+            let mut edge = edges_from_articles;
             while j < statements.len()
                 && (statements[j].0, statements[j].1, statements[j].2) == (s, o, p)
             {
@@ -201,7 +184,6 @@ impl GraphBuilder {
             }
             i = j;
         }
-        drop(statements);
 
         for r in relations.iter_mut() {
             if r.2 & 0x80 != 0 {
@@ -307,7 +289,7 @@ impl GraphBuilder {
         label_start.push(labels.len());
         let labels = labels.into_iter().map(|(_, l)| l).collect();
 
-        EntityGraph {
+        let g = EntityGraph {
             iris,
             label_start,
             labels,
@@ -315,6 +297,7 @@ impl GraphBuilder {
             adj,
             relations,
             article_index: None,
-        }
+        };
+        (g, statements)
     }
 }

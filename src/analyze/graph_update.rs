@@ -7,7 +7,7 @@
 //! Knows nothing of how the build runs; reads only the quads it is given
 //! and the graph file (see `graph_file`), and writes only that file.
 
-use super::graph::{EntityGraph, GraphBuilder, NodeId, IN_DEFAULT_GRAPH, RELATIONS};
+use super::graph::{EntityGraph, GraphBuilder, NodeId, RELATIONS};
 use super::graph_file;
 use crate::vocab;
 use oxigraph::model::{GraphNameRef, Quad, Term};
@@ -30,8 +30,10 @@ pub struct GraphUpdate {
 
 impl GraphUpdate {
     fn empty() -> GraphUpdate {
+        let mut builder = GraphBuilder::default();
+        builder.edges_from_articles = true;
         GraphUpdate {
-            builder: GraphBuilder::default(),
+            builder,
             labels: HashMap::new(),
             graph_ids: HashMap::new(),
             graphs: Vec::new(),
@@ -80,7 +82,6 @@ impl GraphUpdate {
         }
         for (k, &(s, o, p)) in index.keys.iter().enumerate() {
             let (s, o) = (ids[s as usize], ids[o as usize]);
-            u.builder.statements.push((s, o, p, IN_DEFAULT_GRAPH));
             let range = index.starts[k] as usize..index.starts[k + 1] as usize;
             for &a in &index.ids[range] {
                 u.builder.statements.push((s, o, p, a));
@@ -137,7 +138,6 @@ impl GraphUpdate {
                 if let Term::NamedNode(o) = &q.object {
                     if vocab::is_entity(o.as_str()) {
                         let (s, o) = (self.builder.node(subject), self.builder.node(o.as_str()));
-                        self.builder.statements.push((s, o, p, IN_DEFAULT_GRAPH));
                         self.builder.statements.push((s, o, p, a));
                     }
                 }
