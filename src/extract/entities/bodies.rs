@@ -12,7 +12,7 @@
 //! English only, adds mentions, entities and `country` facts: no relation
 //! rules, no names that carry no head word ("the Serbian side" is no body).
 
-use super::names::TAILS;
+use super::name_words::TAILS;
 use super::titles::PORTFOLIO_WORDS;
 use super::{insert_mention, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};

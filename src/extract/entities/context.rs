@@ -9,7 +9,8 @@
 //! Adds mentions and entities only: no I/O, no RDF, no relation facts.
 
 use super::bodies::and_in_portfolio;
-use super::names::{STOP_CAPS, TAILS};
+use super::name_words::TAILS;
+use super::names::STOP_CAPS;
 use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate};

@@ -39,6 +39,7 @@ mod described_places;
 mod events;
 mod facts;
 mod given_names;
+mod name_words;
 mod names;
 mod pair_leaders;
 mod particles;

@@ -1,164 +1,16 @@
 //! Named runs: capitalised runs that name an organisation, event or place
-//! by their head or tail word (TAILS, PLACE_TAILS), the coordination split
+//! by their head or tail word (the `name_words` lists), the coordination split
 //! of "A and B" runs, and the word lists they and the sentence pass share
 //! (CONNECTORS, STOP_CAPS, SPEECH, EN/RU_ORG_HEADS).
 //!
 //! Only finds spans and classes: no I/O, no RDF, no facts.
 
 use super::bodies::portfolio_list_follows;
+use super::name_words::TAILS;
+use super::name_words::{BODY_ON, PLACE_TAILS, REGION_TAILS};
 use super::{absorbable, is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
-
-/// Words that make a capitalised run an organisation, event or place, and the class they give.
-pub(super) const TAILS: &[(&str, Class)] = &[
-    ("plant", Class::Company),
-    ("works", Class::Company),
-    ("factory", Class::Company),
-    ("company", Class::Company),
-    ("corporation", Class::Company),
-    ("corp", Class::Company),
-    ("co", Class::Company),
-    ("limited", Class::Company),
-    ("group", Class::Company),
-    ("llc", Class::Company),
-    ("ltd", Class::Company),
-    ("jsc", Class::Company),
-    ("ojsc", Class::Company),
-    ("cjsc", Class::Company),
-    ("pjsc", Class::Company),
-    ("inc", Class::Company),
-    ("holding", Class::Company),
-    ("refinery", Class::Company),
-    ("bank", Class::Company),
-    ("airlines", Class::Company),
-    ("railways", Class::Company),
-    ("motors", Class::Company),
-    ("pharmaceuticals", Class::Company),
-    ("products", Class::Company),
-    ("holdings", Class::Company),
-    ("airways", Class::Company),
-    ("association", Class::Organization),
-    ("confederation", Class::Organization),
-    ("alliance", Class::Organization),
-    ("academy", Class::Organization),
-    ("society", Class::Organization),
-    ("authority", Class::GovernmentBody),
-    ("board", Class::GovernmentBody),
-    ("bureau", Class::GovernmentBody),
-    ("secretariat", Class::GovernmentBody),
-    ("presidency", Class::GovernmentBody),
-    ("assembly", Class::GovernmentBody),
-    ("foundation", Class::Organization),
-    ("fund", Class::Organization),
-    ("union", Class::Organization),
-    ("organization", Class::Organization),
-    ("organisation", Class::Organization),
-    ("institute", Class::Organization),
-    ("university", Class::Organization),
-    ("center", Class::Organization),
-    ("centre", Class::Organization),
-    ("park", Class::Organization),
-    ("chamber", Class::Organization),
-    ("chambers", Class::Organization),
-    ("federation", Class::Organization),
-    ("council", Class::GovernmentBody),
-    ("ministry", Class::GovernmentBody),
-    ("agency", Class::GovernmentBody),
-    ("committee", Class::GovernmentBody),
-    ("commission", Class::GovernmentBody),
-    ("service", Class::GovernmentBody),
-    ("administration", Class::GovernmentBody),
-    ("government", Class::GovernmentBody),
-    ("cabinet", Class::GovernmentBody),
-    ("department", Class::GovernmentBody),
-    ("directorate", Class::GovernmentBody),
-    ("customs", Class::GovernmentBody),
-    ("embassy", Class::GovernmentBody),
-    ("consulate", Class::GovernmentBody),
-    ("parliament", Class::GovernmentBody),
-    ("office", Class::GovernmentBody),
-    ("news", Class::MediaOutlet),
-    ("times", Class::MediaOutlet),
-    ("daily", Class::MediaOutlet),
-    ("recorder", Class::MediaOutlet),
-    ("magazine", Class::MediaOutlet),
-    ("gazette", Class::MediaOutlet),
-    ("herald", Class::MediaOutlet),
-    ("tribune", Class::MediaOutlet),
-    ("telegraph", Class::MediaOutlet),
-    ("airport", Class::Place),
-    ("seaport", Class::Place),
-    ("corridor", Class::Place),
-    ("highway", Class::Place),
-    ("pipeline", Class::Place),
-    ("bridge", Class::Place),
-    ("canal", Class::Place),
-    ("kremlin", Class::Place),
-    ("stadium", Class::Place),
-    ("hpp", Class::Place),
-    ("forum", Class::Event),
-    ("summit", Class::Event),
-    ("dialogue", Class::Event),
-    ("exhibition", Class::Event),
-    ("expo", Class::Event),
-    ("conference", Class::Event),
-    ("fair", Class::Event),
-    ("congress", Class::Event),
-    ("week", Class::Event),
-    ("region", Class::Region),
-    ("oblast", Class::Region),
-    ("province", Class::Region),
-    ("krai", Class::Region),
-    ("territory", Class::Region),
-    ("republic", Class::Country),
-];
-
-/// Lowercase place tails after a capitalised name: "Pirallahi industrial park".
-const PLACE_TAILS: &[&[&str]] = &[
-    &["industrial", "park"],
-    &["industrial", "district"],
-    &["industrial", "zone"],
-    &["industrial", "quarter"],
-    &["economic", "zone"],
-    &["free", "economic", "zone"],
-    &["special", "economic", "zone"],
-    &["technology", "park"],
-    &["hydropower", "plant"],
-    &["hydroelectric", "power", "plant"],
-    &["power", "plant"],
-    &["nuclear", "power", "plant"],
-    &["power", "station"],
-    &["border", "crossing"],
-    &["checkpoint"],
-    &["port"],
-    &["airport"],
-    &["international", "airport"],
-    &["seaport"],
-    &["international", "seaport"],
-    &["hpp"],
-];
-
-/// Lowercase words after a capitalised name that make it a region.
-/// Bodies and meetings whose names go on with "on": "Commission on ...".
-const BODY_ON: &[&str] = &[
-    "commission",
-    "committee",
-    "council",
-    "forum",
-    "conference",
-    "summit",
-];
-
-const REGION_TAILS: &[&str] = &[
-    "province",
-    "region",
-    "oblast",
-    "district",
-    "county",
-    "prefecture",
-    "governorate",
-];
 
 /// Whether a name ending in this word names an organisation, event or
 /// place ("... Economic Zone", "... Province", "... Authority"), not a person.
