@@ -106,7 +106,7 @@ pub fn load(path: &Path) -> Option<EntityGraph> {
     read_graph(&mut &bytes[..]).ok().flatten()
 }
 
-fn read_graph(r: &mut impl Read) -> io::Result<Option<EntityGraph>> {
+fn read_graph(r: &mut &[u8]) -> io::Result<Option<EntityGraph>> {
     let mut magic = [0u8; 16];
     r.read_exact(&mut magic)?;
     if &magic != MAGIC {
@@ -184,7 +184,7 @@ fn read_graph(r: &mut impl Read) -> io::Result<Option<EntityGraph>> {
     Ok(Some(g))
 }
 
-fn read_index(r: &mut impl Read) -> io::Result<ArticleIndex> {
+fn read_index(r: &mut &[u8]) -> io::Result<ArticleIndex> {
     let mut index = ArticleIndex::default();
     let n = get_len(r)?;
     for _ in 0..n {
@@ -236,16 +236,17 @@ fn get_u16(r: &mut impl Read) -> io::Result<u16> {
     Ok(u16::from_le_bytes(b))
 }
 
-fn get_str(r: &mut impl Read) -> io::Result<Box<str>> {
+/// A string read straight from the file's bytes: one allocation, no zeroing.
+fn get_str(r: &mut &[u8]) -> io::Result<Box<str>> {
     let n = get_len(r)?;
-    if n > 1 << 20 {
+    if n > 1 << 20 || n > r.len() {
         return Err(io::ErrorKind::InvalidData.into());
     }
-    let mut b = vec![0u8; n];
-    r.read_exact(&mut b)?;
-    String::from_utf8(b)
-        .map(String::into_boxed_str)
-        .map_err(|_| io::ErrorKind::InvalidData.into())
+    let (text, rest) = r.split_at(n);
+    let text =
+        std::str::from_utf8(text).map_err(|_| io::Error::from(io::ErrorKind::InvalidData))?;
+    *r = rest;
+    Ok(text.into())
 }
 
 #[cfg(test)]
