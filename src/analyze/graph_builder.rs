@@ -52,6 +52,11 @@ impl GraphBuilder {
         n
     }
 
+    /// Adds a label already owned.
+    pub(super) fn add_label(&mut self, node: NodeId, label: Label) {
+        self.labels.push((node, label));
+    }
+
     pub fn label(&mut self, node: NodeId, text: &str, lang: &str) {
         self.labels.push((
             node,

@@ -7,7 +7,7 @@
 //! Knows nothing of how the build runs; reads only the quads it is given
 //! and the graph file (see `graph_file`), and writes only that file.
 
-use super::graph::{EntityGraph, GraphBuilder, NodeId, RELATIONS};
+use super::graph::{EntityGraph, GraphBuilder, Label, NodeId, RELATIONS};
 use super::graph_file;
 use crate::vocab;
 use oxigraph::model::{GraphNameRef, Quad, Term};
@@ -22,8 +22,8 @@ pub struct GraphUpdate {
     builder: GraphBuilder,
     /// Labels taken, by node (a node has a few).
     labels: HashMap<NodeId, Vec<TextAndLang>>,
+    /// Article ids by graph IRI, and each article's date.
     graph_ids: HashMap<Box<str>, u32>,
-    graphs: Vec<Box<str>>,
     dates: Vec<Box<str>>,
     relation_of: HashMap<String, u8>,
 }
@@ -36,7 +36,6 @@ impl GraphUpdate {
             builder,
             labels: HashMap::new(),
             graph_ids: HashMap::new(),
-            graphs: Vec::new(),
             dates: Vec::new(),
             relation_of: RELATIONS
                 .iter()
@@ -76,7 +75,6 @@ impl GraphUpdate {
         }
         for (a, name) in index.graphs.iter().enumerate() {
             u.graph_ids.insert(name.clone(), a as u32);
-            u.graphs.push(name.clone());
             u.dates
                 .push(index.dates.get(a).cloned().unwrap_or_default());
         }
@@ -94,7 +92,6 @@ impl GraphUpdate {
         let taken = self.labels.entry(node).or_default();
         if !taken.iter().any(|(t, l)| **t == *text && **l == *lang) {
             taken.push((text.into(), lang.into()));
-            self.builder.label(node, text, lang);
         }
     }
 
@@ -104,9 +101,8 @@ impl GraphUpdate {
         let a = match self.graph_ids.get(graph) {
             Some(&a) => a,
             None => {
-                let a = self.graphs.len() as u32;
+                let a = self.dates.len() as u32;
                 self.graph_ids.insert(graph.into(), a);
-                self.graphs.push(graph.into());
                 self.dates.push("".into());
                 a
             }
@@ -147,7 +143,25 @@ impl GraphUpdate {
 
     /// The graph with the added articles.
     pub fn finish(self) -> EntityGraph {
-        self.builder.build_with_articles(self.graphs, self.dates)
+        let GraphUpdate {
+            mut builder,
+            labels,
+            graph_ids,
+            dates,
+            relation_of,
+        } = self;
+        drop(relation_of);
+        // Each string is held once while collecting; handed over, not copied.
+        let mut graphs: Vec<Box<str>> = vec![Box::default(); graph_ids.len()];
+        for (g, a) in graph_ids {
+            graphs[a as usize] = g;
+        }
+        for (node, taken) in labels {
+            for (text, lang) in taken {
+                builder.add_label(node, Label { text, lang });
+            }
+        }
+        builder.build_with_articles(graphs, dates)
     }
 
     /// Saves the graph beside the store in `store_dir`, for the analyses
