@@ -1,0 +1,380 @@
+//! What each command does once its arguments are parsed: opening the store,
+//! calling the library, writing the output and choosing the exit status.
+//! The clap types and the dispatch are the parent module's.
+
+use super::*;
+
+pub(super) fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> Result<()> {
+    // Serialised first, so that a closed pipe is an I/O error, seen as such.
+    let text = serde_json::to_string_pretty(value)?;
+    out.write_all(text.as_bytes())?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `path`: the shortest path, or with `all` = Some(limit) the ranked simple
+/// paths. Exit 0 when a path was found, 1 when there is none.
+pub(super) fn cmd_path(
+    store_path: &Path,
+    (from, to): (&str, &str),
+    max_hops: Option<u32>,
+    all: Option<usize>,
+    graph: &GraphArgs,
+    format: AnalysisFormat,
+) -> Result<i32> {
+    let filter = graph.filter()?;
+    let store = Store::open(store_path, false)?;
+    let g = analyze::entity_graph(&store)?;
+    let a = lookup::resolve(&g, "FROM", from)?;
+    let b = lookup::resolve(&g, "TO", to)?;
+    let r = match all {
+        None => {
+            let p = path::shortest_path(&g, a, b, filter, max_hops);
+            report::shortest_report(&store, &g, (a, b), filter, max_hops, p.as_deref())?
+        }
+        Some(limit) => {
+            let max = max_hops.unwrap_or(4);
+            let found = path::all_simple_paths(&g, a, b, filter, max, limit, PATH_COUNT_CAP);
+            report::all_paths_report(&store, &g, (a, b), filter, max, &found)?
+        }
+    };
+    let mut out = stdout();
+    match format {
+        AnalysisFormat::Text => report::write_path_text(&r, &mut out)?,
+        AnalysisFormat::Json => write_json(&r, &mut out)?,
+    }
+    out.flush()?;
+    Ok(if r.found { EXIT_OK } else { EXIT_FAILED })
+}
+
+pub(super) fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+pub(crate) fn extractor() -> Result<Extractor> {
+    Extractor::new().context("the extraction data compiled into newskg is broken")
+}
+
+pub(super) fn query_text(
+    inline: Option<String>,
+    file: Option<PathBuf>,
+) -> Result<(String, String)> {
+    match (inline, file) {
+        (Some(q), _) => Ok((q, "query".to_string())),
+        (None, Some(f)) if f.as_os_str() == "-" => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("reading the query from stdin")?;
+            Ok((s, "<stdin>".to_string()))
+        }
+        (None, Some(f)) => {
+            let bytes =
+                std::fs::read(&f).with_context(|| format!("{}: cannot read", f.display()))?;
+            let s = String::from_utf8(bytes).map_err(|e| {
+                anyhow!(
+                    "{}: not UTF-8 text (byte {})",
+                    f.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            Ok((s, f.display().to_string()))
+        }
+        (None, None) => bail!("give a query, or -f FILE"),
+    }
+}
+
+/// `query` and `run`: a table on a terminal (with the script's title above
+/// it for `run`), TSV when piped.
+pub(super) fn cmd_query(
+    store_path: &Path,
+    text: &str,
+    name: &str,
+    format: Option<OutputFormat>,
+    max_rows: Option<usize>,
+    show_title: bool,
+) -> Result<i32> {
+    let store = Store::open(store_path, false)?;
+    let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+        OutputFormat::Table
+    } else {
+        OutputFormat::Tsv
+    });
+    let mut out = stdout();
+    if show_title && format == OutputFormat::Table {
+        if let Some(title) = check::parse_header(text).ok().and_then(|h| h.title) {
+            writeln!(out, "{title}")?;
+        }
+    }
+    let opts = query::Options {
+        max_rows,
+        ..query::Options::with_format(format)
+    };
+    let outcome = query::run_query_with(&store, text, name, &opts, &mut out)?;
+    out.flush()?;
+    // A table notes left-out rows itself; other formats stay clean.
+    if format != OutputFormat::Table {
+        if let query::Outcome::Rows(c) | query::Outcome::Triples(c) = outcome {
+            let unit = if matches!(outcome, query::Outcome::Rows(_)) {
+                "row"
+            } else {
+                "triple"
+            };
+            if let Some(note) = c.note(unit) {
+                eprintln!("{note}");
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+pub(super) fn cmd_extract(
+    paths: &[PathBuf],
+    format: ExtractFormat,
+    lang: Option<Lang>,
+    explain: bool,
+) -> Result<i32> {
+    let ex = extractor()?;
+    if explain {
+        let (inputs, mut errors) = crate::ingest::expand(paths);
+        let mut out = stdout();
+        for input in &inputs {
+            for r in crate::ingest::read(input, lang) {
+                match r {
+                    Ok(a) => write!(out, "{}", ex.explain(&a))?,
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        out.flush()?;
+        for e in &errors {
+            eprintln!("newskg: {e}");
+        }
+        return Ok(if errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_BAD_INPUT
+        });
+    }
+    let fmt = match format {
+        ExtractFormat::Nt => ExportFormat::Nt,
+        ExtractFormat::Nq => ExportFormat::Nq,
+        ExtractFormat::Ttl => ExportFormat::Ttl,
+        ExtractFormat::Trig => ExportFormat::Trig,
+    };
+    // Each article is written as soon as it is extracted (in input order), so
+    // memory does not grow with the corpus.
+    let mut out = stdout();
+    let errors = {
+        let mut w = export::GroupWriter::new(fmt, &mut out);
+        let errors = build::extract_inputs(paths, lang, &ex, |a, x| {
+            w.write_group(rdf::article_quads(&a, &x)).map(|_| ())
+        })?;
+        w.finish()?;
+        errors
+    };
+    out.flush()?;
+    for e in &errors {
+        eprintln!("newskg: {e}");
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
+
+pub(super) fn cmd_build(
+    store_path: &Path,
+    paths: Vec<PathBuf>,
+    prune: bool,
+    lang: Option<Lang>,
+    quiet: bool,
+) -> Result<i32> {
+    let stop = stop_on_interrupt();
+    let ex = extractor()?;
+    let store = Store::open(store_path, true)?;
+    let opts = BuildOptions {
+        paths,
+        prune,
+        lang,
+        progress: std::io::stderr().is_terminal() && !quiet,
+        stop: Some(stop),
+    };
+    let summary = build::build(&store, &ex, &opts)?;
+    let mut out = stdout();
+    write_build_summary(&store, &summary, prune, quiet, &mut out)?;
+    out.flush()?;
+    if summary.interrupted {
+        eprintln!(
+            "newskg: interrupted; every article written so far is complete. Run the same build again to go on{}.",
+            if prune { " (nothing was pruned)" } else { "" }
+        );
+        return Ok(EXIT_INTERRUPTED);
+    }
+    Ok(if summary.failed.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_BAD_INPUT
+    })
+}
+
+/// A flag that the first Ctrl-C sets (the build then stops reading inputs,
+/// writes what it has and ends); a second Ctrl-C leaves at once, which is
+/// safe too, since every commit holds whole articles only.
+pub(super) fn stop_on_interrupt() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("\nnewskg: interrupted twice; leaving now");
+            std::process::exit(EXIT_INTERRUPTED);
+        }
+        eprintln!("\nnewskg: stopping after the articles read so far are written (Ctrl-C again leaves now)");
+    });
+    if let Err(e) = installed {
+        eprintln!("newskg: warning: Ctrl-C will end the build at once: {e}");
+    }
+    stop
+}
+
+/// What a build did: failed inputs on stderr; the summary line and (unless
+/// `quiet`) what the graph holds on `out`.
+pub(crate) fn write_build_summary(
+    store: &Store,
+    summary: &build::Summary,
+    prune: bool,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    for e in &summary.failed {
+        eprintln!("newskg: {e}");
+    }
+    let store_path = store.path();
+    let total = summary.new + summary.changed + summary.unchanged;
+    let duplicates = match summary.duplicates {
+        0 => String::new(),
+        1 => "1 duplicate skipped".to_string(),
+        n => format!("{n} duplicates skipped"),
+    };
+    if !summary.changed_anything() && summary.failed.is_empty() {
+        let note = if duplicates.is_empty() {
+            String::new()
+        } else {
+            format!(" ({duplicates})")
+        };
+        writeln!(
+            out,
+            "Nothing changed: all {total} articles in {} are up to date{note}.",
+            store_path.display(),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Built {}: {} new, {} changed, {} unchanged, {} failed{}{}.",
+            store_path.display(),
+            summary.new,
+            summary.changed,
+            summary.unchanged,
+            summary.failed.len(),
+            if prune {
+                format!(", {} pruned", summary.pruned)
+            } else {
+                String::new()
+            },
+            if duplicates.is_empty() {
+                String::new()
+            } else {
+                format!(", {duplicates}")
+            }
+        )?;
+    }
+    if !quiet {
+        writeln!(out)?;
+        let st = stats::compute(store)?;
+        stats::print(&st, out)?;
+    }
+    Ok(())
+}
+
+/// The RDF format of a file, from its extension.
+pub(crate) fn rdf_format_of(path: &Path) -> Option<RdfFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "owl" | "xml" => Some(RdfFormat::RdfXml),
+        "json" => RdfFormat::from_extension("jsonld"),
+        e => RdfFormat::from_extension(e),
+    }
+}
+
+pub(crate) fn parse_iri(s: &str, what: &str) -> Result<NamedNode> {
+    NamedNode::new(s).map_err(|e| anyhow!("{what} {s:?} is not a valid IRI: {e}"))
+}
+
+pub(super) fn cmd_load(store_path: &Path, files: &[PathBuf], graph: Option<String>) -> Result<i32> {
+    let graph = graph.map(|g| parse_iri(&g, "--graph")).transpose()?;
+    // Check every file before opening the store for writing.
+    let mut plan = Vec::new();
+    let mut failed = 0;
+    for f in files {
+        match rdf_format_of(f) {
+            Some(fmt) => plan.push((f, fmt)),
+            None => {
+                eprintln!("newskg: {}: unknown RDF format (expected .ttl .nt .nq .trig .rdf .owl .jsonld)", f.display());
+                failed += 1;
+            }
+        }
+    }
+    let store = Store::open(store_path, true)?;
+    let mut out = stdout();
+    for (f, fmt) in plan {
+        let file = match std::fs::File::open(f) {
+            Ok(file) => file,
+            Err(e) => {
+                eprintln!("newskg: {}: {}", f.display(), e);
+                failed += 1;
+                continue;
+            }
+        };
+        match store.load(
+            &f.display().to_string(),
+            std::io::BufReader::new(file),
+            fmt,
+            graph.as_ref(),
+        ) {
+            Ok(n) => writeln!(out, "{}: loaded {n} statements", f.display())?,
+            Err(e) => {
+                eprintln!("newskg: {e} (nothing from this file was loaded)");
+                failed += 1;
+            }
+        }
+    }
+    store.flush()?;
+    out.flush()?;
+    Ok(if failed == 0 { EXIT_OK } else { EXIT_BAD_INPUT })
+}
+
+pub(super) fn cmd_export(
+    store_path: &Path,
+    format: Option<ExportFormat>,
+    output: Option<PathBuf>,
+    graph: Option<String>,
+) -> Result<i32> {
+    let graph = graph.map(|g| parse_iri(&g, "--graph")).transpose()?;
+    let format = format
+        .or_else(|| output.as_deref().and_then(ExportFormat::from_path))
+        .unwrap_or(ExportFormat::Ttl);
+    let store = Store::open(store_path, false)?;
+    match output {
+        None => {
+            let mut out = stdout();
+            export::export(&store, format, graph.as_ref(), &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let n = export::export_to_file(&store, format, graph.as_ref(), &path)?;
+            eprintln!("wrote {n} statements to {}", path.display());
+        }
+    }
+    Ok(EXIT_OK)
+}
