@@ -252,6 +252,31 @@ fn a_meeting_in_a_foreign_city_is_a_visit() {
 }
 
 #[test]
+fn the_articles_venue_is_visited_by_the_guests() {
+    // The session is placed in Tehran in one sentence, the guest in another.
+    check(
+        "The 19th Iran-Kazakhstan Joint Economic Committee meeting was held in Tehran on Sunday. \
+         The meeting was co-chaired by Iranian Agriculture Minister Mohammad-Ali Nikbakht and \
+         Kazakhstan Deputy Prime Minister Serik Zhumangarin. Iran and Kazakhstan discussed trade.",
+        &["Serik Zhumangarin visited Tehran"],
+        &["Mohammad-Ali Nikbakht visited *"],
+    );
+    check(
+        "Переговоры премьер-министров Кыргызстана и Беларуси прошли в Минске. \
+         Председатель кабмина Кыргызстана Адылбек Касымалиев провел встречу с премьер-министром Беларуси Александром Турчиным.",
+        &["Adylbek Kasymaliev visited Minsk"],
+        &[],
+    );
+    // An earlier meeting elsewhere does not place this one.
+    check(
+        "Russian Deputy Prime Minister Denis Manturov met Indian Finance Minister Nirmala Sitharaman. \
+         The two last met in Moscow in November 2022. Russia and India discussed trade.",
+        &[],
+        &["Nirmala Sitharaman visited *"],
+    );
+}
+
+#[test]
 fn a_meeting_of_two_named_people() {
     check(
         "Сегодня состоялась встреча премьер-министра Турции Реджепа Тайипа Эрдогана и первого вице-президента Ирана Исхака Джахангири.",
