@@ -8,7 +8,7 @@
 //! it adds no entities or mentions.
 
 use super::{Document, MentionKind};
-use crate::extract::{Class, Fact, Kind, Object, Predicate};
+use crate::extract::{Class, Fact, Kind, Object, Predicate, Role};
 
 /// Word beginnings of meeting, talks, visits and attended events.
 const MEETING: &[&str] = &[
@@ -81,6 +81,7 @@ const NOT_YET: &[&str] = &[
     "upcoming",
     "ahead",
     "likely",
+    "преддвери",
     "планиру",
     "запланирован",
     "будет",
@@ -155,7 +156,15 @@ impl Document<'_> {
             return;
         }
         let guest = guests[0];
-        let is_guest = |p: usize| self.home_country(p, facts) == Some(guest);
+        // An ambassador lives where the meetings are; a guest travels there.
+        let resident = |p: usize| {
+            facts.iter().any(|f| {
+                f.subject == p
+                    && f.predicate == Predicate::HasRole
+                    && f.object == Object::Role(Role::Ambassador)
+            })
+        };
+        let is_guest = |p: usize| self.home_country(p, facts) == Some(guest) && !resident(p);
         let mut add = |p: usize, sentence: usize| {
             let known = found
                 .iter()

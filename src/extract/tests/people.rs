@@ -267,6 +267,13 @@ fn the_articles_venue_is_visited_by_the_guests() {
         &["Adylbek Kasymaliev visited Minsk"],
         &[],
     );
+    // An ambassador lives where the meetings are, and a visit ahead is none.
+    check(
+        "Президент Белоруссии Александр Лукашенко провел переговоры в Баку. \
+         Как заявил в преддверии визита посол Белоруссии в Азербайджане Николай Пацкевич, страны нарастят торговлю.",
+        &["Alexander Lukashenko visited Baku"],
+        &["Nikolai Patskevich visited *"],
+    );
     // An earlier meeting elsewhere does not place this one.
     check(
         "Russian Deputy Prime Minister Denis Manturov met Indian Finance Minister Nirmala Sitharaman. \
