@@ -295,6 +295,17 @@ fn a_meeting_of_two_named_people() {
         &["Shavkat Mirziyoyev metWith Fumio Kishida"],
         &[],
     );
+    // Co-chairs of one session meet; so do the people a minister accompanies.
+    check(
+        "The Joint Economic Committee meeting was co-chaired by Iranian Agriculture Minister Mohammad-Ali Nikbakht and Kazakhstan Deputy Prime Minister Serik Zhumangarin.",
+        &["Mohammad-Ali Nikbakht metWith Serik Zhumangarin"],
+        &[],
+    );
+    check(
+        "Indonesia's Minister of Trade Budi Santoso accompanied President Prabowo Subianto in a meeting with Malaysian Prime Minister Anwar Ibrahim.",
+        &["Budi Santoso metWith Anwar Ibrahim"],
+        &[],
+    );
     // A meeting still to come is none.
     check(
         "Запланирована встреча премьер-министра Турции Реджепа Тайипа Эрдогана и вице-президента Ирана Исхака Джахангири.",
