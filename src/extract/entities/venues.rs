@@ -33,6 +33,34 @@ const MEETING: &[&str] = &[
     "hospitality",
 ];
 
+/// Word beginnings and words of what has not happened yet.
+const NOT_YET: &[&str] = &[
+    "will",
+    "would",
+    "plan",
+    "expected",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "ahead",
+    "likely",
+    "преддвери",
+    "планиру",
+    "запланирован",
+    "будет",
+    "будут",
+    "предстоит",
+    "ожидается",
+    "намерен",
+    "посетит",
+    "прибудет",
+    "встретится",
+    "встретятся",
+    "проведет",
+    "проведут",
+    "состоится",
+];
+
 /// Whether words (token keys) speak of a meeting that has taken place.
 fn is_meeting(words: &[&str]) -> bool {
     starts(words, MEETING) && !starts(words, NOT_YET)
@@ -70,34 +98,6 @@ fn visit(person: usize, place: usize, sentence: usize, via: &str) -> Fact {
     }
 }
 
-/// Word beginnings and words of what has not happened yet.
-const NOT_YET: &[&str] = &[
-    "will",
-    "would",
-    "plan",
-    "expected",
-    "scheduled",
-    "slated",
-    "upcoming",
-    "ahead",
-    "likely",
-    "преддвери",
-    "планиру",
-    "запланирован",
-    "будет",
-    "будут",
-    "предстоит",
-    "ожидается",
-    "намерен",
-    "посетит",
-    "прибудет",
-    "встретится",
-    "встретятся",
-    "проведет",
-    "проведут",
-    "состоится",
-];
-
 impl Document<'_> {
     /// `visited` for people of one country who meet in a city of another:
     /// in the sentence that places the meeting, and, where the article's
@@ -106,16 +106,20 @@ impl Document<'_> {
     pub fn visits_by_venue(&self, facts: &mut Vec<Fact>) {
         let mut found = Vec::new();
         let mut article_venues: Vec<(usize, &str)> = Vec::new();
-        for (i, sent) in self.sentences.iter().enumerate() {
-            let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
-            if !is_meeting(&words) {
+        let sentence_words: Vec<Vec<&str>> = self
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.key.as_str()).collect())
+            .collect();
+        for ((i, sent), words) in self.sentences.iter().enumerate().zip(&sentence_words) {
+            if !is_meeting(words) {
                 continue;
             }
-            for venue in self.venues(sent, &words) {
+            for venue in self.venues(sent, words) {
                 let Some(venue_country) = self.gazetteer_country(venue) else {
                     continue;
                 };
-                if !recalled(&words) {
+                if !recalled(words) {
                     article_venues.push((venue, venue_country));
                 }
                 for p in self.people(sent) {
@@ -126,7 +130,7 @@ impl Document<'_> {
                 }
             }
         }
-        self.visits_by_article_venue(&article_venues, facts, &mut found);
+        self.visits_by_article_venue(&article_venues, &sentence_words, facts, &mut found);
         facts.extend(found);
     }
 
@@ -137,6 +141,7 @@ impl Document<'_> {
     fn visits_by_article_venue(
         &self,
         venues: &[(usize, &str)],
+        sentence_words: &[Vec<&str>],
         facts: &[Fact],
         found: &mut Vec<Fact>,
     ) {
@@ -186,12 +191,7 @@ impl Document<'_> {
             ) {
                 continue;
             }
-            let words: Vec<&str> = self.sentences[f.sentence]
-                .tokens
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect();
-            if starts(&words, NOT_YET) {
+            if starts(&sentence_words[f.sentence], NOT_YET) {
                 continue;
             }
             let object = match f.object {
@@ -204,9 +204,8 @@ impl Document<'_> {
                 }
             }
         }
-        for (i, sent) in self.sentences.iter().enumerate() {
-            let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
-            if is_meeting(&words) {
+        for ((i, sent), words) in self.sentences.iter().enumerate().zip(sentence_words) {
+            if is_meeting(words) {
                 for p in self.people(sent) {
                     add(p, i);
                 }
