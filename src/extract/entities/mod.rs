@@ -18,7 +18,8 @@
 //! the mention types and small shared helpers; the stages live in
 //! submodules, each adding `impl Document` methods: `sentence`
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
-//! `particles` (names joined by "bin", "ibn"),
+//! `particles` (names joined by "bin", "ibn"), `quoted` (Russian quoted
+//! names standing alone: «Автотор» возобновил),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `bodies` (state bodies named by their country: "the Serbian
 //! government"), `events` (events named around other names, joint commissions),
@@ -43,6 +44,7 @@ mod name_words;
 mod names;
 mod pair_leaders;
 mod particles;
+mod quoted;
 mod references;
 mod regions;
 mod russian;

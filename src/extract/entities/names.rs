@@ -196,7 +196,18 @@ pub(super) const EN_ORG_HEADS: &[&str] = &[
     "subsidiary",
     "affiliate",
     "brand",
+    "dealer",
+    "distributor",
+    "retailer",
+    "startup",
+    "shipbuilder",
 ];
+
+/// Whether a lowercase word heads a company name that follows it: a word of
+/// [`EN_ORG_HEADS`] or a compound maker ("steelmaker", "chipmaker").
+pub(super) fn is_en_org_head(key: &str) -> bool {
+    EN_ORG_HEADS.contains(&key) || key.len() > 5 && key.ends_with("maker")
+}
 
 impl<'a> Document<'a> {
     /// Finds a capitalised run starting at `i` that names an organisation,
@@ -303,8 +314,15 @@ impl<'a> Document<'a> {
                 last_good = j;
                 continue;
             }
+            // "Kazakh-Chinese", "Mahindra & Mahindra"; a dash spaced on both
+            // sides ("dealer in Zimbabwe – AFTRADE") separates two things.
+            let spaced_dash = t.key == "-"
+                && j > 0
+                && toks[j - 1].range.end < t.range.start
+                && toks.get(j + 1).is_some_and(|x| t.range.end < x.range.start);
             if (t.key == "-" || t.key == "&")
                 && j > start
+                && !spaced_dash
                 && toks.get(j + 1).is_some_and(|x| x.cap || x.upper)
             {
                 j += 1;

@@ -6,7 +6,7 @@
 //! Only orchestration over the entity table: no I/O, no RDF, and no
 //! relation rules or figures (those run on the finished sentences).
 
-use super::names::{names_a_thing, EN_ORG_HEADS, RU_ORG_HEADS, SPEECH, STOP_CAPS};
+use super::names::{is_en_org_head, names_a_thing, RU_ORG_HEADS, SPEECH, STOP_CAPS};
 use super::{
     absorbable, insert_mention, is_name_word, mention_at, token_lang, Document, Mention,
     MentionKind, SentenceInfo,
@@ -184,11 +184,11 @@ impl<'a> Document<'a> {
                         s.strip_suffix("ie")
                             .map_or(s.to_string(), |s| format!("{s}y"))
                     })
-                    .is_some_and(|sg| EN_ORG_HEADS.contains(&sg.as_str()));
+                    .is_some_and(|sg| is_en_org_head(&sg));
             let head = if t.cyrillic {
                 RU_ORG_HEADS.iter().any(|h| t.key.starts_with(h))
             } else {
-                !t.cap && t.kind == TokenKind::Word && EN_ORG_HEADS.contains(&t.key.as_str())
+                !t.cap && t.kind == TokenKind::Word && is_en_org_head(&t.key)
                     || t.upper && matches!(t.key.as_str(), "jsc" | "ojsc" | "cjsc" | "pjsc" | "llc")
             };
             if plural && !covered(&mentions, i) && i >= next_head {
@@ -340,6 +340,9 @@ impl<'a> Document<'a> {
                 },
             );
         }
+
+        // Russian quoted names standing alone: «Автотор» возобновил.
+        self.quoted_companies(text, &toks, &mut mentions);
 
         // A name after a possessive country: "Romania's Transgaz has invested".
         for i in 1..n {

@@ -349,3 +349,50 @@ fn facilities_named_by_their_kind_are_places() {
         &[],
     );
 }
+
+// --- Companies by legal form, compound maker words and Russian quotes -------
+
+#[test]
+fn companies_named_by_legal_form_or_a_maker_word() {
+    check_entities(
+        "The factory, owned by Wuxi No 1 Cotton Textile Plc, started production.",
+        &["Wuxi No 1 Cotton Textile Plc"],
+        &[],
+    );
+    // A dash spaced on both sides ends a name.
+    check_entities(
+        "MTZ official dealer in Zimbabwe – AFTRADE DMCC company signed a memorandum.",
+        &["AFTRADE DMCC"],
+        &["Zimbabwe – AFTRADE DMCC"],
+    );
+    check(
+        "South Korean steelmaker Posco will invest in a plant in Mexico.",
+        &["Posco country South Korea"],
+        &[],
+    );
+    // "maker" alone is a head word already; a word merely ending in it is not
+    // a compound when short.
+    check_entities("Chinese chipmaker SMIC said on Monday.", &["SMIC"], &[]);
+}
+
+#[test]
+fn russian_quoted_names_standing_alone_are_companies() {
+    let text = "«Автотор» возобновил производство. Регион не говорит, с кем \
+                сотрудничает «Автотор». Машины собирают на «Автоторе».";
+    let ex = extract(text, None);
+    let names = labels(&ex);
+    assert!(names.contains(&"Автотор".to_string()), "{names:?}");
+    assert!(!names.iter().any(|l| l == "Автоторе"), "{names:?}");
+    // Products, models and events in quotes are no companies.
+    check_entities(
+        "Трактор «Беларус» показали на выставке «Агромир».",
+        &[],
+        &["Беларус", "Агромир"],
+    );
+    // Sentences and numbered models in quotes are not names.
+    check_entities(
+        "Он назвал это «Новым этапом сотрудничества» и показал «Лида-1300».",
+        &[],
+        &["Новым этапом сотрудничества", "Лида-1300"],
+    );
+}
