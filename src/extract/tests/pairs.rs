@@ -129,3 +129,17 @@ fn one_of_the_partners() {
         &[],
     );
 }
+
+#[test]
+fn an_agreement_between_three_parties_gives_each_pair() {
+    check(
+        "A Memorandum of Understanding (MOU) between Nigeria Sovereign Investment Authority (NSIA), \
+         OCP Africa and the Fertilizer Producers and Suppliers Association of Nigeria (FEPSAN) was signed.",
+        &[
+            "Nigeria Sovereign Investment Authority signedAgreementWith OCP Africa",
+            "OCP Africa signedAgreementWith Fertilizer Producers and Suppliers Association of Nigeria",
+            "Nigeria Sovereign Investment Authority signedAgreementWith Fertilizer Producers and Suppliers Association of Nigeria",
+        ],
+        &[],
+    );
+}
