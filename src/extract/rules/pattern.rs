@@ -63,7 +63,10 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
             // with descriptor words, a title with its country (see slot_entities).
             let one = format!("{SLOT_MODIFIERS}⟦[0-9]+:(?:{kinds})⟧");
             if list {
-                let _ = write!(re, "(?P<{name}>{one}(?:(?: , and| ,| and| и| &)(?: the)? {one})*) ");
+                let _ = write!(
+                    re,
+                    "(?P<{name}>{one}(?:(?: , and| ,| and| и| &)(?: the)? {one})*) "
+                );
             } else {
                 let _ = write!(re, "(?P<{name}>{one}) ");
             }

@@ -80,18 +80,18 @@ fn the_pair_signs_in_participles_counts_and_before_its_plans() {
 fn a_demonym_opens_an_organisation_name() {
     // The name with the demonym is another name of it.
     let ex = extract(
-        "The Nigerian National Petroleum Corporation signed with OCP.",
+        "The Nigerian National Fertilizer Corporation signed with OCP.",
         None,
     );
     let corp = ex
         .entities
         .iter()
-        .find(|e| e.labels[0].0 == "National Petroleum Corporation")
+        .find(|e| e.labels[0].0 == "National Fertilizer Corporation")
         .expect("the corporation");
     assert_eq!(
         corp.alt_labels,
         vec![(
-            "Nigerian National Petroleum Corporation".to_string(),
+            "Nigerian National Fertilizer Corporation".to_string(),
             Lang::En
         )]
     );
