@@ -190,8 +190,11 @@ impl<'a> Document<'a> {
                 i += 1;
                 continue;
             };
-            if end > start && (start..end).all(|j| free(mentions, j)) && !toks[start].cyrillic
-                || end > start && toks[start].upper && (start..end).all(|j| free(mentions, j))
+            // "сообщает РИА «Новости»": the name goes on in quotes (see `quoted`).
+            let quote_follows = toks.get(end).is_some_and(|t| t.key == "\"");
+            if !quote_follows
+                && (end > start && (start..end).all(|j| free(mentions, j)) && !toks[start].cyrillic
+                    || end > start && toks[start].upper && (start..end).all(|j| free(mentions, j)))
             {
                 let label = &text[toks[start].range.start..toks[end - 1].range.end];
                 let e = self.new_entity(label, Class::MediaOutlet, token_lang(&toks[start]));

@@ -11,7 +11,7 @@
 use super::names::STOP_CAPS;
 use super::{insert_mention, mention_at, token_lang, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
-use crate::extract::Class;
+use crate::extract::{Class, Kind};
 use crate::ingest::Lang;
 
 /// Stems of words before a quoted name that say it is no company: products
@@ -106,13 +106,30 @@ impl Document<'_> {
                 i = close + 1;
                 continue;
             }
-            let label = &text[toks[i + 1].range.start..toks[close - 1].range.end];
-            let known = (inner.len() == 1)
+            // РИА «Новости»: an acronym before the quotes is part of the name.
+            let acronym = i > 0
+                && toks[i - 1].upper
+                && toks[i - 1].kind == TokenKind::Word
+                && mention_at(mentions, i - 1).is_none_or(|m| {
+                    m.start == i - 1 && m.end == i && m.kind == MentionKind::Entity(Kind::Org)
+                });
+            let start = if acronym { i - 1 } else { i + 1 };
+            let label = if acronym {
+                format!(
+                    "{} {}",
+                    &text[toks[i - 1].range.clone()],
+                    &text[toks[i + 1].range.start..toks[close - 1].range.end]
+                )
+            } else {
+                text[toks[i + 1].range.start..toks[close - 1].range.end].to_string()
+            };
+            let label = label.as_str();
+            let known = (inner.len() == 1 && !acronym)
                 .then(|| self.aliases.get(&inner[0].key).copied())
                 .flatten();
             let e = known
                 .unwrap_or_else(|| self.new_entity(label, Class::Company, token_lang(&inner[0])));
-            if inner.len() == 1 && inner[0].key.chars().count() > 3 {
+            if inner.len() == 1 && !acronym && inner[0].key.chars().count() > 3 {
                 for form in crate::extract::morphology::ru_forms(&inner[0].key) {
                     self.aliases.entry(form).or_insert(e);
                 }
@@ -120,7 +137,7 @@ impl Document<'_> {
             insert_mention(
                 mentions,
                 Mention {
-                    start: i + 1,
+                    start,
                     end: close,
                     kind: MentionKind::Entity(self.entity_kind(e)),
                     entity: Some(e),

@@ -383,6 +383,12 @@ fn russian_quoted_names_standing_alone_are_companies() {
     let names = labels(&ex);
     assert!(names.contains(&"Автотор".to_string()), "{names:?}");
     assert!(!names.iter().any(|l| l == "Автоторе"), "{names:?}");
+    // An acronym before the quotes is part of the name.
+    check_entities(
+        "Об этом сообщает РИА «Новости».",
+        &["РИА Новости"],
+        &["Новости"],
+    );
     // Products, models and events in quotes are no companies.
     check_entities(
         "Трактор «Беларус» показали на выставке «Агромир».",
