@@ -383,7 +383,7 @@ impl Extractor {
         figures::extract(&doc, article, &mut ex);
         dedupe(&mut ex);
         self.drop_implausible_places(&mut ex);
-        drop_home_visits(&mut ex);
+        self.drop_home_visits(&mut ex);
         (ex, doc.sentences)
     }
 }
@@ -415,20 +415,64 @@ impl Extractor {
     }
 }
 
-/// No one visits the country they are an official of: "President X, who
-/// is on a visit to Y, said in Astana" read the wrong way round.
-fn drop_home_visits(ex: &mut Extraction) {
-    let home: std::collections::HashSet<(usize, Object)> = ex
-        .facts
-        .iter()
-        .filter(|f| f.predicate == Predicate::OfficialOf)
-        .map(|f| (f.subject, f.object))
-        .collect();
-    ex.facts.retain(|f| {
-        f.predicate != Predicate::Visited
-            || !home.contains(&(f.subject, f.object))
-            || ex.entities[f.subject].class.kind() != Kind::Person
-    });
+impl Extractor {
+    /// No one visits the country they are an official of, or a place in it:
+    /// "President X, who is on a visit to Y, said in Astana" read the wrong
+    /// way round; "the head of the cabinet is in Minsk" resolved to the host.
+    fn drop_home_visits(&self, ex: &mut Extraction) {
+        let g = &self.gazetteer;
+        let known_country = |e: usize| -> Option<&str> {
+            let k = &g.entities[g.id(&ex.entities[e].slug)?];
+            k.country.map(|c| g.entities[c].id.as_str())
+        };
+        let mut home: std::collections::HashSet<(usize, &str)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.predicate == Predicate::OfficialOf)
+            .filter_map(|f| match f.object {
+                Object::Entity(c) if ex.entities[c].class == Class::Country => {
+                    Some((f.subject, ex.entities[c].slug.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        for (e, entity) in ex.entities.iter().enumerate() {
+            if entity.class == Class::Person {
+                if let Some(c) = known_country(e) {
+                    home.insert((e, c));
+                }
+            }
+        }
+        let place_country = |o: usize| -> Option<&str> {
+            if ex.entities[o].class == Class::Country {
+                Some(ex.entities[o].slug.as_str())
+            } else {
+                known_country(o)
+            }
+        };
+        let drop: Vec<bool> = ex
+            .facts
+            .iter()
+            .map(|f| {
+                let Object::Entity(o) = f.object else {
+                    return false;
+                };
+                f.predicate == Predicate::Visited
+                    && ex.entities[f.subject].class.kind() == Kind::Person
+                    && (place_country(o).is_some_and(|c| home.contains(&(f.subject, c)))
+                        || ex.facts.iter().any(|h| {
+                            h.predicate == Predicate::OfficialOf
+                                && h.subject == f.subject
+                                && h.object == f.object
+                        }))
+            })
+            .collect();
+        let mut i = 0;
+        ex.facts.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+    }
 }
 
 /// Removes repeated facts (same subject, predicate, object; symmetric ones in
