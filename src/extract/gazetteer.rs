@@ -22,6 +22,8 @@ pub struct Known {
     pub label_ru: Option<String>,
     /// Index of the country entity, if the gazetteer states one.
     pub country: Option<usize>,
+    /// Index of the entity it lies in (a city's region), if stated.
+    pub located_in: Option<usize>,
     /// For people: the last words of all their listed names ("erdoğan",
     /// "erdogan", "эрдоган"), the short forms an article may use alone.
     pub surnames: Vec<String>,
@@ -114,9 +116,15 @@ impl Gazetteer {
                 label_en: cols[3].trim().to_string(),
                 label_ru: col(4).map(str::to_string),
                 country: None,
+                located_in: None,
                 surnames: Vec::new(),
             });
-            pending_country.push((idx, col(7).map(str::to_string), n + 1));
+            pending_country.push((
+                idx,
+                col(7).map(str::to_string),
+                col(8).map(str::to_string),
+                n + 1,
+            ));
             let mut names = vec![cols[3].trim()];
             names.extend(col(4));
             names.extend(col(5).into_iter().flat_map(|a| a.split('|')));
@@ -128,15 +136,18 @@ impl Gazetteer {
                 g.add_phrase(d, Target::Demonym(idx));
             }
         }
-        for (idx, country, line) in pending_country {
-            if let Some(c) = country {
-                let ci = *g.by_id.get(&c).ok_or_else(|| DataError {
+        for (idx, country, located_in, line) in pending_country {
+            let resolve = |id: &str, column: &str| {
+                g.by_id.get(id).copied().ok_or_else(|| DataError {
                     file: "ontology/gazetteer.tsv".into(),
                     line,
-                    message: format!("country {c:?} is not an id in the gazetteer"),
-                })?;
-                g.entities[idx].country = Some(ci);
-            }
+                    message: format!("{column} {id:?} is not an id in the gazetteer"),
+                })
+            };
+            let country = country.map(|c| resolve(&c, "country")).transpose()?;
+            let located_in = located_in.map(|c| resolve(&c, "located_in")).transpose()?;
+            g.entities[idx].country = country;
+            g.entities[idx].located_in = located_in;
         }
         for (n, line) in roles_tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {

@@ -410,8 +410,38 @@ impl Extractor {
                 return true;
             }
             let (a, b) = (&entities[f.subject], &entities[o]);
-            !(area(a) || a.class == Class::Country && !area(b))
+            !(area(a) || a.class == Class::Country && !area(b) || self.known_apart(a, b))
         });
+    }
+
+    /// Whether the gazetteer knows two cities or regions well enough to say
+    /// the first does not lie in the second: "Aghdam, Kalbajar" and "Bac
+    /// Giang, Hai Duong" are lists, not a town and its province. The second
+    /// must then be none of the first's containing places, and a city, or of
+    /// the first's own class, or in another country.
+    fn known_apart(&self, a: &Entity, b: &Entity) -> bool {
+        let g = &self.gazetteer;
+        let (Some(x), Some(y)) = (g.id(&a.slug), g.id(&b.slug)) else {
+            return false;
+        };
+        let (kx, ky) = (&g.entities[x], &g.entities[y]);
+        if !matches!(kx.class, Class::City | Class::Region)
+            || !matches!(ky.class, Class::City | Class::Region)
+            || kx.country.is_none()
+            || ky.country.is_none()
+        {
+            return false;
+        }
+        let mut up = kx.located_in;
+        let mut steps = 0;
+        while let Some(u) = up.filter(|_| steps < 8) {
+            if u == y {
+                return false;
+            }
+            up = g.entities[u].located_in;
+            steps += 1;
+        }
+        ky.class == Class::City || kx.class == ky.class || kx.country != ky.country
     }
 }
 

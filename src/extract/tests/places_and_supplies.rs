@@ -120,3 +120,18 @@ fn news_outlets_named_by_their_kind() {
         &["Uzbekistan News country Uzbekistan"],
     );
 }
+
+#[test]
+fn a_list_of_known_places_is_no_place_and_its_region() {
+    check(
+        "Reconstruction goes on in Aghdam, Kalbajar and Lachin.",
+        &[],
+        &["Aghdam locatedIn Kalbajar"],
+    );
+    // A city and the region the gazetteer puts it in still are.
+    check(
+        "The plant opened in Samarkand, Samarkand Region.",
+        &["Samarkand locatedIn Samarkand Region"],
+        &[],
+    );
+}
