@@ -86,7 +86,7 @@ fn the_possessed_region_is_what_a_title_is_of() {
     check(
         "The delegation led by the Governor of Iran's East Azerbaijan Province Abedin Khorram has arrived in Yerevan.",
         &[
-            "Abedin Khorram officialOf East Azerbaijan Province",
+            "Abedin Khorram officialOf East Azerbaijan",
             "Abedin Khorram hasRole Governor",
         ],
         &["Abedin Khorram officialOf Iran"],
