@@ -404,6 +404,7 @@ impl<'a> Document<'a> {
             None
         };
         let Some(p) = person else { return false };
+        let (role, qualifier) = self.ministry_head(toks, &r, role, qualifier);
         self.holds_title(p, role, qualifier, index, "title before name");
         // "глава МИД Киргизии": the title names the ministry as well.
         if let Some(body) = self.ministry_in_title(text, toks, mentions, r, index) {
@@ -416,6 +417,47 @@ impl<'a> Document<'a> {
             );
         }
         true
+    }
+
+    /// "глава Минэкономразвития X", "head of the Ministry of Energy X": the
+    /// head of a ministry is a minister, an official of the ministry's
+    /// country where the gazetteer or the article gives it.
+    fn ministry_head(
+        &self,
+        toks: &[Token],
+        r: &Mention,
+        role: Role,
+        qualifier: Option<usize>,
+    ) -> (Role, Option<usize>) {
+        let head = r.end == r.start + 1
+            && matches!(
+                toks[r.start].key.as_str(),
+                "глава" | "head" | "руководитель"
+            );
+        let Some(q) = qualifier.filter(|_| head && role == Role::Official) else {
+            return (role, qualifier);
+        };
+        let body = &self.entities[q];
+        let label = body.labels[0].0.to_lowercase();
+        let ministry = body.class == Class::GovernmentBody
+            && (label.starts_with("ministry")
+                || label.starts_with("министерств")
+                || label.starts_with("мин"));
+        if !ministry {
+            return (role, qualifier);
+        }
+        let country = self
+            .gazetteer_country(q)
+            .and_then(|c| self.by_slug.get(c).copied())
+            .or_else(|| {
+                self.facts.iter().find_map(|f| match f.object {
+                    Object::Entity(c) if f.subject == q && f.predicate == Predicate::Country => {
+                        Some(c)
+                    }
+                    _ => None,
+                })
+            });
+        (Role::Minister, Some(country.unwrap_or(q)))
     }
 
     /// Person `p` holds `role`, of `qualifier` where stated: `hasRole`, and

@@ -395,3 +395,31 @@ fn an_office_without_a_country_is_held_for_the_one_country_of_the_pair_named() {
         &["Jorge Taiana officialOf Peru"],
     );
 }
+
+#[test]
+fn the_head_of_a_ministry_is_its_countrys_minister() {
+    check(
+        "Товарооборот РФ и Танзании вырос. Об этом рассказал глава Минэкономразвития Максим Решетников.",
+        &["Maxim Reshetnikov hasRole Minister", "Maxim Reshetnikov officialOf Russia"],
+        &["Maxim Reshetnikov hasRole Official"],
+    );
+    check(
+        "The head of the Ministry of Energy of Kyrgyzstan Taalaibek Ibraev said.",
+        &[
+            "Taalaibek Ibraev hasRole Minister",
+            "Taalaibek Ibraev officialOf Kyrgyzstan",
+        ],
+        &[],
+    );
+    // The head of another body stays an official of it.
+    check(
+        "The head of the Kazakh Invest Serik Zhumangarin said.",
+        &[],
+        &["Serik Zhumangarin hasRole Minister"],
+    );
+    check(
+        "Переговоры провел председатель кабмина КР Адылбек Касымалиев.",
+        &["Adylbek Kasymaliev hasRole PrimeMinister"],
+        &[],
+    );
+}
