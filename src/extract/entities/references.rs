@@ -36,8 +36,14 @@ impl<'a> Document<'a> {
                         let named = mentions.iter().any(|x| {
                             x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
                         });
-                        if definite && !named {
-                            if let Some(&(_, holder)) = holders.iter().find(|(r, _)| *r == role) {
+                        let mut holder = holders.iter().find(|(r, _)| *r == role).map(|&(_, h)| h);
+                        let mut by_country = false;
+                        if holder.is_none() && !named {
+                            holder = self.leader_of_named_country(toks, mentions, &m, role, index);
+                            by_country = holder.is_some();
+                        }
+                        if definite && !named || by_country {
+                            if let Some(holder) = holder {
                                 let kind = MentionKind::Entity(Kind::Person);
                                 insert_mention(
                                     mentions,
@@ -80,6 +86,79 @@ impl<'a> Document<'a> {
         {
             self.last_person = Some((index, p));
         }
+    }
+
+    /// Whether a role has one holder per country (president, prime minister).
+    fn leader_role(&self, role: Role) -> bool {
+        matches!(role, Role::President | Role::PrimeMinister)
+    }
+
+    /// "Президент Казахстана поблагодарил", "the President of Kazakhstan
+    /// said": a leader's title with its country and no name is the one
+    /// person of that country the article has named, who holds no other
+    /// role; that person holds the title.
+    fn leader_of_named_country(
+        &mut self,
+        toks: &[Token],
+        mentions: &[Mention],
+        m: &Mention,
+        role: Role,
+        index: usize,
+    ) -> Option<usize> {
+        // Only where the sentence names no one ("президенты Турции и
+        // Кыргызстана" is a plural title, see `plural_titles`).
+        if !self.leader_role(role)
+            || plural_title(toks, m.start).is_some()
+            || mentions
+                .iter()
+                .any(|x| x.kind == MentionKind::Entity(Kind::Person))
+        {
+            return None;
+        }
+        let after = if toks.get(m.end).is_some_and(|t| t.key == "of") {
+            m.end + 1
+        } else {
+            m.end
+        };
+        let country = mentions
+            .iter()
+            .find(|x| x.start == after && x.kind == MentionKind::Entity(Kind::Country))
+            .and_then(|x| x.entity)?;
+        let slug = self.entities[country].slug.clone();
+        let serves = |d: &Self, p: usize| {
+            d.facts.iter().any(|f| {
+                f.subject == p
+                    && f.predicate == Predicate::OfficialOf
+                    && f.object == Object::Entity(country)
+            }) || d.gazetteer_country(p) == Some(slug.as_str())
+        };
+        let other_role = |d: &Self, p: usize| {
+            d.facts.iter().any(|f| {
+                f.subject == p
+                    && f.predicate == Predicate::HasRole
+                    && f.object != Object::Role(role)
+            })
+        };
+        let named_before = |d: &Self, p: usize| {
+            d.sentences
+                .iter()
+                .any(|s| s.mentions.iter().any(|x| x.entity == Some(p)))
+        };
+        let candidates: Vec<usize> = (0..self.entities.len())
+            .filter(|&p| self.entities[p].class == Class::Person)
+            .filter(|&p| named_before(self, p) && serves(self, p) && !other_role(self, p))
+            .collect();
+        let [p] = candidates[..] else {
+            return None;
+        };
+        self.holds_title(
+            p,
+            role,
+            Some(country),
+            index,
+            "title with its country, no name",
+        );
+        Some(p)
     }
 
     /// "met his Uzbek counterpart Shavkat Mirziyoyev", "с российским коллегой

@@ -423,3 +423,24 @@ fn the_head_of_a_ministry_is_its_countrys_minister() {
         &[],
     );
 }
+
+#[test]
+fn a_leaders_title_with_its_country_and_no_name_is_the_articles_one_person_of_it() {
+    check(
+        "Касым-Жомарт Токаев и Садыр Жапаров провели брифинг. Президент Казахстана поблагодарил кыргызского лидера.",
+        &["Kassym-Jomart Tokayev hasRole President"],
+        &["Sadyr Japarov hasRole President"],
+    );
+    // A plural title is no such reference.
+    check(
+        "Джевдет Йылмаз прибыл в Бишкек. Президенты Турции и Кыргызстана поставили цель.",
+        &[],
+        &["Cevdet Yılmaz hasRole President"],
+    );
+    // Nor is a title in a sentence that names people.
+    check(
+        "Исхак Джахангири прибыл в Анкару. Эрдоган встретился с ним, президент Ирана Хасан Рухани позвонил.",
+        &[],
+        &["Eshaq Jahangiri hasRole President"],
+    );
+}
