@@ -135,3 +135,27 @@ fn a_list_of_known_places_is_no_place_and_its_region() {
         &[],
     );
 }
+
+#[test]
+fn capitals_states_and_headquarters_place_things() {
+    check(
+        "The plant is to be built in Tajikistan's capital, Dushanbe, next year.",
+        &["Dushanbe locatedIn Tajikistan"],
+        &[],
+    );
+    check(
+        "Gorgan is the capital city of Golestan Province, Iran.",
+        &["Gorgan locatedIn Golestan"],
+        &[],
+    );
+    check(
+        "Posco will build a plant in the Mexican city of Ramos Arizpe, in the northern border state of Coahuila.",
+        &["Ramos Arizpe locatedIn Coahuila"],
+        &[],
+    );
+    check(
+        "Headquartered in Mumbai, Mahindra & Mahindra is one of the largest vehicle makers.",
+        &["Mahindra & Mahindra locatedIn Mumbai"],
+        &[],
+    );
+}
