@@ -444,3 +444,23 @@ fn a_leaders_title_with_its_country_and_no_name_is_the_articles_one_person_of_it
         &["Eshaq Jahangiri hasRole President"],
     );
 }
+
+#[test]
+fn visits_named_by_their_country_or_with_hyphenated_words() {
+    check(
+        "During his China visit earlier this month, Tajik president Emomali Rahmon landed investments.",
+        &["Emomali Rahmon visited China"],
+        &[],
+    );
+    check(
+        "Trade got a boost during President Samia Suluhu Hassan's just-concluded four-day visit to India.",
+        &["Samia Suluhu Hassan visited India"],
+        &[],
+    );
+    // Opening an event in a city of another country is being there.
+    check(
+        "Turkish Trade Minister Omer Bolat and Georgian Minister Levan Davitashvili opened the business forum in Tbilisi on July 16.",
+        &["Ömer Bolat visited Tbilisi"],
+        &["Levan Davitashvili visited Tbilisi"],
+    );
+}
