@@ -2,8 +2,9 @@
 //! производство, сотрудничает с «Моторинвестом». Russian news quotes the
 //! names of companies and other organisations; a short capitalised quoted
 //! run that no head word, product word or event word explains is taken as
-//! a company, and a one-word name becomes an article alias, so that its
-//! later mentions in any case are found too.
+//! a company (a power plant, АЭС «Аккую», a place), and a one-word name
+//! becomes an article alias, so that its later mentions in any case are
+//! found too.
 //!
 //! Reads and extends one sentence's mentions and the entity table; no I/O,
 //! no RDF, no facts.
@@ -124,11 +125,20 @@ impl Document<'_> {
                 text[toks[i + 1].range.start..toks[close - 1].range.end].to_string()
             };
             let label = label.as_str();
+            // АЭС «Аккую», ГЭС «Рогун»: a power plant is a place.
+            let class = if acronym
+                && matches!(
+                    toks[i - 1].key.as_str(),
+                    "аэс" | "гэс" | "тэс" | "тэц" | "гэц"
+                ) {
+                Class::Place
+            } else {
+                Class::Company
+            };
             let known = (inner.len() == 1 && !acronym)
                 .then(|| self.aliases.get(&inner[0].key).copied())
                 .flatten();
-            let e = known
-                .unwrap_or_else(|| self.new_entity(label, Class::Company, token_lang(&inner[0])));
+            let e = known.unwrap_or_else(|| self.new_entity(label, class, token_lang(&inner[0])));
             if inner.len() == 1 && !acronym && inner[0].key.chars().count() > 3 {
                 for form in crate::extract::morphology::ru_forms(&inner[0].key) {
                     self.aliases.entry(form).or_insert(e);

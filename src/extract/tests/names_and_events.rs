@@ -389,6 +389,11 @@ fn russian_quoted_names_standing_alone_are_companies() {
         &["РИА Новости"],
         &["Новости"],
     );
+    check_entities(
+        "Продолжается строительство первой в Турции АЭС \"Аккую\".",
+        &["АЭС Аккую"],
+        &["Аккую"],
+    );
     // Products, models and events in quotes are no companies.
     check_entities(
         "Трактор «Беларус» показали на выставке «Агромир».",
