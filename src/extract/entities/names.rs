@@ -203,10 +203,20 @@ pub(super) const EN_ORG_HEADS: &[&str] = &[
     "shipbuilder",
 ];
 
+/// Compound makers of goods ("steelmaker Posco"); not "lawmaker",
+/// "policymaker" or "filmmaker", who are people.
+const EN_MAKERS: &[&str] = &[
+    "steel", "chip", "truck", "tractor", "drug", "plane", "aircraft", "tool", "phone", "glass",
+    "paper", "tyre", "tire", "bus", "engine", "battery", "cement", "machine", "ship", "train",
+];
+
 /// Whether a lowercase word heads a company name that follows it: a word of
-/// [`EN_ORG_HEADS`] or a compound maker ("steelmaker", "chipmaker").
+/// [`EN_ORG_HEADS`] or a compound maker of goods ("steelmaker", "chipmaker").
 pub(super) fn is_en_org_head(key: &str) -> bool {
-    EN_ORG_HEADS.contains(&key) || key.len() > 5 && key.ends_with("maker")
+    EN_ORG_HEADS.contains(&key)
+        || key
+            .strip_suffix("maker")
+            .is_some_and(|goods| EN_MAKERS.contains(&goods))
 }
 
 impl<'a> Document<'a> {

@@ -2,7 +2,8 @@
 //! ("he", "the minister", "посол") resolved to the last person or role
 //! holder, and counterparts ("his Uzbek counterpart Shavkat Mirziyoyev").
 //!
-//! No I/O, no RDF; only mentions and role facts of the sentence at hand.
+//! No I/O, no RDF; only mentions and role facts (a leader's title with its
+//! country reads the people and offices of the sentences before).
 
 use super::russian::ru_name_base;
 use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Mention, MentionKind};
@@ -36,12 +37,14 @@ impl<'a> Document<'a> {
                         let named = mentions.iter().any(|x| {
                             x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
                         });
-                        let mut holder = holders.iter().find(|(r, _)| *r == role).map(|&(_, h)| h);
-                        let mut by_country = false;
-                        if holder.is_none() && !named {
-                            holder = self.leader_of_named_country(toks, mentions, &m, role, index);
-                            by_country = holder.is_some();
-                        }
+                        // "Президент Казахстана": the one person of that country
+                        // first, else the last holder of the title.
+                        let by_name = (!named)
+                            .then(|| self.leader_of_named_country(toks, mentions, &m, role, index))
+                            .flatten();
+                        let by_country = by_name.is_some();
+                        let holder = by_name
+                            .or_else(|| holders.iter().find(|(r, _)| *r == role).map(|&(_, h)| h));
                         if definite && !named || by_country {
                             if let Some(holder) = holder {
                                 let kind = MentionKind::Entity(Kind::Person);
@@ -132,11 +135,13 @@ impl<'a> Document<'a> {
                     && f.object == Object::Entity(country)
             }) || d.gazetteer_country(p) == Some(slug.as_str())
         };
+        // Another role, or an office of a body or region (akim, chairman).
         let other_role = |d: &Self, p: usize| {
             d.facts.iter().any(|f| {
                 f.subject == p
-                    && f.predicate == Predicate::HasRole
-                    && f.object != Object::Role(role)
+                    && (f.predicate == Predicate::HasRole && f.object != Object::Role(role)
+                        || f.predicate == Predicate::OfficialOf
+                            && matches!(f.object, Object::Entity(o) if d.entities[o].class != Class::Country))
             })
         };
         let named_before = |d: &Self, p: usize| {

@@ -370,9 +370,17 @@ fn companies_named_by_legal_form_or_a_maker_word() {
         &["Posco country South Korea"],
         &[],
     );
-    // "maker" alone is a head word already; a word merely ending in it is not
-    // a compound when short.
+    // A compound maker of goods heads a company.
     check_entities("Chinese chipmaker SMIC said on Monday.", &["SMIC"], &[]);
+    // A lawmaker is a person, not a company's head word.
+    let ex = extract("Kazakh lawmaker Nurlan Abdirov said on Monday.", None);
+    assert!(
+        !ex.entities
+            .iter()
+            .any(|e| e.class == crate::extract::Class::Company),
+        "{:?}",
+        ex.entities
+    );
 }
 
 #[test]

@@ -431,6 +431,12 @@ fn a_leaders_title_with_its_country_and_no_name_is_the_articles_one_person_of_it
         &["Kassym-Jomart Tokayev hasRole President"],
         &["Sadyr Japarov hasRole President"],
     );
+    // Not the last president named, when the title names another country.
+    check(
+        "Президент России Владимир Путин встретился с Касым-Жомартом Токаевым. Президент Казахстана поблагодарил.",
+        &["Kassym-Jomart Tokayev hasRole President"],
+        &[],
+    );
     // A plural title is no such reference.
     check(
         "Джевдет Йылмаз прибыл в Бишкек. Президенты Турции и Кыргызстана поставили цель.",
@@ -456,11 +462,5 @@ fn visits_named_by_their_country_or_with_hyphenated_words() {
         "Trade got a boost during President Samia Suluhu Hassan's just-concluded four-day visit to India.",
         &["Samia Suluhu Hassan visited India"],
         &[],
-    );
-    // Opening an event in a city of another country is being there.
-    check(
-        "Turkish Trade Minister Omer Bolat and Georgian Minister Levan Davitashvili opened the business forum in Tbilisi on July 16.",
-        &["Ömer Bolat visited Tbilisi"],
-        &["Levan Davitashvili visited Tbilisi"],
     );
 }
