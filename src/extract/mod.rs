@@ -392,7 +392,8 @@ impl Extractor {
     /// Keeps `locatedIn` going from smaller to larger: a country is in no
     /// city, region of a country or other country, and a known world area
     /// ("Middle East", "Africa") is stated in no other ("the Middle East,
-    /// Africa and Asia" is a list).
+    /// Africa and Asia" is a list), and two known cities or regions are a
+    /// list unless one contains the other (see `known_apart`).
     fn drop_implausible_places(&self, ex: &mut Extraction) {
         let area = |e: &Entity| {
             matches!(e.class, Class::Place | Class::Region)
@@ -449,6 +450,8 @@ impl Extractor {
     /// No one visits the country they are an official of, or a place in it:
     /// "President X, who is on a visit to Y, said in Astana" read the wrong
     /// way round; "the head of the cabinet is in Minsk" resolved to the host.
+    /// A trip inside one's own country is dropped too: the schema's visits
+    /// are the genre's visits abroad.
     fn drop_home_visits(&self, ex: &mut Extraction) {
         let g = &self.gazetteer;
         let known_country = |e: usize| -> Option<&str> {
