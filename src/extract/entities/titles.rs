@@ -423,40 +423,39 @@ impl<'a> Document<'a> {
     /// head of a ministry is a minister, an official of the ministry's
     /// country where the gazetteer or the article gives it.
     fn ministry_head(
-        &self,
+        &mut self,
         toks: &[Token],
         r: &Mention,
         role: Role,
         qualifier: Option<usize>,
     ) -> (Role, Option<usize>) {
+        // "глава", "главой", "руководителя": the head word in any case.
+        let key = toks[r.start].key.as_str();
         let head = r.end == r.start + 1
-            && matches!(
-                toks[r.start].key.as_str(),
-                "глава" | "head" | "руководитель"
-            );
+            && (key == "head" || key.starts_with("глав") || key.starts_with("руководител"));
         let Some(q) = qualifier.filter(|_| head && role == Role::Official) else {
             return (role, qualifier);
         };
         let body = &self.entities[q];
         let label = body.labels[0].0.to_lowercase();
         let ministry = body.class == Class::GovernmentBody
-            && (label.starts_with("ministry")
-                || label.starts_with("министерств")
-                || label.starts_with("мин"));
+            && (label.starts_with("мин") || label.split(' ').any(|w| w == "ministry"));
         if !ministry {
             return (role, qualifier);
         }
-        let country = self
-            .gazetteer_country(q)
-            .and_then(|c| self.by_slug.get(c).copied())
-            .or_else(|| {
-                self.facts.iter().find_map(|f| match f.object {
-                    Object::Entity(c) if f.subject == q && f.predicate == Predicate::Country => {
-                        Some(c)
-                    }
-                    _ => None,
-                })
-            });
+        // The gazetteer's country of a known ministry is named by its name
+        // ("Минэкономразвития России").
+        let known = self
+            .ex
+            .gazetteer
+            .id(&self.entities[q].slug)
+            .and_then(|g| self.ex.gazetteer.entities[g].country);
+        let country = known.map(|c| self.known(c)).or_else(|| {
+            self.facts.iter().find_map(|f| match f.object {
+                Object::Entity(c) if f.subject == q && f.predicate == Predicate::Country => Some(c),
+                _ => None,
+            })
+        });
         (Role::Minister, Some(country.unwrap_or(q)))
     }
 

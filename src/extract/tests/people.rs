@@ -404,6 +404,14 @@ fn the_head_of_a_ministry_is_its_countrys_minister() {
         &["Maxim Reshetnikov hasRole Official"],
     );
     check(
+        "Переговоры прошли с участием главы Минэкономразвития России Максима Решетникова.",
+        &[
+            "Maxim Reshetnikov hasRole Minister",
+            "Maxim Reshetnikov officialOf Russia",
+        ],
+        &[],
+    );
+    check(
         "The head of the Ministry of Energy of Kyrgyzstan Taalaibek Ibraev said.",
         &[
             "Taalaibek Ibraev hasRole Minister",
