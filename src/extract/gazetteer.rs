@@ -268,6 +268,12 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// The id of the country the entry `id` lies in or belongs to.
+    pub fn country_of(&self, id: &str) -> Option<&str> {
+        let c = self.entities[self.id(id)?].country?;
+        Some(self.entities[c].id.as_str())
+    }
+
     /// Finds gazetteer phrases in a token sequence, left to right, longest
     /// first, skipping punctuation inside names ("Hi-Tech", "ИТАР-ТАСС").
     pub fn find(&self, toks: &[Token]) -> Vec<Match> {

@@ -454,10 +454,7 @@ impl Extractor {
     /// are the genre's visits abroad.
     fn drop_home_visits(&self, ex: &mut Extraction) {
         let g = &self.gazetteer;
-        let known_country = |e: usize| -> Option<&str> {
-            let k = &g.entities[g.id(&ex.entities[e].slug)?];
-            k.country.map(|c| g.entities[c].id.as_str())
-        };
+        let known_country = |e: usize| g.country_of(&ex.entities[e].slug);
         let mut home: std::collections::HashSet<(usize, &str)> = ex
             .facts
             .iter()

@@ -248,9 +248,7 @@ impl Document<'_> {
     /// The gazetteer id of the country an entity of the article lies in or
     /// belongs to.
     pub(super) fn gazetteer_country(&self, e: usize) -> Option<&str> {
-        let g = self.ex.gazetteer.id(&self.entities[e].slug)?;
-        let c = self.ex.gazetteer.entities[g].country?;
-        Some(self.ex.gazetteer.entities[c].id.as_str())
+        self.ex.gazetteer.country_of(&self.entities[e].slug)
     }
 
     /// The country a person serves as the article states it (`officialOf` a
