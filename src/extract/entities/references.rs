@@ -34,9 +34,7 @@ impl<'a> Document<'a> {
                         // English needs "the"; Russian has no articles ("армянский вице-премьер").
                         let definite = i > 0 && matches!(toks[i - 1].key.as_str(), "the" | "this")
                             || toks[i].cyrillic;
-                        let named = mentions.iter().any(|x| {
-                            x.start == m.end && x.kind == MentionKind::Entity(Kind::Person)
-                        });
+                        let named = title_names_someone(toks, mentions, m.end);
                         // "Президент Казахстана": the one person of that country
                         // first, else the last holder of the title.
                         let by_name = (!named)
@@ -303,6 +301,36 @@ impl<'a> Document<'a> {
             }
         }
     }
+}
+
+/// Whether the title ending at `from` goes on to a name: "заместителем
+/// Премьер-министра – министром иностранных дел Пакистана Мухаммадом Исхаком
+/// Даром". Further titles, the countries and bodies they serve, dashes and
+/// unknown name words may come between; a title so followed is the named
+/// person's, not a reference to someone named before.
+fn title_names_someone(toks: &[Token], mentions: &[Mention], from: usize) -> bool {
+    let mut j = from;
+    while j < toks.len() && j < from + 10 {
+        if let Some(m) = mention_at(mentions, j).filter(|m| m.start == j) {
+            match m.kind {
+                MentionKind::Entity(Kind::Person) => return true,
+                MentionKind::Role(_)
+                | MentionKind::Demonym
+                | MentionKind::Entity(Kind::Country | Kind::Org | Kind::Place) => {
+                    j = m.end;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        let t = &toks[j];
+        if matches!(t.key.as_str(), "-" | "–" | "—" | "of" | "the") || is_name_word(t) {
+            j += 1;
+            continue;
+        }
+        return false;
+    }
+    false
 }
 
 /// The role a plural title gives: "presidents", "президенты", "prime

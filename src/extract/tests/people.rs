@@ -472,3 +472,20 @@ fn visits_named_by_their_country_or_with_hyphenated_words() {
         &[],
     );
 }
+
+#[test]
+fn a_title_chain_that_ends_in_a_name_is_not_a_reference_to_someone_before() {
+    // "заместителем Премьер-министра – министром ... Пакистана Мухаммадом
+    // Исхаком Даром" is Dar's title, not the minister named before.
+    check(
+        "Министр иностранных дел Мурат Нуртлеу прибыл в Пакистан. В ходе визита глава МИД Казахстана провёл встречу с заместителем Премьер-министра – министром иностранных дел Пакистана Мухаммадом Исхаком Даром.",
+        &["Murat Nurtleu metWith Ishaq Dar"],
+        &[],
+    );
+    // A bare title still refers to its last holder.
+    check(
+        "Foreign Minister Murat Nurtleu arrived in Islamabad. The minister met Ishaq Dar.",
+        &["Murat Nurtleu metWith Ishaq Dar"],
+        &[],
+    );
+}
