@@ -33,12 +33,40 @@ impl<'a> Document<'a> {
         ranked.into_iter().take(2).map(|(e, _)| e).collect()
     }
 
+    /// The sides of the article's cooperation and signing: its two main
+    /// countries, or, where it names one country only, that country and
+    /// the region it names most, at least twice ("Астраханская область" and
+    /// Iran), unless the gazetteer puts the region in that country.
+    pub fn main_parties(&self) -> Vec<usize> {
+        let mut main = self.main_countries();
+        if main.len() != 1 {
+            return main;
+        }
+        let country = self.entities[main[0]].slug.as_str();
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
+        let mut order = 0;
+        for m in self.sentences.iter().flat_map(|s| &s.mentions) {
+            let Some(e) = m.entity else { continue };
+            if self.entities[e].class == Class::Region && self.gazetteer_country(e) != Some(country)
+            {
+                order += 1;
+                counts.entry(e).or_insert((0, order)).0 += 1;
+            }
+        }
+        let best = counts
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= 2)
+            .min_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        main.extend(best.map(|(e, _)| e));
+        main
+    }
+
     /// "Bilateral cooperation", "the two countries' partnership", "Kazakh-Chinese
     /// relations", "азербайджано-российского сотрудничества", or cooperation
     /// in a sentence naming both: the article's two main countries cooperate.
     /// Stated once per article, with the first such sentence as evidence.
     pub fn bilateral_cooperation(&self, facts: &mut Vec<Fact>) {
-        let main = self.main_countries();
+        let main = self.main_parties();
         if main.len() < 2 {
             return;
         }
@@ -84,7 +112,7 @@ impl<'a> Document<'a> {
     /// or documents signed at the pair's forum: the article's two main
     /// countries signed an agreement. Stated once, from the first sentence.
     pub fn bilateral_agreements(&self, facts: &mut Vec<Fact>) {
-        let main = self.main_countries();
+        let main = self.main_parties();
         if main.len() < 2
             || facts.iter().any(|f| {
                 f.predicate == Predicate::SignedAgreementWith
@@ -485,6 +513,9 @@ const TWO_PARTIES: &[&str] = &[
     "two nations",
     "both sides",
     "two sides",
+    "the sides",
+    "the parties",
+    "both parties",
     "двух стран",
     "двумя странами",
     "обеих стран",

@@ -143,3 +143,24 @@ fn an_agreement_between_three_parties_gives_each_pair() {
         &[],
     );
 }
+
+#[test]
+fn a_region_and_a_foreign_country_are_the_pair_when_one_country_is_named() {
+    check(
+        "Губернатор Астраханской области встретился с генконсулом Ирана. Астраханская область торгует с Ираном. Стороны обсудили расширение взаимодействия.",
+        &["Astrakhan Region partnersWith Iran"],
+        &[],
+    );
+    // A region of the one country named is no side of its cooperation.
+    check(
+        "Tehran Province hosted a forum. Tehran Province and Iran discussed cooperation with investors. The parties discussed cooperation.",
+        &[],
+        &["Tehran Province partnersWith Iran", "Iran partnersWith Tehran Province"],
+    );
+    // "The parties" are the two sides.
+    check(
+        "Kyrgyzstan and Turkey held a commission in Bishkek. The parties also paid attention to cooperation in agricultural machinery.",
+        &["Kyrgyzstan partnersWith Turkey"],
+        &[],
+    );
+}
