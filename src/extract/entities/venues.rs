@@ -19,7 +19,13 @@ const MEETING: &[&str] = &[
     "visit",
     "arriv",
     "opening",
+    "opened",
     "ceremony",
+    "attended",
+    "attending",
+    "participated",
+    "participating",
+    "участвова",
     "встреч",
     "встрет",
     "переговор",
@@ -63,8 +69,23 @@ const NOT_YET: &[&str] = &[
 
 /// Whether words (token keys) speak of a meeting that has taken place.
 fn is_meeting(words: &[&str]) -> bool {
-    starts(words, MEETING) && !starts(words, NOT_YET)
+    let took_part = words.windows(2).any(|w| {
+        matches!(w[0], "took" | "take" | "takes" | "taking") && w[1] == "part"
+            || (w[0].starts_with("принял") || w[0].starts_with("принима")) && w[1] == "участие"
+    });
+    (took_part || starts(words, MEETING)) && !starts(words, NOT_YET) && !starts(words, REMOTE)
 }
+
+/// Word beginnings of taking part from afar.
+const REMOTE: &[&str] = &[
+    "video",
+    "online",
+    "virtual",
+    "remotely",
+    "видео",
+    "онлайн",
+    "дистанционн",
+];
 
 /// Whether a word begins with one of the list's beginnings (short ones
 /// must be the whole word).
@@ -220,7 +241,8 @@ impl Document<'_> {
             .iter()
             .filter(|m| m.kind == MentionKind::Entity(Kind::Place) && m.start > 0)
             .filter(|m| {
-                let before = &words[m.start.saturating_sub(5)..m.start];
+                // "in the Central Asian country's capital Tashkent"
+                let before = &words[m.start.saturating_sub(7)..m.start];
                 matches!(words[m.start - 1], "in" | "в" | "во")
                     || matches!(
                         words[m.start - 1],

@@ -489,3 +489,35 @@ fn a_title_chain_that_ends_in_a_name_is_not_a_reference_to_someone_before() {
         &[],
     );
 }
+
+#[test]
+fn a_visit_by_where_a_meeting_or_an_attended_event_took_place() {
+    // The city after a long description of its country.
+    check(
+        "President Recep Tayyip Erdoğan said late Tuesday as he met his Uzbek counterpart Shavkat Mirziyoyev in the Central Asian country's capital Tashkent.",
+        &["Recep Tayyip Erdogan visited Tashkent"],
+        &[],
+    );
+    // Opening or taking part in an event in a city of another country.
+    check(
+        "Türkiye's Trade Minister Ömer Bolat and Georgian Minister Mariam Kvrivishvili opened the Türkiye-Georgia Business Forum in Tbilisi on July 16.",
+        &["Ömer Bolat visited Tbilisi"],
+        &["Mariam Kvrivishvili visited Tbilisi"],
+    );
+    check(
+        "Вице-премьер Турции Джевдет Йылмаз принял участие в заседании комиссии в Бишкеке.",
+        &["Cevdet Yılmaz visited Bishkek"],
+        &[],
+    );
+    // Not by video link, and not a country's participation.
+    check(
+        "Türkiye's Trade Minister Ömer Bolat took part in the forum in Tbilisi by video link.",
+        &[],
+        &["Ömer Bolat visited Tbilisi"],
+    );
+    check(
+        "President Serdar Berdimuhamedov congratulated Japan on the country's participation in the exhibition in Osaka.",
+        &[],
+        &["Serdar Berdimuhamedov visited Osaka"],
+    );
+}
