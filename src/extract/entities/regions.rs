@@ -93,6 +93,43 @@ impl Document<'_> {
             }
         }
     }
+
+    /// "в Кызылординской области Казахстана", "хокимом Сурхандарьинской
+    /// области Республики Узбекистан": a region named with its noun and
+    /// followed at once by a country (in the genitive) lies in it.
+    pub(super) fn regions_of_country_after(
+        &mut self,
+        toks: &[Token],
+        mentions: &[Mention],
+        index: usize,
+    ) {
+        for m in mentions {
+            let (Some(region), MentionKind::Entity(Kind::Place)) = (m.entity, m.kind) else {
+                continue;
+            };
+            let last = &toks[m.end - 1];
+            let noun = last.cyrillic
+                && REGION_NOUNS
+                    .iter()
+                    .any(|(stem, _, _)| plural_form(&last.key, stem));
+            if !noun || self.entities[region].class != Class::Region {
+                continue;
+            }
+            let country = mentions
+                .iter()
+                .find(|x| x.start == m.end && x.kind == MentionKind::Entity(Kind::Country))
+                .and_then(|x| x.entity);
+            if let Some(c) = country {
+                self.fact(
+                    region,
+                    Predicate::LocatedIn,
+                    Object::Entity(c),
+                    index,
+                    "region of the country after it",
+                );
+            }
+        }
+    }
 }
 
 /// The capitalised Russian adjective ending right before token `j`, hyphened

@@ -64,6 +64,7 @@ impl<'a> Document<'a> {
         self.attributed_sources(text, &toks, &mut mentions);
         self.regions_of_cities(text, &toks, &mut mentions, index);
         self.coordinated_regions(text, &toks, &mut mentions, index);
+        self.regions_of_country_after(&toks, &mentions, index);
         self.described_places(text, &toks, &mut mentions);
         self.owned_bodies(text, &toks, &mut mentions, index);
         self.known_surnames(text, &toks, &mut mentions);

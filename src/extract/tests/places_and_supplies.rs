@@ -159,3 +159,23 @@ fn capitals_states_and_headquarters_place_things() {
         &[],
     );
 }
+
+#[test]
+fn a_russian_region_followed_by_a_country_lies_in_it() {
+    check(
+        "Губернатор провел встречу с хокимом Сурхандарьинской области Республики Узбекистан Турой Боболовым.",
+        &["Surkhandarya Region locatedIn Uzbekistan"],
+        &[],
+    );
+    check(
+        "Подписано соглашение о строительстве электростанции в Кызылординской области Казахстана.",
+        &["Kyzylorda Region locatedIn Kazakhstan"],
+        &[],
+    );
+    // A region and a country in two clauses are not so joined.
+    check(
+        "Для Башкортостана Узбекистан – один из ключевых партнеров.",
+        &[],
+        &["Republic of Bashkortostan locatedIn Uzbekistan"],
+    );
+}
