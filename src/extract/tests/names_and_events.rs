@@ -415,3 +415,30 @@ fn russian_quoted_names_standing_alone_are_companies() {
         &["Новым этапом сотрудничества", "Лида-1300"],
     );
 }
+
+#[test]
+fn participants_of_an_event_by_who_chaired_led_or_opened_it() {
+    check(
+        "The Iran-Kazakhstan Joint Economic Committee meeting was co-chaired by Iranian Agriculture Minister Mohammad-Ali Nikbakht and Kazakhstan Deputy Prime Minister Serik Zhumangarin, IRNA reported.",
+        &[
+            "Mohammad-Ali Nikbakht participatedIn Iran-Kazakhstan Joint Economic Committee",
+            "Serik Zhumangarin participatedIn Iran-Kazakhstan Joint Economic Committee",
+        ],
+        &[],
+    );
+    check(
+        "The delegation of Uzbekistan led by Prime Minister Abdulla Aripov took part in the Caspian Economic Forum.",
+        &["Abdulla Aripov participatedIn Caspian Economic Forum"],
+        &[],
+    );
+    check(
+        "Bolat, along with Georgian Minister of Economy Mariam Kvrivishvili, opened the Türkiye-Georgia Business Forum in Tbilisi.",
+        &["Mariam Kvrivishvili participatedIn Türkiye-Georgia Business Forum"],
+        &[],
+    );
+    check(
+        "Пленарное заседание Петербургского международного экономического форума прошло под председательством Владимира Путина.",
+        &["Vladimir Putin participatedIn St. Petersburg International Economic Forum"],
+        &[],
+    );
+}
