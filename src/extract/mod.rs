@@ -378,6 +378,7 @@ impl Extractor {
         doc.bilateral_agreements(&mut ex.facts);
         doc.known_officials(&mut ex.facts);
         doc.unplaced_officials(&mut ex.facts);
+        doc.ministries_of_their_ministers(&mut ex);
         doc.visits_by_venue(&mut ex.facts);
         doc.pair_leaders_meeting(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);

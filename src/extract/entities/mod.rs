@@ -40,6 +40,7 @@ mod described_places;
 mod events;
 mod facts;
 mod given_names;
+mod ministries;
 mod name_words;
 mod names;
 mod pair_leaders;

@@ -6,6 +6,7 @@
 //! Only finds spans and person entities: no I/O, no RDF, no facts.
 
 use super::names::STOP_CAPS;
+use super::titles::PORTFOLIO_WORDS;
 use super::{is_name_word, mention_at, Document, Mention, MentionKind};
 use crate::extract::text::Token;
 use crate::extract::Class;
@@ -40,10 +41,12 @@ impl Document<'_> {
                 i += 1;
                 continue;
             }
-            // Back over one more given name ("Mohammed Ali bin ...").
+            // Back over one more given name ("Mohammed Ali bin ..."), not a
+            // portfolio word ("Minister of Trade and Investment Majid bin ...").
             let start = if i > 0
                 && name_part(&toks[i - 1], mentions, i - 1)
                 && !STOP_CAPS.contains(&toks[i - 1].key.as_str())
+                && !PORTFOLIO_WORDS.contains(&toks[i - 1].key.as_str())
                 && !matches!(
                     mention_at(mentions, i - 1).map(|m| m.kind),
                     Some(MentionKind::Role(_))
@@ -55,9 +58,12 @@ impl Document<'_> {
             let mut end = i + 3;
             loop {
                 let t = toks.get(end);
-                // A particle or a hyphen joined to the word before, then a name word.
+                // A particle ("al" too, inside a name) or a hyphen joined to
+                // the word before, then a name word.
                 let joins = t.is_some_and(|t| {
-                    NAME_PARTICLES.contains(&t.key.as_str()) && !t.cap
+                    (NAME_PARTICLES.contains(&t.key.as_str())
+                        || matches!(t.key.as_str(), "al" | "el"))
+                        && !t.cap
                         || t.key == "-" && t.range.start == toks[end - 1].range.end
                 });
                 if joins

@@ -144,3 +144,24 @@ fn a_federation_of_chambers_named_with_its_country() {
         &["Russian Federation country*"],
     );
 }
+
+#[test]
+fn a_ministry_without_its_country_is_that_of_the_minister_of_its_portfolio() {
+    check(
+        "Indian Finance Minister Nirmala Sitharaman met Denis Manturov. The Finance Ministry said talks went well.",
+        &["Ministry of Finance of India country India"],
+        &[],
+    );
+    // Ministers of two countries with that portfolio: no country.
+    check(
+        "Indian Trade Minister Piyush Goyal met Turkish Trade Minister Omer Bolat. The Ministry of Trade said talks went well.",
+        &[],
+        &["Ministry of Trade of India country India", "Ministry of Trade of Turkey country Turkey"],
+    );
+    // Another portfolio is no match.
+    check(
+        "Saudi Minister of Trade and Investment Majid bin Abdullah al Qasabi met Tarek Qabil. A statement issued by the Ministry of Trade said.",
+        &["Majid bin Abdullah al Qasabi hasRole Minister"],
+        &["Ministry of Trade of Saudi Arabia country Saudi Arabia"],
+    );
+}
