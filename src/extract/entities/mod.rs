@@ -25,8 +25,13 @@
 //! government"), `events` (events named around other names, joint commissions),
 //! `described_places` (places named after a place word: "the city of X"), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
-//! people by surname alone), `given_names` (unknown people by a known first name), `references` (pronouns, role words, counterparts), `regions` (regions named by coordinated adjectives), `venues` (visits
-//! stated by where a meeting took place),
+//! people by surname alone), `given_names` (unknown people by a known
+//! first name), `references` (pronouns, role words, counterparts),
+//! `regions` (regions named by coordinated adjectives or with their
+//! country after them), `venues` (visits stated by where a meeting took
+//! place), `unplaced_officials` (the country of an office whose title
+//! names none), `ministries` (the country of a ministry named without one,
+//! by its minister), `pair_leaders` (the pair's leaders meeting),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
