@@ -382,6 +382,7 @@ impl Extractor {
         doc.visits_by_venue(&mut ex.facts);
         doc.pair_leaders_meeting(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
+        doc.bilateral_trade(&mut ex.facts);
         dedupe(&mut ex);
         self.drop_implausible_places(&mut ex);
         self.drop_home_visits(&mut ex);

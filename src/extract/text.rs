@@ -21,12 +21,12 @@ const ABBREVIATIONS: &[&str] = &[
     "co", "corp", "no", "nos", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "approx", "est",
     "jr", "sr", "mt", "ft", "vol", "fig", "dept", "univ", "assn", "bros", "messrs", "корр", "тыс",
     "ул", "им", "т.е", "т.д", "т.п", "т.к", "пр", "проф", "акад", "ст", "рис", "см", "напр", "зам",
-    "пред", "ген", "гос", "обл", "р", "ж.д", "пос", "дер", "кв", "стр",
+    "пред", "ген", "гос", "обл", "р", "ж.д", "пос", "дер", "кв", "стр", "пров", "респ",
 ];
 /// Unit abbreviations that end a sentence only when a capitalised word follows
 /// (and, for "г.", only after a number: "2013 г. Президент" vs "г. Баку").
 const UNIT_ABBREVIATIONS: &[&str] = &[
-    "млн", "млрд", "трлн", "долл", "руб", "г", "гг", "bn", "mln", "m",
+    "млн", "млрд", "трлн", "долл", "руб", "г", "гг", "bn", "mln", "m", "проц",
 ];
 
 /// Words a line cannot end a sentence with.
@@ -206,6 +206,10 @@ fn ends_sentence_at(text: &str, start: usize, dot: usize, after: usize) -> bool 
         if lower == "г" || lower == "гг" {
             let prev = before[..word_start].trim_end();
             return prev.chars().last().is_some_and(char::is_numeric);
+        }
+        // "16,88 млрд долл. США": the currency's country goes on.
+        if lower == "долл" && text[after..].trim_start().starts_with("США") {
+            return false;
         }
         return true;
     }
@@ -464,6 +468,18 @@ mod tests {
                 "Об этом сообщили корр. ИТАР-ТАСС в пресс-службе.",
                 "Объем составил 13,8 млн. долл. в 2012 г.",
                 "В январе рост продолжился."
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_province_percent_and_dollar_abbreviations() {
+        let t = "Рост составил 19,8 проц. до 16,88 млрд долл. США за год. Товарооборот между пров. Хэйлунцзян и Россией вырос.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Рост составил 19,8 проц. до 16,88 млрд долл. США за год.",
+                "Товарооборот между пров. Хэйлунцзян и Россией вырос."
             ]
         );
     }

@@ -31,7 +31,8 @@
 //! country after them), `venues` (visits stated by where a meeting took
 //! place), `unplaced_officials` (the country of an office whose title
 //! names none), `ministries` (the country of a ministry named without one,
-//! by its minister), `pair_leaders` (the pair's leaders meeting),
+//! by its minister), `pair_leaders` (the pair's leaders meeting), `pair_trade` (the pair's
+//! trade stated without naming both),
 //! `russian` (Russian institutions and base forms) and `facts`
 //! (article-level facts).
 //!
@@ -49,6 +50,7 @@ mod ministries;
 mod name_words;
 mod names;
 mod pair_leaders;
+mod pair_trade;
 mod particles;
 mod quoted;
 mod references;

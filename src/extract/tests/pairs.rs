@@ -164,3 +164,24 @@ fn a_region_and_a_foreign_country_are_the_pair_when_one_country_is_named() {
         &[],
     );
 }
+
+#[test]
+fn the_pairs_trade_stated_without_naming_both() {
+    check(
+        "Kazakhstan's Prime Minister met the Ambassador of Qatar. Qatari investments in our economy tripled last year, and the trade turnover nearly tripled in the first 10 months.",
+        &["Kazakhstan tradesWith Qatar"],
+        &[],
+    );
+    // Two sides named: a region and a country.
+    check(
+        "Раис Татарстана Рустам Минниханов встретился с послом Бангладеш в России. Раис Татарстана подчеркнул, что торговые связи с Бангладеш развиты недостаточно.",
+        &["Tatarstan tradesWith Bangladesh"],
+        &["Bangladesh tradesWith Russia", "Russia tradesWith Bangladesh"],
+    );
+    // A third country's trade is not the pair's.
+    check(
+        "Kazakhstan and Qatar discussed investment. Kazakhstan and Qatar signed a memorandum. China's trade turnover with Russia grew.",
+        &[],
+        &["Kazakhstan tradesWith Qatar"],
+    );
+}
