@@ -182,7 +182,7 @@ impl Gazetteer {
         if toks.is_empty() {
             return;
         }
-        let case = toks
+        let case: Vec<u8> = toks
             .iter()
             .map(|t| {
                 if t.upper && (!t.cyrillic || t.key.chars().count() <= 4) {
@@ -207,8 +207,17 @@ impl Gazetteer {
             }
         }
         let list = self.index.entry(keys[0].clone()).or_default();
-        if !list.iter().any(|p| p.keys == keys && p.target == target) {
-            list.push(Phrase { keys, case, target });
+        // The same words written otherwise ("POSCO", "Posco"): either case.
+        match list
+            .iter_mut()
+            .find(|p| p.keys == keys && p.target == target)
+        {
+            Some(p) => {
+                for (have, new) in p.case.iter_mut().zip(&case) {
+                    *have = std::cmp::min(*have, *new);
+                }
+            }
+            None => list.push(Phrase { keys, case, target }),
         }
     }
 

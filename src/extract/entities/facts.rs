@@ -202,9 +202,10 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Known people the gazetteer gives a country (leaders, ministers) are
-    /// officials of it when the article names them and states no other
-    /// affiliation; the first sentence naming them is the evidence.
+    /// Known people the gazetteer gives a country (leaders, ministers) or,
+    /// for regional heads, a region are officials of it when the article
+    /// names them and states no other affiliation; the first sentence naming
+    /// them is the evidence.
     ///
     /// Likewise known companies and agencies take `country` (news media are
     /// sources here, not parties).
@@ -228,12 +229,21 @@ impl<'a> Document<'a> {
             {
                 continue;
             }
-            let Some(country) = self
+            let Some(known) = self
                 .ex
                 .gazetteer
                 .id(&entity.slug)
-                .and_then(|g| self.ex.gazetteer.entities[g].country)
+                .map(|g| &self.ex.gazetteer.entities[g])
             else {
+                continue;
+            };
+            // A regional head serves the region the gazetteer places them
+            // in, not the country.
+            let serves = match predicate {
+                Predicate::OfficialOf => known.located_in.or(known.country),
+                _ => known.country,
+            };
+            let Some(country) = serves else {
                 continue;
             };
             let country_id = &self.ex.gazetteer.entities[country].id;

@@ -24,7 +24,8 @@ impl<'a> Document<'a> {
         let toks = tokenize(text);
         let n = toks.len();
         let mut mentions: Vec<Mention> = Vec::new();
-        // "долларов США", "US dollars": a currency's country is not a mention.
+        // "долларов США", "долл. США", "US dollars": a currency's country is
+        // not a mention.
         let currency = |t: &Token| {
             ["dollar", "доллар", "долл"]
                 .iter()
@@ -34,6 +35,9 @@ impl<'a> Document<'a> {
             if let Target::Entity(g) = m.target {
                 if self.ex.gazetteer.entities[g].class == Class::Country
                     && (m.start > 0 && currency(&toks[m.start - 1])
+                        || m.start > 1
+                            && toks[m.start - 1].key == "."
+                            && currency(&toks[m.start - 2])
                         || toks.get(m.end).is_some_and(currency))
                 {
                     continue;

@@ -179,3 +179,40 @@ fn a_russian_region_followed_by_a_country_lies_in_it() {
         &["Republic of Bashkortostan locatedIn Uzbekistan"],
     );
 }
+
+#[test]
+fn investments_announced_made_or_by_a_countrys_companies() {
+    check(
+        "In March this year Posco announced an investment of US$4 billion in a lithium hydroxide project in Argentina.",
+        &["POSCO investsIn Argentina"],
+        &[],
+    );
+    check(
+        "President Jokowi lauded the increased investment by Indonesian companies in Vietnam.",
+        &["Indonesia investsIn Vietnam"],
+        &[],
+    );
+    check(
+        "The Mongolian entities are investing Buryatia and creating refrigerator storage.",
+        &["Mongolia investsIn Buryatia"],
+        &[],
+    );
+    // A plan by rule is no investment.
+    check(
+        "Posco plans to invest in Argentina.",
+        &[],
+        &["POSCO investsIn Argentina"],
+    );
+}
+
+#[test]
+fn a_currencys_country_is_no_party() {
+    check(
+        "Товарооборот Казахстана и Китая вырос до 16,88 млрд долл. США.",
+        &["Kazakhstan tradesWith China"],
+        &[
+            "Kazakhstan tradesWith United States",
+            "China tradesWith United States",
+        ],
+    );
+}
