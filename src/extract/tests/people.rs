@@ -521,3 +521,12 @@ fn a_visit_by_where_a_meeting_or_an_attended_event_took_place() {
         &["Serdar Berdimuhamedov visited Osaka"],
     );
 }
+
+#[test]
+fn a_known_regional_head_serves_the_region_not_the_country() {
+    check(
+        "Radiy Khabirov met the Uzbek delegation. Bashkortostan is one of the regions of Russia that trade with Uzbekistan.",
+        &["Radiy Khabirov officialOf Bashkortostan"],
+        &["Radiy Khabirov officialOf Russia"],
+    );
+}
