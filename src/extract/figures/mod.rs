@@ -245,12 +245,20 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     let city = |g: &&(usize, usize, usize)| {
                         doc.entities[g.2].class == crate::extract::Class::City
                     };
-                    let before_trigger = in_clause
+                    let subject_before = in_clause
                         .iter()
                         .rev()
                         .filter(|g| g.1 <= tpos)
                         .find(|g| !locative(g) && !city(g))
-                        .or_else(|| in_clause.iter().rev().find(|g| g.1 <= tpos))
+                        .map(|g| g.2);
+                    let before_trigger = subject_before
+                        .or_else(|| in_clause.iter().rev().find(|g| g.1 <= tpos).map(|g| g.2));
+                    // "China imported ..., and exported ... to Brazil": a
+                    // clause without its own subject shares the sentence's.
+                    let sentence_subject = geo
+                        .iter()
+                        .filter(|g| g.1 <= clause_start)
+                        .find(|g| !locative(g) && !city(g))
                         .map(|g| g.2);
                     let after_trigger: Vec<usize> = in_clause
                         .iter()
@@ -345,7 +353,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     } else {
                         // "exports to China were ...": the side named after "to"
                         // receives; the sender is the other main country.
-                        let src = before_trigger
+                        let shared_subject = sentence_subject
+                            .filter(|&g| kind == ObsKind::Export && Some(g) != to_target);
+                        let src = subject_before
+                            .or(shared_subject)
+                            .or(before_trigger)
                             .or_else(|| {
                                 in_clause
                                     .iter()

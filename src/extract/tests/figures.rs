@@ -269,3 +269,16 @@ fn a_comparison_period_is_not_the_figures_own() {
         &["period=2023"],
     );
 }
+
+#[test]
+fn a_coordinated_export_clause_shares_the_sentences_subject() {
+    check_figures(
+        "Brazil and China discussed trade. In 2022, China imported over USD 89.7 billion in Brazilian products, and exported almost USD 60.7 billion to Brazil.",
+        None,
+        &[
+            "Export exporter=Brazil importer=China 89700000000 USD period=2022",
+            "Export exporter=China importer=Brazil 60700000000 USD period=2022",
+        ],
+        &["Export exporter=Brazil importer=China 60700000000"],
+    );
+}

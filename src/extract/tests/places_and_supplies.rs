@@ -221,12 +221,18 @@ fn a_currencys_country_is_no_party() {
 fn an_assembler_named_by_the_models_of_others_it_makes() {
     check(
         "До 2022 года «Автотор» производил модели BMW и Kia.",
-        &["Avtotor assemblesProductsOf BMW", "Avtotor assemblesProductsOf Kia"],
+        &[
+            "Avtotor assemblesProductsOf BMW",
+            "Avtotor assemblesProductsOf Kia",
+        ],
         &[],
     );
     check(
         "Avtotor assembled vehicles of BMW and Kia until 2022.",
-        &["Avtotor assemblesProductsOf BMW", "Avtotor assemblesProductsOf Kia"],
+        &[
+            "Avtotor assemblesProductsOf BMW",
+            "Avtotor assemblesProductsOf Kia",
+        ],
         &[],
     );
 }
