@@ -98,9 +98,16 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             }) {
                 continue;
             }
-            // Nearest trigger: last in the text before, else first after.
-            let mut trigger: Option<(usize, ObsKind, bool)> = None;
+            // Nearest trigger: right after the amount ("$46 млн — на
+            // импорт", "$22 million in exports"), else last in the text
+            // before, else first after.
+            let right_after = trigger_right_after(after, ai + 1 < amounts.len())
+                .map(|(p, kind, rev)| (a.end + p, kind, rev));
+            let mut trigger: Option<(usize, ObsKind, bool)> = right_after;
             for (w, kind, rev) in TRIGGERS {
+                if right_after.is_some() {
+                    break;
+                }
                 if let Some(p) = before.rfind(w) {
                     let abs = clause_start + p;
                     if trigger.is_none_or(|(q, _, _)| abs > q) {
@@ -486,6 +493,45 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
 }
 
 /// Entity mentions of a sentence with byte ranges (countries, places, demonyms).
+/// A trigger word standing right after an amount, past dashes and a few
+/// linking words: "$46 миллионов — на импорт", "$22 million in exports",
+/// "$5 млн приходится на экспорт". Its offset in `after`, kind, reversal.
+/// A word that only labels the next amount ("$3 bn, exports - $1 bn") is
+/// that amount's.
+fn trigger_right_after(after: &str, next_amount: bool) -> Option<(usize, ObsKind, bool)> {
+    const LINKS: &[&str] = &[
+        "на",
+        "in",
+        "of",
+        "was",
+        "were",
+        "приходится",
+        "пришлось",
+        "пришлись",
+        "составил",
+    ];
+    let mut offset = 0;
+    for word in after.split_inclusive(|c: char| c.is_whitespace()) {
+        let w = word
+            .trim()
+            .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ','));
+        if w.is_empty() || LINKS.contains(&w) {
+            offset += word.len();
+            continue;
+        }
+        let start = offset + word.find(|c: char| c.is_alphabetic()).unwrap_or(0);
+        let rest = &after[offset + word.len()..];
+        if next_amount && !rest.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        return TRIGGERS
+            .iter()
+            .find(|(t, _, _)| w.starts_with(t))
+            .map(|&(_, kind, rev)| (start, kind, rev));
+    }
+    None
+}
+
 fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
     sent.mentions
         .iter()

@@ -282,3 +282,21 @@ fn a_coordinated_export_clause_shares_the_sentences_subject() {
         &["Export exporter=Brazil importer=China 60700000000"],
     );
 }
+
+#[test]
+fn a_trigger_right_after_an_amount_is_its_own() {
+    // "$46 млн — на импорт": the import, not the export named before.
+    check_figures(
+        "Товарооборот между Кыргызстаном и Беларусью составил $68 млн, из них $22 млн приходится на экспорт из Кыргызстана и $46 млн — на импорт.",
+        None,
+        &["Export exporter=Belarus importer=Kyrgyzstan 46000000 USD period=-"],
+        &["Export exporter=Kyrgyzstan importer=Belarus 46000000"],
+    );
+    // A word that labels the next amount is that amount's.
+    check_figures(
+        "Товарооборот Беларуси с Китаем составил $3,07 млрд, экспорт - $943,3 млн, импорт - $2,13 млрд.",
+        None,
+        &["TradeTurnover party=Belarus party=China 3070000000 USD period=-"],
+        &["Export exporter=Belarus importer=China 3070000000"],
+    );
+}
