@@ -367,7 +367,7 @@ fn companies_named_by_legal_form_or_a_maker_word() {
     );
     check(
         "South Korean steelmaker Posco will invest in a plant in Mexico.",
-        &["Posco country South Korea"],
+        &["POSCO country South Korea"],
         &[],
     );
     // A compound maker of goods heads a company.
