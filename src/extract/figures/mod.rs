@@ -492,32 +492,32 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     }
 }
 
-/// Entity mentions of a sentence with byte ranges (countries, places, demonyms).
 /// A trigger word standing right after an amount, past dashes and a few
 /// linking words: "$46 миллионов — на импорт", "$22 million in exports",
 /// "$5 млн приходится на экспорт". Its offset in `after`, kind, reversal.
 /// A word that only labels the next amount ("$3 bn, exports - $1 bn") is
 /// that amount's.
 fn trigger_right_after(after: &str, next_amount: bool) -> Option<(usize, ObsKind, bool)> {
-    const LINKS: &[&str] = &[
-        "на",
-        "in",
-        "of",
-        "was",
-        "were",
-        "приходится",
-        "пришлось",
-        "пришлись",
-        "составил",
-    ];
+    // Words that tie an amount to what follows; a preposition must be
+    // among them ("$X, exports were $Y" is the next amount's label).
+    const LINKS: &[&str] = &["на", "in", "of", "приходится", "пришлось", "пришлись"];
+    const PREPOSITIONS: &[&str] = &["на", "in", "of"];
     let mut offset = 0;
+    let mut linked = false;
     for word in after.split_inclusive(|c: char| c.is_whitespace()) {
+        if word.contains(',') {
+            return None;
+        }
         let w = word
             .trim()
-            .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ','));
+            .trim_matches(|c: char| matches!(c, '-' | '–' | '—'));
         if w.is_empty() || LINKS.contains(&w) {
+            linked |= PREPOSITIONS.contains(&w);
             offset += word.len();
             continue;
+        }
+        if !linked {
+            return None;
         }
         let start = offset + word.find(|c: char| c.is_alphabetic()).unwrap_or(0);
         let rest = &after[offset + word.len()..];
@@ -532,6 +532,7 @@ fn trigger_right_after(after: &str, next_amount: bool) -> Option<(usize, ObsKind
     None
 }
 
+/// Entity mentions of a sentence with byte ranges (countries, places, demonyms).
 fn geo_mentions(sent: &SentenceInfo) -> Vec<(usize, usize, usize)> {
     sent.mentions
         .iter()
