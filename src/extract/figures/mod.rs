@@ -11,9 +11,9 @@
 //! This module holds the orchestration ([`extract`]) and its party helpers;
 //! `amounts` (money regexes, currency codes, scaling), `periods` (period
 //! regexes, months, the year anchor), `series` (amounts continuing a
-//! series by period), `targets` (targets and changes, not figures), `text`
-//! (offset-keeping text helpers) and `words` (trigger and target word
-//! lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
+//! series by period), `targets` (targets and changes, not figures),
+//! `triggers` (which trigger word an amount takes), `text` (offset-keeping
+//! text helpers) and `words` (trigger and target word lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
 //! [`Document`] and adds observations and facts only, never entities.
 
 mod amounts;
@@ -21,13 +21,15 @@ mod periods;
 mod series;
 mod targets;
 mod text;
+mod triggers;
 mod words;
 
 use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
 use self::targets::{is_change, is_target};
 use self::text::{lowercase_same_offsets, safe_slice};
-use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS, TRIGGERS};
+use self::triggers::nearest_trigger;
+use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
 use crate::ingest::Article;
@@ -98,33 +100,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             }) {
                 continue;
             }
-            // Nearest trigger: right after the amount ("$46 млн — на
-            // импорт", "$22 million in exports"), else last in the text
-            // before, else first after.
-            let right_after = trigger_right_after(after, ai + 1 < amounts.len())
-                .map(|(p, kind, rev)| (a.end + p, kind, rev));
-            let mut trigger: Option<(usize, ObsKind, bool)> = right_after;
-            for (w, kind, rev) in TRIGGERS {
-                if right_after.is_some() {
-                    break;
-                }
-                if let Some(p) = before.rfind(w) {
-                    let abs = clause_start + p;
-                    if trigger.is_none_or(|(q, _, _)| abs > q) {
-                        trigger = Some((abs, *kind, *rev));
-                    }
-                }
-            }
-            if trigger.is_none() {
-                for (w, kind, rev) in TRIGGERS {
-                    if let Some(p) = after.find(w) {
-                        let abs = a.end + p;
-                        if trigger.is_none_or(|(q, _, _)| abs < q) {
-                            trigger = Some((abs, *kind, *rev));
-                        }
-                    }
-                }
-            }
+            let trigger = nearest_trigger((before, clause_start), (after, a.end));
             if trigger.is_none() {
                 if let Some((kind, parties, after_side)) = series
                     .as_ref()
@@ -266,7 +242,13 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .iter()
                         .filter(|g| g.1 <= clause_start)
                         .find(|g| !locative(g) && !city(g))
-                        .map(|g| g.2);
+                        .map(|g| g.2)
+                        .filter(|&e| {
+                            matches!(
+                                doc.entities[e].class,
+                                crate::extract::Class::Country | crate::extract::Class::Region
+                            )
+                        });
                     let after_trigger: Vec<usize> = in_clause
                         .iter()
                         .filter(|g| g.0 > tpos)
@@ -490,46 +472,6 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             last_period = Some((si, p));
         }
     }
-}
-
-/// A trigger word standing right after an amount, past dashes and a few
-/// linking words: "$46 миллионов — на импорт", "$22 million in exports",
-/// "$5 млн приходится на экспорт". Its offset in `after`, kind, reversal.
-/// A word that only labels the next amount ("$3 bn, exports - $1 bn") is
-/// that amount's.
-fn trigger_right_after(after: &str, next_amount: bool) -> Option<(usize, ObsKind, bool)> {
-    // Words that tie an amount to what follows; a preposition must be
-    // among them ("$X, exports were $Y" is the next amount's label).
-    const LINKS: &[&str] = &["на", "in", "of", "приходится", "пришлось", "пришлись"];
-    const PREPOSITIONS: &[&str] = &["на", "in", "of"];
-    let mut offset = 0;
-    let mut linked = false;
-    for word in after.split_inclusive(|c: char| c.is_whitespace()) {
-        if word.contains(',') {
-            return None;
-        }
-        let w = word
-            .trim()
-            .trim_matches(|c: char| matches!(c, '-' | '–' | '—'));
-        if w.is_empty() || LINKS.contains(&w) {
-            linked |= PREPOSITIONS.contains(&w);
-            offset += word.len();
-            continue;
-        }
-        if !linked {
-            return None;
-        }
-        let start = offset + word.find(|c: char| c.is_alphabetic()).unwrap_or(0);
-        let rest = &after[offset + word.len()..];
-        if next_amount && !rest.chars().any(char::is_alphabetic) {
-            return None;
-        }
-        return TRIGGERS
-            .iter()
-            .find(|(t, _, _)| w.starts_with(t))
-            .map(|&(_, kind, rev)| (start, kind, rev));
-    }
-    None
 }
 
 /// Entity mentions of a sentence with byte ranges (countries, places, demonyms).

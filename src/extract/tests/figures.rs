@@ -300,3 +300,13 @@ fn a_trigger_right_after_an_amount_is_its_own() {
         &["Export exporter=Belarus importer=China 3070000000"],
     );
 }
+
+#[test]
+fn a_trigger_after_an_amount_may_carry_a_comma_and_needs_a_preposition() {
+    check_figures(
+        "Товарооборот между Кыргызстаном и Беларусью составил $68 млн: $46 млн — на импорт, $22 млн — на экспорт из Кыргызстана.",
+        None,
+        &["Export exporter=Belarus importer=Kyrgyzstan 46000000 USD period=-"],
+        &["TradeTurnover party=Kyrgyzstan party=Belarus 46000000"],
+    );
+}
