@@ -36,7 +36,7 @@ impl<'a> Document<'a> {
     /// The sides of the article's cooperation and signing: its two main
     /// countries, or, where it names one country only, that country and
     /// the region it names most, at least twice ("Астраханская область" and
-    /// Iran), unless the gazetteer puts the region in that country.
+    /// Iran), where the gazetteer puts the region in another country.
     pub fn main_parties(&self) -> Vec<usize> {
         let mut main = self.main_countries();
         if main.len() != 1 {
@@ -47,7 +47,8 @@ impl<'a> Document<'a> {
         let mut order = 0;
         for m in self.sentences.iter().flat_map(|s| &s.mentions) {
             let Some(e) = m.entity else { continue };
-            if self.entities[e].class == Class::Region && self.gazetteer_country(e) != Some(country)
+            if self.entities[e].class == Class::Region
+                && self.gazetteer_country(e).is_some_and(|c| c != country)
             {
                 order += 1;
                 counts.entry(e).or_insert((0, order)).0 += 1;

@@ -2,8 +2,9 @@
 //! Ministry of Trade said", "the Finance Ministry tweeted") belong to the
 //! country of the article's minister of the same portfolio ("Trade Minister
 //! Tarek Qabil", an official of Egypt). Such a ministry takes a `country`
-//! fact and the country-last label ("Ministry of Trade of Egypt"), so that
-//! the ministries of different countries stay apart in the graph.
+//! fact and, where its label is English, the country-last label ("Ministry
+//! of Trade of Egypt"), so that the ministries of different countries stay
+//! apart in the graph (Russian labels keep their name for now).
 //!
 //! Reads the finished sentences and facts; changes only the labels of those
 //! ministries and adds only their `country`. No I/O, no RDF.

@@ -70,12 +70,34 @@ impl Document<'_> {
         }
         for (i, sent) in self.sentences.iter().enumerate() {
             let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
-            if !states_pair_trade(&words) {
+            // A country's total, foreign or world trade is no pair's.
+            let total = words.iter().any(|w| {
+                [
+                    "foreign",
+                    "total",
+                    "global",
+                    "world",
+                    "external",
+                    "внешней",
+                    "внешняя",
+                    "внешнюю",
+                    "мировой",
+                    "мировая",
+                    "общий",
+                    "общего",
+                    "общая",
+                    "общем",
+                ]
+                .contains(w)
+                    || w.starts_with("внешнеторгов")
+            });
+            if total || !states_pair_trade(&words) {
                 continue;
             }
-            // The sides the sentence names: two countries or regions are
-            // the sides ("торговые связи Татарстана с Бангладеш"), one of the
-            // pair or none leaves the pair; anything else, another trade.
+            // The sides the sentence names: two countries or regions, one
+            // of them of the pair, are the sides ("торговые связи Татарстана
+            // с Бангладеш"); one of the pair or none leaves the pair;
+            // anything else is another trade.
             let mut named: Vec<usize> = sent
                 .mentions
                 .iter()
@@ -93,7 +115,7 @@ impl Document<'_> {
             let (a, b) = match named[..] {
                 [] => (main[0], main[1]),
                 [x] if main.contains(&x) => (main[0], main[1]),
-                [x, y] => (x, y),
+                [x, y] if main.contains(&x) || main.contains(&y) => (x, y),
                 _ => continue,
             };
             facts.push(Fact {
@@ -101,7 +123,7 @@ impl Document<'_> {
                 predicate: Predicate::TradesWith,
                 object: Object::Entity(b),
                 sentence: i,
-                via: "the pair's trade".into(),
+                via: "trade of the sides named".into(),
             });
             return;
         }

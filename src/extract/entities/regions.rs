@@ -96,7 +96,8 @@ impl Document<'_> {
 
     /// "в Кызылординской области Казахстана", "хокимом Сурхандарьинской
     /// области Республики Узбекистан": a region named with its noun and
-    /// followed at once by a country (in the genitive) lies in it.
+    /// followed at once by a country lies in it, unless the gazetteer puts
+    /// the region in another.
     pub(super) fn regions_of_country_after(
         &mut self,
         toks: &[Token],
@@ -119,7 +120,11 @@ impl Document<'_> {
                 .iter()
                 .find(|x| x.start == m.end && x.kind == MentionKind::Entity(Kind::Country))
                 .and_then(|x| x.entity);
-            if let Some(c) = country {
+            // Not against the gazetteer ("делегация Астраханской области
+            // Ирану ..." is no region of Iran).
+            let listed = self.ex.gazetteer.country_of(&self.entities[region].slug);
+            let agrees = |c: usize| listed.is_none_or(|l| l == self.entities[c].slug);
+            if let Some(c) = country.filter(|&c| agrees(c)) {
                 self.fact(
                     region,
                     Predicate::LocatedIn,

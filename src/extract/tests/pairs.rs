@@ -185,3 +185,12 @@ fn the_pairs_trade_stated_without_naming_both() {
         &["Kazakhstan tradesWith Qatar"],
     );
 }
+
+#[test]
+fn a_countrys_total_trade_is_no_pairs_trade() {
+    check(
+        "Kazakhstan and Qatar discussed investment. Kazakhstan and Qatar signed a memorandum. Kazakhstan's foreign trade turnover grew strongly.",
+        &[],
+        &["Kazakhstan tradesWith Qatar"],
+    );
+}

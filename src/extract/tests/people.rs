@@ -530,3 +530,12 @@ fn a_known_regional_head_serves_the_region_not_the_country() {
         &["Radiy Khabirov officialOf Russia"],
     );
 }
+
+#[test]
+fn an_invitation_to_take_part_is_no_visit() {
+    check(
+        "Kazakh President Kassym-Jomart Tokayev invited Uzbek President Shavkat Mirziyoyev to take part in the summit in Astana.",
+        &[],
+        &["Shavkat Mirziyoyev visited Astana"],
+    );
+}
