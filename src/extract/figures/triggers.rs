@@ -52,7 +52,7 @@ fn trigger_right_after(after: &str) -> Option<(usize, ObsKind, bool)> {
         let w = word
             .trim()
             .trim_matches(|c: char| matches!(c, '-' | '–' | '—'));
-        let bare = w.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':'));
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
         if bare.is_empty() || LINKS.contains(&bare) {
             if w.contains(',') {
                 return None;
