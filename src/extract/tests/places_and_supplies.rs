@@ -236,3 +236,17 @@ fn an_assembler_named_by_the_models_of_others_it_makes() {
         &[],
     );
 }
+
+#[test]
+fn attracting_investments_is_no_investing() {
+    check(
+        "Россия вложила инвестиции в Узбекистан.",
+        &["Russia investsIn Uzbekistan"],
+        &[],
+    );
+    check(
+        "Узбекистан привлёк инвестиции в Ташкентскую область.",
+        &[],
+        &["Uzbekistan investsIn Tashkent Region"],
+    );
+}
