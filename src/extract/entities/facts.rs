@@ -9,7 +9,36 @@ use super::{Document, MentionKind};
 use crate::extract::{Class, Fact, Kind, Object, Predicate};
 use rustc_hash::FxHashMap as HashMap;
 
+/// Whether a fact of `predicate` already joins the two sides in `main`.
+pub(super) fn pair_stated(facts: &[Fact], main: &[usize], predicate: Predicate) -> bool {
+    facts.iter().any(|f| {
+        f.predicate == predicate
+            && main.contains(&f.subject)
+            && matches!(f.object, Object::Entity(o) if main.contains(&o) && o != f.subject)
+    })
+}
+
 impl<'a> Document<'a> {
+    /// The countries the facts give `e` by `predicate` (`officialOf` of a
+    /// person, `country` of a body).
+    pub(super) fn stated_countries<'f>(
+        &'f self,
+        facts: &'f [Fact],
+        e: usize,
+        predicate: Predicate,
+    ) -> impl Iterator<Item = usize> + 'f {
+        facts.iter().filter_map(move |f| match f.object {
+            Object::Entity(c)
+                if f.subject == e
+                    && f.predicate == predicate
+                    && self.entities[c].class == Class::Country =>
+            {
+                Some(c)
+            }
+            _ => None,
+        })
+    }
+
     /// The article's main pair: its two most-mentioned countries (names and
     /// demonyms), first mention breaking ties.
     pub fn main_countries(&self) -> Vec<usize> {
@@ -114,13 +143,7 @@ impl<'a> Document<'a> {
     /// countries signed an agreement. Stated once, from the first sentence.
     pub fn bilateral_agreements(&self, facts: &mut Vec<Fact>) {
         let main = self.main_parties();
-        if main.len() < 2
-            || facts.iter().any(|f| {
-                f.predicate == Predicate::SignedAgreementWith
-                    && main.contains(&f.subject)
-                    && matches!(f.object, Object::Entity(o) if main.contains(&o) && o != f.subject)
-            })
-        {
+        if main.len() < 2 || pair_stated(facts, &main, Predicate::SignedAgreementWith) {
             return;
         }
         for (i, sent) in self.sentences.iter().enumerate() {

@@ -124,17 +124,12 @@ impl Document<'_> {
                 continue;
             }
             let p = f.subject;
-            let country = facts.iter().find_map(|g| match g.object {
-                Object::Entity(c)
-                    if g.subject == p
-                        && g.predicate == Predicate::OfficialOf
-                        && self.entities[c].class == Class::Country =>
-                {
-                    Some(c)
-                }
-                _ => None,
-            });
-            let Some(country) = country else { continue };
+            let Some(country) = self
+                .stated_countries(facts, p, Predicate::OfficialOf)
+                .next()
+            else {
+                continue;
+            };
             let sent = &self.sentences[f.sentence];
             let Some(name) = sent.mentions.iter().find(|m| m.entity == Some(p)) else {
                 continue;

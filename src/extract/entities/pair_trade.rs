@@ -8,6 +8,7 @@
 //! Reads the finished sentences; no I/O, no RDF, and it adds no entities or
 //! mentions.
 
+use super::facts::pair_stated;
 use super::{Document, MentionKind};
 use crate::extract::{Class, Fact, Kind, Object, Predicate};
 
@@ -59,13 +60,7 @@ impl Document<'_> {
     /// two sides, unless the pair's trade is stated already.
     pub fn bilateral_trade(&self, facts: &mut Vec<Fact>) {
         let main = self.main_parties();
-        if main.len() < 2
-            || facts.iter().any(|f| {
-                f.predicate == Predicate::TradesWith
-                    && main.contains(&f.subject)
-                    && matches!(f.object, Object::Entity(o) if main.contains(&o))
-            })
-        {
+        if main.len() < 2 || pair_stated(facts, &main, Predicate::TradesWith) {
             return;
         }
         for (i, sent) in self.sentences.iter().enumerate() {

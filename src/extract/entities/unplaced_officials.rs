@@ -63,16 +63,7 @@ impl Document<'_> {
                     MentionKind::Entity(Kind::Org)
                         if self.entities[e].class == Class::GovernmentBody =>
                     {
-                        countries.extend(facts.iter().filter_map(|f| match f.object {
-                            Object::Entity(c)
-                                if f.subject == e
-                                    && f.predicate == Predicate::Country
-                                    && self.entities[c].class == Class::Country =>
-                            {
-                                Some(c)
-                            }
-                            _ => None,
-                        }))
+                        countries.extend(self.stated_countries(facts, e, Predicate::Country))
                     }
                     _ => {}
                 }
