@@ -6,6 +6,7 @@
 //! Finds spans and adds Event entities and mentions; no I/O, no RDF, no
 //! facts.
 
+use super::russian::ru_adjective_nominative;
 use super::{mention_at, Document, Mention, MentionKind};
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind};
@@ -22,7 +23,17 @@ const EVENT_QUALIFIERS: &[&str] = &[
     "trade",
     "industrial",
     "intergovernmental",
+    "interstate",
+    "governmental",
+    "joint",
+    "mixed",
+    "bilateral",
+    "high",
+    "level",
+    "-",
 ];
+/// At most this many qualifier tokens (a hyphen counts) before the head.
+const MAX_QUALIFIERS: usize = 4;
 
 impl<'a> Document<'a> {
     pub(super) fn unnamed_events(
@@ -50,10 +61,27 @@ impl<'a> Document<'a> {
             }
             // "the Belarus-Zimbabwe business forum": a hyphenated pair of
             // places, up to two qualifiers, a lowercase event word.
-            if !t.cyrillic && EVENT_WORDS.contains(&t.key.as_str()) {
+            // "the Kazakh-Qatari high-level joint commission": a joint body
+            // (commission, committee, council) named the same way.
+            let joint_head = JOINT_HEADS[..3].contains(&t.key.as_str());
+            if !t.cyrillic && (EVENT_WORDS.contains(&t.key.as_str()) || joint_head) {
                 let mut q = i;
-                while q > 0 && i - q < 2 && EVENT_QUALIFIERS.contains(&toks[q - 1].key.as_str()) {
+                while q > 0
+                    && i - q < MAX_QUALIFIERS
+                    && EVENT_QUALIFIERS.contains(&toks[q - 1].key.as_str())
+                    && !toks[q - 1].cap
+                {
                     q -= 1;
+                }
+                // A hyphen is a qualifier only inside a word ("high-level").
+                while q < i && toks[q].key == "-" {
+                    q += 1;
+                }
+                // A council or committee needs a word saying it is joint
+                // or economic: "the Russian-Chinese council" alone is not
+                // named by the pair.
+                if joint_head && q == i {
+                    continue;
                 }
                 let second = mentions.iter().find(|m| m.end == q && geo(m)).copied();
                 let first = second.and_then(|b| {
@@ -67,8 +95,18 @@ impl<'a> Document<'a> {
                         .flatten()
                 });
                 if let (Some(a), Some(_)) = (first, second) {
-                    let label = &text[toks[a.start].range.start..t.range.end];
-                    self.add_named(label, Class::Event, Lang::En, mentions, (a.start, i + 1));
+                    let end = if joint_head {
+                        subject_tail(toks, i + 1)
+                    } else {
+                        i + 1
+                    };
+                    let label = &text[toks[a.start].range.start..toks[end - 1].range.end];
+                    let class = if joint_head {
+                        Class::Commission
+                    } else {
+                        Class::Event
+                    };
+                    self.add_named(label, class, Lang::En, mentions, (a.start, end));
                     continue;
                 }
                 // "the SCO summit": an organisation's acronym before "summit".
@@ -88,6 +126,10 @@ impl<'a> Document<'a> {
             // "саммита ШОС", "на саммите ОДКБ": the event word in any case
             // before an organisation's acronym, which does not decline.
             if t.cyrillic {
+                if let Some((start, end, label)) = ru_pair_body(text, toks, mentions, i) {
+                    self.add_named(&label, Class::Commission, Lang::Ru, mentions, (start, end));
+                    continue;
+                }
                 let Some((_, head)) = RU_EVENT_STEMS.iter().find(|(st, _)| t.key.starts_with(st))
                 else {
                     continue;
@@ -105,6 +147,142 @@ impl<'a> Document<'a> {
             }
         }
     }
+}
+
+/// Where a joint body's name ends when its subject follows: "committee on
+/// scientific and technological cooperation" runs to "cooperation" if that
+/// word comes within six lowercase words after "on" or "for"; otherwise
+/// the name ends at the head (`from` is the token after it).
+fn subject_tail(toks: &[Token], from: usize) -> usize {
+    if !toks
+        .get(from)
+        .is_some_and(|t| matches!(t.key.as_str(), "on" | "for"))
+    {
+        return from;
+    }
+    for (k, t) in toks.iter().enumerate().take(from + 8).skip(from + 1) {
+        if t.kind != TokenKind::Word && t.key != "-" && t.key != "," {
+            break;
+        }
+        if t.key == "cooperation" {
+            return k + 1;
+        }
+    }
+    from
+}
+
+/// Russian heads of joint bodies and fora, by stem: nominative and gender
+/// (true: feminine).
+const RU_PAIR_HEADS: &[(&str, &str, bool)] = &[
+    ("комисси", "комиссия", true),
+    ("комитет", "комитет", false),
+    ("совет", "совет", false),
+    ("форум", "форум", false),
+];
+/// Last words of a Russian joint body's subject ("по торгово-экономическому
+/// сотрудничеству", "в экономической и гуманитарной сферах"), by stem.
+const RU_SUBJECT_ENDS: &[&str] = &["сотрудничеств", "сфер", "област", "вопрос"];
+
+/// A Russian joint body named by a hyphenated pair of states and lowercase
+/// words, at its head `i`: "Азербайджано-Иранской государственной комиссии
+/// по сотрудничеству в экономической, торговой и гуманитарной сферах" ->
+/// (span, "Азербайджано-Иранская государственная комиссия по ...");
+/// "белорусско-вьетнамского бизнес-форума" -> "белорусско-вьетнамский
+/// бизнес-форум". The second half of the pair must be a place's adjective
+/// the sentence knows; the words before the head come to the nominative.
+fn ru_pair_body(
+    text: &str,
+    toks: &[Token],
+    mentions: &[Mention],
+    i: usize,
+) -> Option<(usize, usize, String)> {
+    let (_, head, feminine) = RU_PAIR_HEADS.iter().find(|(st, _, _)| {
+        toks[i].key.starts_with(st) && toks[i].key.chars().count() <= st.chars().count() + 3
+    })?;
+    let adjacent = |a: usize, b: usize| toks[a].range.end == toks[b].range.start;
+    // "бизнес-форума": a hyphenated noun before the head.
+    let mut q = i;
+    let mut words: Vec<String> = Vec::new();
+    if q >= 2 && toks[q - 1].key == "-" && toks[q - 2].key == "бизнес" && adjacent(q - 2, q - 1)
+    {
+        q -= 2;
+    }
+    let head_start = q;
+    let mut adjectives = Vec::new();
+    while q > 0 && i - q < 6 {
+        let t = &toks[q - 1];
+        let nominative = (t.cyrillic && t.kind == TokenKind::Word)
+            .then(|| ru_adjective_nominative(&text[t.range.clone()], *feminine))
+            .flatten();
+        let Some(nominative) = nominative else { break };
+        // The pair: "Азербайджано" "-" "Иранской".
+        if q >= 3 && toks[q - 2].key == "-" && adjacent(q - 3, q - 2) && adjacent(q - 2, q - 1) {
+            let first = &toks[q - 3];
+            let geo = mentions.iter().any(|m| {
+                m.start == q - 1
+                    && m.end == q
+                    && matches!(
+                        m.kind,
+                        MentionKind::Demonym | MentionKind::Entity(Kind::Country)
+                    )
+            });
+            if geo
+                && first.cyrillic
+                && first.key.ends_with('о')
+                && mention_at(mentions, q - 3).is_none()
+            {
+                words.push(format!("{}-{nominative}", &text[first.range.clone()]));
+                words.extend(adjectives.into_iter().rev());
+                let start = q - 3;
+                let mut label = words.join(" ");
+                let head_text = &text[toks[head_start].range.start..toks[i].range.start];
+                let head_word = if toks[i].cap {
+                    capitalised(head)
+                } else {
+                    head.to_string()
+                };
+                label = format!("{label} {head_text}{head_word}");
+                let end = ru_subject_tail(toks, i + 1);
+                if end > i + 1 {
+                    label = format!(
+                        "{label} {}",
+                        &text[toks[i + 1].range.start..toks[end - 1].range.end]
+                    );
+                }
+                return Some((start, end, label));
+            }
+        }
+        adjectives.push(nominative);
+        q -= 1;
+    }
+    None
+}
+
+/// Where a Russian joint body's subject ends: after "по", the furthest
+/// word of `RU_SUBJECT_ENDS` within ten tokens (lowercase words, commas,
+/// hyphens, "и", "в"); without one, the name ends at the head.
+fn ru_subject_tail(toks: &[Token], from: usize) -> usize {
+    if toks.get(from).is_none_or(|t| t.key != "по") {
+        return from;
+    }
+    let mut end = from;
+    for (k, t) in toks.iter().enumerate().take(from + 11).skip(from + 1) {
+        let word = t.cyrillic && t.kind == TokenKind::Word && !t.cap;
+        if !(word || t.key == "," || t.key == "-") {
+            break;
+        }
+        if RU_SUBJECT_ENDS.iter().any(|st| t.key.starts_with(st)) {
+            end = k + 1;
+        }
+    }
+    end
+}
+
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// "SCO", "ШОС", "ОДКБ": a word of two or more capitals.

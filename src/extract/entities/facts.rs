@@ -110,7 +110,20 @@ impl<'a> Document<'a> {
                 .join(" ");
             let named = |e: usize| sent.mentions.iter().any(|m| m.entity == Some(e));
             let both_named = named(main[0]) && named(main[1]);
-            let pair = names_pair(sent, &main);
+            // A joint body named by a pair ("Азербайджано-Иранская
+            // государственная комиссия по сотрудничеству") names the pair.
+            let pair = names_pair(sent, &main)
+                || sent.mentions.iter().any(|m| {
+                    m.entity.is_some_and(|e| {
+                        let body = &self.entities[e];
+                        body.class == Class::Commission
+                            && body.labels[0]
+                                .0
+                                .split(' ')
+                                .next()
+                                .is_some_and(|w| w.contains('-'))
+                    })
+                });
             let cooperation = COOPERATION_WORDS.iter().any(|w| {
                 lower
                     .split(' ')

@@ -93,6 +93,35 @@ fn events_named_around_other_names() {
         &["Shavkat Mirziyoyev participatedIn SCO Summit"],
         &[],
     );
+    // A joint body named by a pair and lowercase words, with its subject.
+    check(
+        "He recalled the session of the Kazakh-Qatari high-level joint commission in Doha last October.",
+        &["Kazakh-Qatari high-level joint commission locatedIn Doha"],
+        &[],
+    );
+    check(
+        "The minister chaired the Turkmen-Belarus intergovernmental committee on scientific and technological cooperation in Ashgabat.",
+        &["Turkmen-Belarus intergovernmental committee on scientific and technological cooperation locatedIn Ashgabat"],
+        &[],
+    );
+    // Russian: the pair's compound adjective and the words after it come
+    // to the nominative; the subject after "по" belongs to the name.
+    check(
+        "Сегодня в Баку прошло заседание Азербайджано-Иранской государственной комиссии по сотрудничеству в экономической, торговой и гуманитарной сферах.",
+        &["Азербайджано-Иранская государственная комиссия по сотрудничеству в экономической, торговой и гуманитарной сферах locatedIn Baku"],
+        &[],
+    );
+    check(
+        "В рамках проходящего в Ханое белорусско-вьетнамского бизнес-форума подписаны документы.",
+        &["белорусско-вьетнамский бизнес-форум locatedIn Hanoi"],
+        &[],
+    );
+    // A council named by the pair alone is not a joint body's name.
+    check(
+        "The Russian-Chinese council in Moscow met.",
+        &[],
+        &["* locatedIn Moscow"],
+    );
     // A lowercase event word with no pair or acronym before it is no name.
     check(
         "The business forum in Harare was attended by many.",
