@@ -26,8 +26,6 @@ const HEADS: &[(&str, &str)] = &[
     ("cabinet", "Cabinet"),
     ("ministry", "Ministry"),
     ("parliament", "Parliament"),
-    ("embassy", "Embassy"),
-    ("consulate", "Consulate"),
     ("presidency", "Presidency"),
 ];
 
@@ -93,7 +91,7 @@ fn portfolio_label(words: &[&str]) -> String {
 impl<'a> Document<'a> {
     /// The English name of a country entity as it follows "of": "Serbia",
     /// "the United Arab Emirates".
-    fn country_name(&self, e: usize) -> Option<String> {
+    pub(super) fn country_name(&self, e: usize) -> Option<String> {
         let c = &self.entities[e];
         if c.class != Class::Country {
             return None;
@@ -189,8 +187,8 @@ impl<'a> Document<'a> {
             }) {
                 continue;
             }
-            let mut end = j + 1;
-            // "Ministry of ...", "Government of ...", "Embassy of ..." and a
+            let end = j + 1;
+            // "Ministry of ...", "Government of ...", "Agency of ..." and a
             // name right after ("the Russian news agency TASS") are other
             // constructions.
             if let Some(next) = toks.get(end) {
@@ -202,31 +200,26 @@ impl<'a> Document<'a> {
                     continue;
                 }
             }
-            let mut label = if words.is_empty() {
+            let label = if words.is_empty() {
                 format!("{head} of {name}")
             } else {
                 format!("{head} of {} of {name}", portfolio_label(&words))
             };
-            // "the Russian Embassy in Minsk": the host stays in the name.
-            if matches!(head, "Embassy" | "Consulate")
-                && toks.get(end).is_some_and(|t| t.key == "in")
-            {
-                if let Some(m) = mentions.iter().find(|m| {
-                    m.start == end + 1
-                        && matches!(
-                            m.kind,
-                            MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Place)
-                        )
-                }) {
-                    let host = &text[toks[m.start].range.start..toks[m.end - 1].range.end];
-                    label = format!("{label} in {host}");
-                    end = m.end;
-                }
-            }
             let e = self.new_entity(&label, Class::GovernmentBody, Lang::En);
             if self.entity_kind(e) != Kind::Org {
                 continue;
             }
+            // "Serbian government" is a name of it too.
+            let first = if toks[o_start].key == "the" {
+                o_start + 1
+            } else {
+                o_start
+            };
+            self.add_alt_label(
+                e,
+                &text[toks[first].range.start..toks[end - 1].range.end],
+                Lang::En,
+            );
             self.fact(
                 e,
                 Predicate::Country,

@@ -22,7 +22,8 @@
 //! names standing alone: «Автотор» возобновил),
 //! `context` (coordinated organisations, attributed sources, regions of
 //! cities), `bodies` (state bodies named by their country: "the Serbian
-//! government"), `events` (events named around other names, joint commissions),
+//! government"), `missions` (embassies and consulates with their country
+//! and host), `events` (events named around other names, joint commissions),
 //! `described_places` (places named after a place word: "the city of X"), `titles` (title
 //! constructions), `appositions` (titles after names), `surnames` (known
 //! people by surname alone), `given_names` (unknown people by a known
@@ -47,6 +48,7 @@ mod events;
 mod facts;
 mod given_names;
 mod ministries;
+mod missions;
 mod name_words;
 mod names;
 mod pair_leaders;

@@ -71,6 +71,7 @@ impl<'a> Document<'a> {
         self.regions_of_country_after(&toks, &mentions, index);
         self.described_places(text, &toks, &mut mentions);
         self.owned_bodies(text, &toks, &mut mentions, index);
+        self.diplomatic_missions(text, &toks, &mut mentions, index);
         self.known_surnames(text, &toks, &mut mentions);
         self.given_name_people(text, &toks, &mut mentions);
 

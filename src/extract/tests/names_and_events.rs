@@ -23,6 +23,41 @@ fn a_ministry_owned_by_a_country_is_named_with_it() {
 }
 
 #[test]
+fn diplomatic_missions_with_their_country_and_host() {
+    check(
+        "The chamber would open its office at the Croatian Consulate General in Mostar next week.",
+        &[
+            "Consulate General of Croatia in Mostar country Croatia",
+            "Consulate General of Croatia in Mostar locatedIn Mostar",
+        ],
+        &["Consulate General country*"],
+    );
+    check(
+        "The message on the web-site of Belarus embassy in Ashgabat reads.",
+        &["Embassy of Belarus in Ashgabat locatedIn Ashgabat"],
+        &[],
+    );
+    // Named after the head; a host that is a country is no place of it.
+    check(
+        "He visited the Embassy of Oman in Colombo and the embassy of Azerbaijan in Italy.",
+        &[
+            "Embassy of Oman in Colombo locatedIn Colombo",
+            "Embassy of Azerbaijan in Italy country Azerbaijan",
+        ],
+        &[
+            "Embassy of Azerbaijan in Italy locatedIn*",
+            "Embassy of Oman country*",
+        ],
+    );
+    // No country, no mission name.
+    check(
+        "The embassy in Minsk was closed in May.",
+        &[],
+        &["* locatedIn Minsk"],
+    );
+}
+
+#[test]
 fn coordinated_people_held_talks() {
     check(
         "Президент Беларуси Александр Лукашенко и Председатель КНР Си Цзиньпин провели переговоры в Самарканде.",
