@@ -1,6 +1,7 @@
 //! References to people already named: pronouns and bare role words
 //! ("he", "the minister", "посол") resolved to the last person or role
-//! holder, and counterparts ("his Uzbek counterpart Shavkat Mirziyoyev").
+//! holder, and counterparts ("his Uzbek counterpart Shavkat Mirziyoyev");
+//! and to organisations: "the company", "the Chamber".
 //!
 //! No I/O, no RDF; only mentions and role facts (a leader's title with its
 //! country reads the people and offices of the sentences before).
@@ -9,6 +10,21 @@ use super::russian::ru_name_base;
 use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Mention, MentionKind};
 use crate::extract::text::Token;
 use crate::extract::{Class, Kind, Object, Predicate, Role};
+
+/// Lowercase keys of words that refer back to an organisation after "the".
+const ORG_REFERENCE_WORDS: &[&str] = &[
+    "company",
+    "chamber",
+    "corporation",
+    "group",
+    "bank",
+    "fund",
+    "holding",
+    "concern",
+    "authority",
+    "agency",
+    "association",
+];
 
 impl<'a> Document<'a> {
     /// "he", "she", "он", "она" refer to the last person named (within the
@@ -86,6 +102,57 @@ impl<'a> Document<'a> {
             .and_then(|m| m.entity)
         {
             self.last_person = Some((index, p));
+        }
+    }
+
+    /// "The company", "the Chamber": a definite organisation word refers
+    /// to the organisation named last (in this sentence before it or in the
+    /// two sentences before) whose name has that word, or, for "company",
+    /// that is a company: "Head of the Chamber, Luka Burilović" after "the
+    /// Croatian Chamber of Economy".
+    pub(super) fn organisation_references(
+        &self,
+        index: usize,
+        toks: &[Token],
+        mentions: &mut Vec<Mention>,
+    ) {
+        for i in 1..toks.len() {
+            let t = &toks[i];
+            if toks[i - 1].key != "the"
+                || t.cyrillic
+                || !ORG_REFERENCE_WORDS.contains(&t.key.as_str())
+                || mention_at(mentions, i).is_some()
+                || toks.get(i + 1).is_some_and(|n| n.cap && !n.cyrillic)
+            {
+                continue;
+            }
+            let fits = |e: usize| {
+                let ent = &self.entities[e];
+                ent.class.kind() == Kind::Org
+                    && (t.key == "company" && ent.class == Class::Company
+                        || ent
+                            .labels
+                            .iter()
+                            .any(|(l, _)| l.split_whitespace().any(|w| w.to_lowercase() == t.key)))
+            };
+            let earlier = self.sentences[index.saturating_sub(2).min(self.sentences.len())..]
+                .iter()
+                .flat_map(|s| s.mentions.iter());
+            let referent = earlier
+                .chain(mentions.iter().filter(|m| m.end <= i))
+                .filter_map(|m| m.entity)
+                .rfind(|&e| fits(e));
+            if let Some(e) = referent {
+                insert_mention(
+                    mentions,
+                    Mention {
+                        start: i,
+                        end: i + 1,
+                        kind: MentionKind::Entity(Kind::Org),
+                        entity: Some(e),
+                    },
+                );
+            }
         }
     }
 

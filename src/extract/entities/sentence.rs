@@ -407,6 +407,8 @@ impl<'a> Document<'a> {
             );
         }
 
+        self.organisation_references(index, &toks, &mut mentions);
+
         // Titles before names, then titles after names ("Ilia Darchiashvili,
         // Georgia's foreign minister", "Ilkhom Makhkamov, the transport
         // minister of Uzbekistan"); the second pass sees the first's names.

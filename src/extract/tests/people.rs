@@ -539,3 +539,23 @@ fn an_invitation_to_take_part_is_no_visit() {
         &["Shavkat Mirziyoyev visited Astana"],
     );
 }
+
+#[test]
+fn the_company_or_the_chamber_is_the_organisation_named_before() {
+    check(
+        "The office of the Croatian Chamber of Economy was opened in Sarajevo. Head of the Chamber, Luka Burilovic, said the city was chosen after Brussels.",
+        &["Luka Burilovic officialOf Chamber of Economy"],
+        &[],
+    );
+    check(
+        "Turkey's Reyrich Plastic Company announced plans to launch a solar project in Ethiopia. The chairman of the company's Board, Nehad Alayyoub, made the announcement.",
+        &["Nehad Alayyoub officialOf Reyrich Plastic Company"],
+        &[],
+    );
+    // Nothing named before with that word: no reference.
+    check(
+        "Head of the Chamber, Luka Burilovic, said the city was chosen after Brussels.",
+        &[],
+        &["Luka Burilovic officialOf*"],
+    );
+}
