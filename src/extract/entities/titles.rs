@@ -110,6 +110,8 @@ impl<'a> Document<'a> {
         let mut qualifier: Option<usize> = None;
         let limit = (r.end + 14).min(n);
         let mut person_mention: Option<usize> = None;
+        // Where a place's name began the name run ("Aden Bare Duale").
+        let mut place_as_name: Option<usize> = None;
         let mut run: Option<(usize, usize)> = None;
         // After "Iran's": the possessed region or body is what the title is of.
         let mut possessive = false;
@@ -119,6 +121,25 @@ impl<'a> Document<'a> {
                     MentionKind::Entity(Kind::Person) => {
                         person_mention = m.entity;
                         break;
+                    }
+                    // A place's name right after a portfolio word and before
+                    // name words is a given name: "Cabinet Secretary for
+                    // Defence Aden Bare Duale" (but "mayor of Kazan Ilsur
+                    // Metshin": after a connector it is what the title is of).
+                    MentionKind::Entity(Kind::Place)
+                        if run.is_none_or(|(s, e)| {
+                            (s..e).all(|k| PORTFOLIO_WORDS.contains(&toks[k].key.as_str()))
+                        }) && m.end == m.start + 1
+                            && j > r.end
+                            && toks[j - 1].cap
+                            && mention_at(mentions, j - 1).is_none()
+                            && toks.get(m.end).is_some_and(is_name_word)
+                            && mention_at(mentions, m.end).is_none() =>
+                    {
+                        run = Some((j, j + 1));
+                        place_as_name = Some(j);
+                        j += 1;
+                        continue;
                     }
                     MentionKind::Entity(_) | MentionKind::Demonym => {
                         // "Ambassador to Belarus", "посол ... в Азербайджане":
@@ -181,6 +202,14 @@ impl<'a> Document<'a> {
                     run = run.map(|(s, _)| (s, j));
                 }
                 continue;
+            }
+            // A short form in brackets after the body: "head of the General
+            // Authority for the Suez Canal Economic Zone (SCZone) Walid ...".
+            if k == "(" && run.is_none() && qualifier.is_some() {
+                if let Some(close) = (j + 2..(j + 4).min(n)).find(|&c| toks[c].key == ")") {
+                    j = close + 1;
+                    continue;
+                }
             }
             let connector = matches!(
                 k,
@@ -344,8 +373,9 @@ impl<'a> Document<'a> {
             // is "Nguyen Hong Dien"; "Abbas Badakhshan Zohouri" stays whole).
             if starts.len() >= 3 {
                 let third = starts[starts.len() - 3];
-                let run_starts_at_title =
-                    third == rs && rs > 0 && mention_at(mentions, rs - 1).is_some();
+                let run_starts_at_title = third == rs
+                    && (rs > 0 && mention_at(mentions, rs - 1).is_some()
+                        || place_as_name == Some(rs));
                 let third_word = &text[toks[third].range.clone()];
                 if toks[third].cyrillic
                     && (!self.ex.gazetteer.knows_word(&toks[third].key)

@@ -559,3 +559,26 @@ fn the_company_or_the_chamber_is_the_organisation_named_before() {
         &["Luka Burilovic officialOf*"],
     );
 }
+
+#[test]
+fn a_title_reaches_its_holder_past_a_short_form_or_a_place_named_given_name() {
+    check(
+        "The meetings were held in the presence of the head of the General Authority for the Suez Canal Economic Zone (SCZone) Walid Gamal-Eldin.",
+        &["Walid Gamal-Eldin officialOf General Authority for the Suez Canal Economic Zone"],
+        &[],
+    );
+    check(
+        "The MoU was signed by Kenyan Cabinet Secretary for Defence Aden Bare Duale.",
+        &[
+            "Aden Bare Duale hasRole Minister",
+            "Aden Bare Duale officialOf Kenya",
+        ],
+        &["* locatedIn Kenya", "Bare Duale *"],
+    );
+    // After "of", the place is what the title is of.
+    check(
+        "The mayor of Kazan Ilsur Metshin opened the forum.",
+        &["Ilsur Metshin officialOf Kazan"],
+        &[],
+    );
+}
