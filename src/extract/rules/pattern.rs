@@ -20,8 +20,13 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
     let mut re = String::from(" ");
     let mut anchors: Vec<Vec<String>> = Vec::new();
     let mut slot_kinds = std::collections::HashMap::new();
-    for el in elements(pattern)? {
+    let els = elements(pattern)?;
+    for (at, el) in els.iter().enumerate() {
         let el = el.as_str();
+        // A slot's apposition is skipped only before words of the clause.
+        let before_words = els
+            .get(at + 1)
+            .is_some_and(|next| !matches!(next.as_str(), "'s" | "," | "-" | "\"" | "("));
         if let Some(g) = el.strip_prefix("~w") {
             let n: usize = if g.is_empty() {
                 3
@@ -67,8 +72,11 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
                     re,
                     "(?P<{name}>{one}(?:(?: , and| ,| and| и| &)(?: the)? {one})*) "
                 );
-            } else {
+            } else if !before_words {
                 let _ = write!(re, "(?P<{name}>{one}) ");
+            } else {
+                // What follows the name may come after its apposition.
+                let _ = write!(re, "(?P<{name}>{one}) {APPOSITION}");
             }
         } else if el == "'s" && re.ends_with("⟧) ") {
             // A possessive is written onto its slot: "⟦0:Country⟧'s".
@@ -134,6 +142,19 @@ const SLOT_MODIFIERS: &str = concat!(
     plain_word!(),
     r"|,) ){0,6}?(?:⟦[0-9]+:(?:Country|Place|Org|Demonym)⟧(?:'s)? (?:(?:в|во|in|of|to|at) )?){0,2}(?:, )?",
     r")?"
+);
+
+/// What may stand between a name and the rest of its clause: a short form
+/// in brackets, then a description between commas that begins as one does
+/// ("the", "a", "which", a country's possessive, a demonym) and goes on in
+/// plain words ("⟦Mahindra⟧ ( m&m ) , ⟦India⟧'s largest tractor
+/// manufacturing company , today signed"); "X, according to Y," is none.
+const APPOSITION: &str = concat!(
+    r"(?:\( (?:(?-u:[^ ])+ ){1,3}\) )?",
+    r"(?:, (?:(?:the|a|an|its|which|who) (?:⟦[0-9]+:Demonym⟧ )?",
+    r"|⟦[0-9]+:Country⟧'s |⟦[0-9]+:Demonym⟧ )(?:",
+    plain_word!(),
+    r" ){1,6}, )?"
 );
 
 /// The literal text each alternative of a word element starts with.

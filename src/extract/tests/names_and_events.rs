@@ -168,6 +168,26 @@ fn events_named_around_other_names() {
 // --- Documents the pair signed --------------------------------------------------
 
 #[test]
+fn a_name_and_its_apposition_before_the_clause() {
+    check(
+        "Mahindra & Mahindra (M&M), India's largest tractor manufacturing company, today signed a joint venture agreement with Yueda Group.",
+        &["Mahindra & Mahindra signedAgreementWith Yueda Group"],
+        &[],
+    );
+    // So is a clause about it; a parenthetical about the speaker is not.
+    check(
+        "Mahindra & Mahindra, which agreed to build a plant, today signed a joint venture agreement with Yueda Group.",
+        &["Mahindra & Mahindra signedAgreementWith Yueda Group"],
+        &[],
+    );
+    check(
+        "In Kazakhstan, according to the ministry, the company signed an agreement with Yueda Group.",
+        &[],
+        &["Kazakhstan signedAgreementWith*"],
+    );
+}
+
+#[test]
 fn documents_signed_by_the_pair() {
     check(
         "Saudi Arabia and China signed 34 investment agreements on Wednesday related to green energy.",
