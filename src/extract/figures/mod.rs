@@ -28,7 +28,7 @@ use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
 use self::targets::{is_change, is_target};
 use self::text::{lowercase_same_offsets, safe_slice};
-use self::triggers::nearest_trigger;
+use self::triggers::{nearest_trigger, owner_after_trigger};
 use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
@@ -280,6 +280,8 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         .iter()
                         .filter(own_side)
                         .filter(|g| g.0 > tpos && Some(g.2) != from_marker)
+                        // Not past a comma: ", в то время как экспорт ... в Иран".
+                        .filter(|g| !lower[tpos..g.0].contains(','))
                         .find(|g| locative(g))
                         .map(|g| g.2);
                     // With no party named, an export or import takes the sides
@@ -344,7 +346,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         // receives; the sender is the other main country.
                         let shared_subject = sentence_subject
                             .filter(|&g| kind == ObsKind::Export && Some(g) != to_target);
-                        let src = subject_before
+                        // "экспорт Турции в Иран": the owner named after the word.
+                        let owner = owner_after_trigger(&lower, tpos, &in_clause)
+                            .filter(|&g| kind == ObsKind::Export && Some(g) != to_target);
+                        let src = owner
+                            .or(subject_before)
                             .or(shared_subject)
                             .or(before_trigger)
                             .or_else(|| {

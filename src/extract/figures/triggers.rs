@@ -72,3 +72,43 @@ fn trigger_right_after(after: &str) -> Option<(usize, ObsKind, bool)> {
     }
     None
 }
+
+/// The side a trigger word names as its owner right after it: "экспорт
+/// Турции в Иран", "экспорт нефти и газа Ирана", "exports of Turkey to
+/// Iran". `names` are (start, end, entity) in the sentence; the words
+/// between the trigger and the name may be a commodity (up to four words
+/// without a preposition, Russian) or "of" (English). A Russian name in
+/// the dative receives ("экспорт Китаю") and is no owner.
+pub(super) fn owner_after_trigger(
+    lower: &str,
+    tpos: usize,
+    names: &[&(usize, usize, usize)],
+) -> Option<usize> {
+    const RU_PREPOSITIONS: &[&str] = &[
+        "в", "во", "из", "на", "с", "со", "от", "к", "по", "для", "до", "за",
+    ];
+    let word_end = tpos + lower[tpos..].find(char::is_whitespace)?;
+    let g = names
+        .iter()
+        .filter(|g| g.0 >= word_end)
+        .min_by_key(|g| g.0)?;
+    let between: Vec<&str> = lower[word_end..g.0].split_whitespace().collect();
+    let russian = lower[tpos..word_end]
+        .chars()
+        .any(|c| matches!(c, 'а'..='я'));
+    // A dative name receives ("экспорт Китаю"): no owner.
+    let dative = lower[g.0..g.1]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(['у', 'ю']));
+    let fits = if russian {
+        !dative
+            && between.len() <= 4
+            && between.iter().all(|w| {
+                w.chars().all(|c| matches!(c, 'а'..='я' | 'ё')) && !RU_PREPOSITIONS.contains(w)
+            })
+    } else {
+        between == ["of"]
+    };
+    fits.then_some(g.2)
+}

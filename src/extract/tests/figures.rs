@@ -310,3 +310,25 @@ fn a_trigger_after_an_amount_may_carry_a_comma_and_needs_a_preposition() {
         &["TradeTurnover party=Kyrgyzstan party=Belarus 46000000"],
     );
 }
+
+#[test]
+fn an_export_owned_by_the_name_after_it() {
+    // The exporter follows the word (a genitive after a commodity); a
+    // destination in the next clause is not this figure's.
+    check_figures(
+        "$7,6 млрд из указанной суммы пришлись на экспорт нефти и газа Ирана, в то время как экспорт Турции в Иран составил немногим более $4 млрд.",
+        None,
+        &[
+            "Export exporter=Iran importer=Turkey 7600000000 USD period=-",
+            "Export exporter=Turkey importer=Iran 4000000000 USD period=-",
+        ],
+        &[],
+    );
+    // A dative name receives.
+    check_figures(
+        "Экспорт Китаю составил $2 млрд, сообщили в Минске, Беларусь.",
+        None,
+        &[],
+        &["Export exporter=China*"],
+    );
+}
