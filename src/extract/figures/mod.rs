@@ -144,19 +144,31 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     continue;
                 }
                 // A figure referring back to the previous sentence's figure.
+                // Or to the figure just given in this sentence: "в 2024 году
+                // товарооборот составил $252 млн, а за ... этот показатель
+                // вырос на 87,5%, достигнув $319 млн".
                 let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
-                if let Some((_, kind, parties)) = last_obs
+                if let Some((i, kind, parties)) = last_obs
                     .as_ref()
-                    .filter(|(i, _, _)| i + 1 == si && refers_back)
+                    .filter(|(i, _, _)| (i + 1 == si || *i == si) && refers_back)
                 {
+                    let same = *i == si;
                     let period = periods
                         .iter()
-                        .filter(|p| p.1 <= a.start)
+                        .filter(|p| p.1 <= a.start && (!same || p.0 >= clause_start))
+                        .filter(|p| !series::compared_period(&lower[..p.0]))
                         .max_by_key(|p| p.1)
                         .or_else(|| periods.iter().find(|p| p.0 >= a.end))
                         .map(|p| p.2.clone());
-                    ex.observations
-                        .push(plain_figure(*kind, parties.clone(), a, period, si));
+                    let mut figure = plain_figure(*kind, parties.clone(), a, period, si);
+                    // "этот показатель вырос на 87,5%, достигнув $319 млн".
+                    if same {
+                        figure.change_percent = percents
+                            .iter()
+                            .find(|(p, _)| (clause_start..a.start).contains(p))
+                            .map(|(p, v)| signed_change(&lower, *p, v));
+                    }
+                    ex.observations.push(figure);
                     last_obs = Some((si, *kind, parties.clone()));
                 }
                 continue;
@@ -383,6 +395,7 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             let period = periods
                 .iter()
                 .filter(|p| p.1 <= a.start && p.0 >= clause_start)
+                .filter(|p| !series::compared_period(&lower[clause_start..p.0]))
                 .max_by_key(|p| p.1)
                 .or_else(|| {
                     periods
@@ -415,32 +428,16 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             if let Some(p) = &period {
                 sentence_period = Some(p.clone());
             }
+            // A change after the amount that follows a word referring back
+            // ("..., а ... этот показатель вырос на 87,5%") is the next figure's.
             let change = percents
                 .iter()
                 .filter(|(p, _)| *p >= clause_start && *p < clause_end)
+                .filter(|(p, _)| {
+                    *p < a.start || !FIGURE_ANAPHORS.iter().any(|w| lower[a.end..*p].contains(w))
+                })
                 .min_by_key(|(p, _)| p.abs_diff(a.start))
-                .map(|(p, v)| {
-                    let ctx = safe_slice(&lower, p.saturating_sub(40), (*p + 40).min(lower.len()))
-                        .unwrap_or("");
-                    let down = [
-                        "decrease",
-                        "decline",
-                        "fell",
-                        "down",
-                        "drop",
-                        "сниз",
-                        "сократил",
-                        "упал",
-                        "уменьш",
-                    ]
-                    .iter()
-                    .any(|w| ctx.contains(w));
-                    if down {
-                        format!("-{v}")
-                    } else {
-                        v.clone()
-                    }
-                });
+                .map(|(p, v)| signed_change(&lower, *p, v));
             let obs = Observation {
                 kind,
                 parties: parties.clone(),
@@ -546,6 +543,30 @@ fn push_split(
         period,
         si,
     ));
+}
+
+/// A change in percent at `p` with its sign: falling words near it make it
+/// negative.
+fn signed_change(lower: &str, p: usize, v: &str) -> String {
+    let ctx = safe_slice(lower, p.saturating_sub(40), (p + 40).min(lower.len())).unwrap_or("");
+    let down = [
+        "decrease",
+        "decline",
+        "fell",
+        "down",
+        "drop",
+        "сниз",
+        "сократил",
+        "упал",
+        "уменьш",
+    ]
+    .iter()
+    .any(|w| ctx.contains(w));
+    if down {
+        format!("-{v}")
+    } else {
+        v.to_string()
+    }
 }
 
 /// A figure of `kind` for amount `a` with no change stated.

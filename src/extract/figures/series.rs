@@ -120,7 +120,7 @@ pub(super) fn compared_period(words: &str) -> bool {
     let tail: String = words
         .chars()
         .rev()
-        .take(30)
+        .take(45)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()

@@ -332,3 +332,28 @@ fn an_export_owned_by_the_name_after_it() {
         &["Export exporter=China*"],
     );
 }
+
+#[test]
+fn this_figure_later_in_the_sentence_with_its_own_period_and_change() {
+    let text = "Торговля между Азербайджаном и Узбекистаном растет: в 2024 году товарооборот составил $252 млн, а за период с января по сентябрь 2025 года этот показатель вырос на 87,5% по сравнению с аналогичным периодом прошлого года, достигнув $319 млн.";
+    check_figures(
+        text,
+        Some("2025-11-01"),
+        &[
+            "TradeTurnover party=Azerbaijan party=Uzbekistan 252000000 USD period=2024",
+            "TradeTurnover party=Azerbaijan party=Uzbekistan 319000000 USD period=2025-01/2025-09",
+        ],
+        &[],
+    );
+    // The change belongs to the figure the words refer to, not the one before.
+    let ex = extract(text, Some("2025-11-01"));
+    let changes: Vec<(&str, Option<&str>)> = ex
+        .observations
+        .iter()
+        .map(|o| (o.amount.as_str(), o.change_percent.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        vec![("252000000", None), ("319000000", Some("87.5"))]
+    );
+}
