@@ -28,7 +28,7 @@ use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
 use self::targets::{is_change, is_target};
 use self::text::{lowercase_same_offsets, safe_slice};
-use self::triggers::{nearest_trigger, owner_after_trigger};
+use self::triggers::{nearest_trigger, owner_after_trigger, trigger_right_after};
 use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
@@ -75,7 +75,11 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
             let before = &lower[clause_start..a.start];
             let after = &lower[a.end..clause_end];
             // Breakdown of a total just given: "with $5 billion invested in ..."
-            if ai > 0 && BREAKDOWN.iter().any(|w| before.trim_end().ends_with(w)) {
+            // ("из них $22 млн приходится на экспорт" is an export of its own).
+            if ai > 0
+                && BREAKDOWN.iter().any(|w| before.trim_end().ends_with(w))
+                && trigger_right_after(after).is_none()
+            {
                 continue;
             }
             // A target is not a figure: "to bring trade to $2 billion",

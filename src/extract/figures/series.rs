@@ -10,7 +10,8 @@ use super::text::before_hedge;
 /// Words that may stand between two amounts of a series besides their
 /// periods.
 const LINKS: &[&str] = &[
-    "in", "and", "the", "of", "year", "years", "и", "в", "во", "году", "год", "г", "а",
+    "in", "and", "the", "of", "for", "year", "years", "и", "в", "во", "за", "году", "года", "год",
+    "г", "а",
 ];
 
 /// Whether the text between the previous amount and this one (`start..end`

@@ -43,7 +43,7 @@ pub(super) fn nearest_trigger(
 /// импорт", "$22 million in exports", "$5 млн приходится на экспорт". Its
 /// offset in `after`, kind, reversal. A comma before the word ("$3 bn,
 /// exports - $1 bn") makes it the next amount's label.
-fn trigger_right_after(after: &str) -> Option<(usize, ObsKind, bool)> {
+pub(super) fn trigger_right_after(after: &str) -> Option<(usize, ObsKind, bool)> {
     const LINKS: &[&str] = &["на", "in", "приходится", "пришлось", "пришлись"];
     const PREPOSITIONS: &[&str] = &["на", "in"];
     let mut offset = 0;

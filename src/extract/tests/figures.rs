@@ -357,3 +357,18 @@ fn this_figure_later_in_the_sentence_with_its_own_period_and_change() {
         vec![("252000000", None), ("319000000", Some("87.5"))]
     );
 }
+
+#[test]
+fn a_series_item_for_a_period_and_its_breakdown_into_exports_and_imports() {
+    check_figures(
+        "В 2024 году товарооборот между Кыргызстаном и Беларусью составил $133 миллиона, за январь – июнь 2025 года — $68 миллионов, из них $22 миллиона приходится на экспорт из КР и $46 миллионов — на импорт.",
+        Some("2025-08-01"),
+        &[
+            "TradeTurnover party=Kyrgyzstan party=Belarus 133000000 USD period=2024",
+            "TradeTurnover party=Kyrgyzstan party=Belarus 68000000 USD period=2025-01/2025-06",
+            "Export exporter=Kyrgyzstan importer=Belarus 22000000 USD period=2025-01/2025-06",
+            "Export exporter=Belarus importer=Kyrgyzstan 46000000 USD period=2025-01/2025-06",
+        ],
+        &[],
+    );
+}
