@@ -51,10 +51,21 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
     let mut last_period: Option<(usize, String)> = None;
     // The last figure: "In the first quarter, it totaled $615 million" continues it.
     let mut last_obs: Option<LastFigure> = None;
+    // The last sentence that spoke of the pair's trade without an amount:
+    // "The trade turnover between Armenia and Iran is growing. ... It has
+    // been around 307 million dollars in 2022".
+    let mut trade_topic: Option<usize> = None;
     for (si, sent) in doc.sentences.iter().enumerate() {
         let s = sent.text.as_str();
         let amounts = find_amounts(s, decimal_commas);
         if amounts.is_empty() {
+            let lower = s.to_lowercase();
+            if ["turnover", "товарооборот"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                trade_topic = Some(si);
+            }
             continue;
         }
         let lower = lowercase_same_offsets(s);
@@ -151,7 +162,12 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 // Or to the figure just given in this sentence: "в 2024 году
                 // товарооборот составил $252 млн, а за ... этот показатель
                 // вырос на 87,5%, достигнув $319 млн".
-                let refers_back = FIGURE_ANAPHORS.iter().any(|w| before.contains(w));
+                let words: String = before
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect();
+                let words = format!(" {words} ");
+                let refers_back = FIGURE_ANAPHORS.iter().any(|w| words.contains(w));
                 if let Some((i, kind, parties)) = last_obs
                     .as_ref()
                     .filter(|(i, _, _)| (i + 1 == si || *i == si) && refers_back)
@@ -174,6 +190,22 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                     }
                     ex.observations.push(figure);
                     last_obs = Some((si, *kind, parties.clone()));
+                } else if let (true, Some(_), [first, second]) = (
+                    refers_back && last_obs.as_ref().is_none_or(|(i, _, _)| *i + 2 < si),
+                    trade_topic.filter(|&t| t + 2 >= si),
+                    main.as_slice(),
+                ) {
+                    let parties = vec![(ObsRole::Party, *first), (ObsRole::Party, *second)];
+                    let period = periods
+                        .iter()
+                        .filter(|p| p.0 >= a.end && p.1 <= clause_end)
+                        .min_by_key(|p| p.0)
+                        .map(|p| p.2.clone());
+                    let figure =
+                        plain_figure(ObsKind::TradeTurnover, parties.clone(), a, period, si);
+                    ex.observations.push(figure);
+                    last_obs = Some((si, ObsKind::TradeTurnover, parties.clone()));
+                    series = Some((ObsKind::TradeTurnover, parties, true));
                 }
                 continue;
             }

@@ -372,3 +372,23 @@ fn a_series_item_for_a_period_and_its_breakdown_into_exports_and_imports() {
         &[],
     );
 }
+
+#[test]
+fn it_after_the_pairs_trade_named_without_an_amount() {
+    check_figures(
+        "The trade turnover between Armenia and Iran is growing. A huge growth has been registered this year. \u{201c}It has been around 307 million dollars in 2022, and 224 million dollars in 2021.",
+        Some("2022-09-01"),
+        &[
+            "TradeTurnover party=Armenia party=Iran 307000000 USD period=2022",
+            "TradeTurnover party=Armenia party=Iran 224000000 USD period=2021",
+        ],
+        &[],
+    );
+    // Without a sentence about the trade before it, "it" is no figure.
+    check_figures(
+        "Armenia and Iran met in Yerevan. It has been around 307 million dollars in 2022.",
+        Some("2022-09-01"),
+        &[],
+        &["TradeTurnover"],
+    );
+}
