@@ -11,31 +11,31 @@
 //! This module holds the orchestration ([`extract`]) and its party helpers;
 //! `amounts` (money regexes, currency codes, scaling), `periods` (period
 //! regexes, months, the year anchor), `series` (amounts continuing a
-//! series by period), `targets` (targets and changes, not figures),
+//! series by period), `records` (a figure written down with its period),
+//! `targets` (targets and changes, not figures),
 //! `triggers` (which trigger word an amount takes), `text` (offset-keeping
 //! text helpers) and `words` (trigger and target word lists) hold the rest. Pure: no I/O, no RDF; it reads the finished
 //! [`Document`] and adds observations and facts only, never entities.
 
 mod amounts;
 mod periods;
+mod records;
 mod series;
 mod targets;
 mod text;
 mod triggers;
 mod words;
 
-use self::amounts::{find_amounts, Amount, DECIMAL_COMMA, PERCENT};
+use self::amounts::{find_amounts, DECIMAL_COMMA, PERCENT};
 use self::periods::{find_periods, Anchor};
-use self::targets::{is_change, is_target};
-use self::text::{lowercase_same_offsets, safe_slice};
+use self::records::{plain_figure, push_split, LastFigure};
+use self::targets::{is_change, is_target, signed_change};
+use self::text::lowercase_same_offsets;
 use self::triggers::{nearest_trigger, owner_after_trigger, trigger_right_after};
 use self::words::{BLOCKERS, BREAKDOWN, FIGURE_ANAPHORS};
 use super::entities::{Document, MentionKind, SentenceInfo};
 use super::{Extraction, Fact, Kind, Object, ObsKind, ObsRole, Observation, Predicate};
 use crate::ingest::Article;
-
-/// The previous figure: sentence index, kind and parties.
-type LastFigure = (usize, ObsKind, Vec<(ObsRole, usize)>);
 
 /// A sentence's figure that later amounts may continue: kind, parties, and
 /// whether its period followed the amount.
@@ -543,85 +543,4 @@ fn named_as_partner(lower: &str, geo: &[(usize, usize, usize)], e: usize) -> boo
         let pre = lower[..g.0].trim_end();
         [" with", " с", " со"].iter().any(|p| pre.ends_with(p))
     })
-}
-
-/// An export or import figure of a turnover split: src exports to dst.
-#[allow(clippy::too_many_arguments)]
-fn push_split(
-    ex: &mut Extraction,
-    last_obs: &mut Option<LastFigure>,
-    si: usize,
-    a: &Amount,
-    src: usize,
-    dst: usize,
-    periods: &[(usize, usize, String)],
-    sentence_period: &Option<String>,
-) {
-    let period = periods
-        .iter()
-        .filter(|p| p.1 <= a.start)
-        .max_by_key(|p| p.1)
-        .map(|p| p.2.clone())
-        .or_else(|| sentence_period.clone())
-        .or_else(|| match last_obs {
-            Some((i, _, _)) if *i + 1 >= si => ex
-                .observations
-                .iter()
-                .rev()
-                .find(|o| o.kind == ObsKind::TradeTurnover)
-                .and_then(|o| o.period.clone()),
-            _ => None,
-        });
-    ex.observations.push(plain_figure(
-        ObsKind::Export,
-        vec![(ObsRole::Exporter, src), (ObsRole::Importer, dst)],
-        a,
-        period,
-        si,
-    ));
-}
-
-/// A change in percent at `p` with its sign: falling words near it make it
-/// negative.
-fn signed_change(lower: &str, p: usize, v: &str) -> String {
-    let ctx = safe_slice(lower, p.saturating_sub(40), (p + 40).min(lower.len())).unwrap_or("");
-    let down = [
-        "decrease",
-        "decline",
-        "fell",
-        "down",
-        "drop",
-        "сниз",
-        "сократил",
-        "упал",
-        "уменьш",
-    ]
-    .iter()
-    .any(|w| ctx.contains(w));
-    if down {
-        format!("-{v}")
-    } else {
-        v.to_string()
-    }
-}
-
-/// A figure of `kind` for amount `a` with no change stated.
-fn plain_figure(
-    kind: ObsKind,
-    parties: Vec<(ObsRole, usize)>,
-    a: &Amount,
-    period: Option<String>,
-    si: usize,
-) -> Observation {
-    Observation {
-        kind,
-        parties,
-        amount: a.value.clone(),
-        currency: a.currency.to_string(),
-        period,
-        change_percent: None,
-        hedge: a.hedge.clone(),
-        text: a.text.clone(),
-        sentence: si,
-    }
 }

@@ -3,7 +3,7 @@
 //! "increased by 16,6%, or $87,133 million". Text tests over the words
 //! before an amount; no I/O, no entities.
 
-use super::text::before_hedge;
+use super::text::{before_hedge, safe_slice};
 use super::words::{GROWTH_WORDS, PAST_GROWTH, STRONG_PLAN_WORDS};
 
 /// A target, not a figure: "to bring trade to $2 billion", "довести
@@ -60,4 +60,28 @@ pub(super) fn is_change(before: &str, hedge: Option<&str>) -> bool {
         || bare.ends_with(" на")
         || (bare.ends_with(", or") || bare.ends_with(", или"))
             && (bare.contains(" by ") || bare.contains(" на "))
+}
+
+/// A change in percent at `p` with its sign: falling words near it make it
+/// negative.
+pub(super) fn signed_change(lower: &str, p: usize, v: &str) -> String {
+    let ctx = safe_slice(lower, p.saturating_sub(40), (p + 40).min(lower.len())).unwrap_or("");
+    let down = [
+        "decrease",
+        "decline",
+        "fell",
+        "down",
+        "drop",
+        "сниз",
+        "сократил",
+        "упал",
+        "уменьш",
+    ]
+    .iter()
+    .any(|w| ctx.contains(w));
+    if down {
+        format!("-{v}")
+    } else {
+        v.to_string()
+    }
 }
