@@ -1,7 +1,6 @@
 //! Names recognised by their context rather than their own words:
 //! where a capitalised run joins two names with "and" (`coordination_split`),
-//! unknown names coordinated with an organisation, news sources named by
-//! attribution ("передает ИА El.kz", "Source: Beta"), and regions named by a
+//! unknown names coordinated with an organisation, and regions named by a
 //! known city and a region word ("the Samarkand region"), companies listed
 //! after a plural company word ("South Korean companies Sejong, EHWA and
 //! Motrex").
@@ -15,21 +14,6 @@ use super::{insert_mention, is_name_word, mention_at, token_lang, Document, Ment
 use crate::extract::text::{Token, TokenKind};
 use crate::extract::{Class, Kind, Object, Predicate};
 use crate::ingest::Lang;
-
-/// Words after which a news source is named: "передает ИА El.kz".
-const ATTRIBUTION_BEFORE: &[&str] = &["передает", "сообщает", "пишет", "сообщило", "сообщили"];
-
-/// Nouns between an attribution verb and the source's name.
-const SOURCE_NOUNS: &[&str] = &[
-    "ия",
-    "иа",
-    "агентство",
-    "информагентство",
-    "издание",
-    "портал",
-    "газета",
-    "телеканал",
-];
 
 impl<'a> Document<'a> {
     /// Unknown capitalised names (one acronym, or two or three name words)
@@ -106,113 +90,6 @@ impl<'a> Document<'a> {
                     entity: Some(e),
                 },
             );
-        }
-    }
-
-    /// News sources named where the text attributes itself: "передает ИА
-    /// El.kz", "сообщает Report", "Source: Beta", "Trend reports".
-    pub(super) fn attributed_sources(
-        &mut self,
-        text: &str,
-        toks: &[Token],
-        mentions: &mut Vec<Mention>,
-    ) {
-        let n = toks.len();
-        let free =
-            |mentions: &[Mention], i: usize| !mentions.iter().any(|m| m.start <= i && i < m.end);
-        let name_at = |i: usize, mentions: &[Mention]| {
-            let mut j = i;
-            while j < n
-                && j < i + 3
-                && toks[j].kind == TokenKind::Word
-                && (toks[j].cap || toks[j].upper)
-                && !STOP_CAPS.contains(&toks[j].key.as_str())
-                && free(mentions, j)
-            {
-                j += 1;
-            }
-            // "El.kz": a dotted name is one.
-            while j + 1 < n
-                && j > i
-                && toks[j].key == "."
-                && toks[j].range.start == toks[j - 1].range.end
-                && toks[j + 1].range.start == toks[j].range.end
-                && toks[j + 1].kind == TokenKind::Word
-            {
-                j += 2;
-            }
-            j
-        };
-        let mut i = 0;
-        while i < n {
-            let k = toks[i].key.as_str();
-            let (start, end) = if ATTRIBUTION_BEFORE.contains(&k)
-                || k == "source" && toks.get(i + 1).is_some_and(|t| t.key == ":")
-            {
-                let mut s0 = i + 1;
-                while s0 < n
-                    && (toks[s0].key == ":" || SOURCE_NOUNS.contains(&toks[s0].key.as_str()))
-                {
-                    s0 += 1;
-                }
-                (s0, name_at(s0, mentions))
-            } else if k == "news"
-                && !toks[i].cap
-                && toks.get(i + 1).is_some_and(|t| t.key == "agency")
-                && i >= 1
-            {
-                // "reported Antara news agency": the name before.
-                let mut s0 = i;
-                while s0 > 0
-                    && i - s0 < 3
-                    && toks[s0 - 1].kind == TokenKind::Word
-                    && toks[s0 - 1].cap
-                    && !STOP_CAPS.contains(&toks[s0 - 1].key.as_str())
-                {
-                    s0 -= 1;
-                }
-                if s0 == i {
-                    i += 1;
-                    continue;
-                }
-                (s0, i)
-            } else if matches!(k, "reports" | "reported" | "writes" | "wrote")
-                && i >= 1
-                && (i < 2 || matches!(toks[i - 2].key.as_str(), "," | "(" | "–" | "-"))
-            {
-                let s0 = i - 1;
-                if toks[s0].kind != TokenKind::Word || !(toks[s0].cap || toks[s0].upper) {
-                    i += 1;
-                    continue;
-                }
-                (s0, s0 + 1)
-            } else {
-                i += 1;
-                continue;
-            };
-            // "сообщает РИА «Новости»": the name goes on in quotes (see `quoted`).
-            let quote_follows = toks.get(end).is_some_and(|t| t.key == "\"");
-            if !quote_follows
-                && (end > start && (start..end).all(|j| free(mentions, j)) && !toks[start].cyrillic
-                    || end > start && toks[start].upper && (start..end).all(|j| free(mentions, j)))
-            {
-                let label = &text[toks[start].range.start..toks[end - 1].range.end];
-                let e = self.new_entity(label, Class::MediaOutlet, token_lang(&toks[start]));
-                if self.entities[e].class.kind() == Kind::Org {
-                    insert_mention(
-                        mentions,
-                        Mention {
-                            start,
-                            end,
-                            kind: MentionKind::Entity(Kind::Org),
-                            entity: Some(e),
-                        },
-                    );
-                }
-                i = end;
-                continue;
-            }
-            i += 1;
         }
     }
 

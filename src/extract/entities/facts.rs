@@ -169,7 +169,8 @@ impl<'a> Document<'a> {
                 SIGNING.iter().any(|p| w.starts_with(p)) || participle(w, "заключен")
             });
             let agreements_counted = counted_agreements(&words);
-            let Some(signed_at) = first_signing.or(agreements_counted) else {
+            let witnessed = witnessed_signing(&words);
+            let Some(signed_at) = first_signing.or(agreements_counted).or(witnessed) else {
                 continue;
             };
             if !has(DOCUMENTS)
@@ -218,9 +219,13 @@ impl<'a> Document<'a> {
             // "Relations rest on over 40 interstate agreements": documents the
             // pair has, counted, with no one else named as a party.
             let counted = pair_only && !parties_named && agreements_counted.is_some();
+            // "The two leaders witnessed the signing of two agreements": the
+            // pair's documents, signed by no one the sentence names.
+            let witnessed = pair_only && !parties_named && witnessed.is_some();
             if pair_signs
                 || agentless
                 || counted
+                || witnessed
                 || only_pair
                     && (has(OF_THE_PAIR)
                         || TWO_COUNTRIES.is_match(&lower)
@@ -426,6 +431,19 @@ fn counted_agreements(words: &[&str]) -> Option<usize> {
                 .iter()
                 .take(4)
                 .any(|w| OF_THE_PAIR.iter().any(|p| w.starts_with(p)))
+    })
+}
+
+/// Where a signing attended or witnessed is named: "witnessed the signing
+/// of", "attended the signing ceremony", "присутствовали при подписании".
+fn witnessed_signing(words: &[&str]) -> Option<usize> {
+    (0..words.len()).find(|&k| {
+        (words[k] == "signing" || words[k].starts_with("подписани"))
+            && words[k.saturating_sub(3)..k].iter().any(|w| {
+                ["witness", "attend", "присутств", "наблюдал"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            })
     })
 }
 

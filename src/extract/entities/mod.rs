@@ -20,8 +20,8 @@
 //! (`add_sentence`, the per-sentence order), `names` (named runs),
 //! `particles` (names joined by "bin", "ibn"), `quoted` (Russian quoted
 //! names standing alone: «Автотор» возобновил),
-//! `context` (coordinated organisations, attributed sources, regions of
-//! cities), `bodies` (state bodies named by their country: "the Serbian
+//! `context` (coordinated organisations, regions of cities), `sources`
+//! (news sources named by attribution and datelines), `bodies` (state bodies named by their country: "the Serbian
 //! government"), `missions` (embassies and consulates with their country
 //! and host), `events` (events named around other names, joint commissions),
 //! `described_places` (places named after a place word: "the city of X"), `titles` (title
@@ -59,6 +59,7 @@ mod references;
 mod regions;
 mod russian;
 mod sentence;
+mod sources;
 mod surnames;
 mod titles;
 mod unplaced_officials;

@@ -106,10 +106,21 @@ impl Document<'_> {
                 list.iter()
                     .any(|p| w.starts_with(p) && (p.len() > 3 || w == *p))
             };
-            let Some(verb) = after.iter().take(8).position(|w| begins(w, MET)) else {
-                continue;
-            };
-            if after[..verb].iter().any(|w| begins(w, NOT_YET)) {
+            let met_after = after
+                .iter()
+                .take(8)
+                .position(|w| begins(w, MET))
+                .is_some_and(|verb| !after[..verb].iter().any(|w| begins(w, NOT_YET)));
+            // "During their meeting in Hanoi, the two prime ministers agreed":
+            // the meeting named before them, not as a plan.
+            let start = at - phrase_len(&words, at);
+            let met_before = (start.saturating_sub(15)..start).any(|k| {
+                begins(words[k], MET)
+                    && !words[k.saturating_sub(2)..k]
+                        .iter()
+                        .any(|w| begins(w, NOT_YET))
+            });
+            if !met_after && !met_before {
                 continue;
             }
             let a = self.pair_official(main[0], roles, i, facts);
@@ -165,6 +176,20 @@ impl Document<'_> {
             _ => None,
         }
     }
+}
+
+/// The length of the pair phrase that ends at `end`.
+fn phrase_len(words: &[&str], end: usize) -> usize {
+    PAIR_PHRASES
+        .iter()
+        .map(|(phrase, _)| phrase.len())
+        .find(|&len| {
+            len <= end
+                && PAIR_PHRASES
+                    .iter()
+                    .any(|(p, _)| p.len() == len && words[end - len..end] == **p)
+        })
+        .unwrap_or(0)
 }
 
 /// Where a pair phrase starts in the sentence's words, and its roles.

@@ -65,7 +65,7 @@ impl<'a> Document<'a> {
         }
         self.particle_names(text, &toks, &mut mentions);
         self.russian_institutions(text, &toks, &mut mentions, index);
-        self.attributed_sources(text, &toks, &mut mentions);
+        self.attributed_sources(text, &toks, &mut mentions, index);
         self.regions_of_cities(text, &toks, &mut mentions, index);
         self.coordinated_regions(text, &toks, &mut mentions, index);
         self.regions_of_country_after(&toks, &mentions, index);
