@@ -385,6 +385,7 @@ impl Extractor {
         doc.bilateral_trade(&mut ex.facts);
         dedupe(&mut ex);
         self.drop_implausible_places(&mut ex);
+        drop_country_of_international_bodies(&mut ex);
         self.drop_home_visits(&mut ex);
         (ex, doc.sentences)
     }
@@ -533,3 +534,13 @@ fn dedupe(ex: &mut Extraction) {
 
 #[cfg(test)]
 mod tests;
+
+/// An international organisation ("the EU", "the United Nations") belongs to
+/// no one country: "Serbia's EU integration" gives it none.
+fn drop_country_of_international_bodies(ex: &mut Extraction) {
+    let entities = &ex.entities;
+    ex.facts.retain(|f| {
+        f.predicate != Predicate::Country
+            || entities[f.subject].class != Class::InternationalOrganization
+    });
+}

@@ -249,8 +249,12 @@ fn is_word_char(c: char) -> bool {
     // Fast paths for the two scripts of the genre before the Unicode tables.
     c.is_ascii_alphanumeric()
         || ('\u{0400}'..='\u{04FF}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || (!c.is_ascii() && c.is_alphanumeric() && c != MODIFIER_APOSTROPHE)
 }
+
+/// "ʼ" (U+02BC), written for an apostrophe by some publishers ("Serbiaʼs"):
+/// a letter to Unicode, an apostrophe here.
+const MODIFIER_APOSTROPHE: char = '\u{02BC}';
 
 /// Tokenizes a sentence. Words are letter/digit runs; numbers keep inner
 /// `.`/`,` ("2.5", "223,3", "8,000"); hyphens and other punctuation are
@@ -375,7 +379,7 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             continue;
         }
         // Possessive: ’s / 's after a word, or a bare ’ after a word ending in s.
-        if matches!(c, '\'' | '’' | '`') {
+        if matches!(c, '\'' | '’' | '`' | MODIFIER_APOSTROPHE) {
             if let Some(prev) = out.last() {
                 if prev.kind == TokenKind::Word && prev.range.end == i {
                     let next = s[i + c.len_utf8()..].chars().next();
@@ -520,6 +524,9 @@ mod tests {
 
     #[test]
     fn tokens_and_keys() {
+        let toks = tokenize("Serbiaʼs MOLʼs");
+        let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, ["serbia", "'s", "mol", "'s"]);
         let toks = tokenize("Azerbaijan’s GDP rose 2.5% to $1,200.5 bn in Belarus’ 23rd year");
         let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(

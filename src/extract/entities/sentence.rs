@@ -219,6 +219,7 @@ impl<'a> Document<'a> {
                     && !covered(&mentions, e)
                 {
                     e += 1;
+                    e = past_glued_hyphens(&toks, e);
                 }
                 (i + 1, e)
             };
@@ -311,6 +312,7 @@ impl<'a> Document<'a> {
                 && !covered(&mentions, e)
             {
                 e += 1;
+                e = past_glued_hyphens(&toks, e);
             }
             let closed = if quoted {
                 toks.get(e).is_some_and(|t| t.key == "\"")
@@ -551,4 +553,19 @@ impl<'a> Document<'a> {
             mentions,
         });
     }
+}
+
+/// Past "-Fahr" in "Same Deutz-Fahr": a hyphen glued to the name word before
+/// `e` and to a capitalised word after it goes on with the name.
+fn past_glued_hyphens(toks: &[Token], mut e: usize) -> usize {
+    while e + 1 < toks.len()
+        && toks[e].key == "-"
+        && toks[e - 1].range.end == toks[e].range.start
+        && toks[e].range.end == toks[e + 1].range.start
+        && toks[e + 1].kind == TokenKind::Word
+        && (toks[e + 1].cap || toks[e + 1].upper)
+    {
+        e += 2;
+    }
+    e
 }

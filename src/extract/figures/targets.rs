@@ -33,6 +33,31 @@ pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool 
     {
         return true;
     }
+    // "есть все шансы преодолеть новый рубеж в $175 млрд", "could cross the
+    // milestone of $10 billion": a milestone to be crossed (in the past,
+    // "преодолел рубеж", it is a figure).
+    let milestone = [" рубеж в", " рубеж", " отметку в", " отметку", " milestone of", " mark of"]
+        .iter()
+        .any(|w| bare.ends_with(w));
+    if milestone
+        && [
+            "преодолеть",
+            "перешагнуть",
+            "превысить",
+            "выйти на",
+            "шанс",
+            " cross ",
+            " surpass ",
+            " exceed ",
+            "could",
+            "will ",
+            "may ",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return true;
+    }
     // "довести объемы торговли $30 млрд", "bring trade turnover $5 billion":
     // a verb of bringing to a level before the amount makes it a target
     // even where the "to" is missing.

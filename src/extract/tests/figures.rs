@@ -392,3 +392,17 @@ fn it_after_the_pairs_trade_named_without_an_amount() {
         &["TradeTurnover"],
     );
 }
+
+#[test]
+fn milestones_to_be_crossed_are_targets() {
+    let ex = extract(
+        "Он подчеркнул, что к концу этого года есть все шансы преодолеть во взаимной торговле России и Китая новый рубеж в $175 млрд.",
+        None,
+    );
+    assert!(ex.observations.is_empty(), "{:?}", ex.observations);
+    let ex = extract(
+        "Товарооборот России и Китая в 2021 году преодолел рубеж в $140 млрд.",
+        None,
+    );
+    assert_eq!(ex.observations.len(), 1, "{:?}", ex.observations);
+}

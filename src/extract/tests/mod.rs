@@ -482,3 +482,4 @@ mod pairs;
 mod people;
 mod places_and_supplies;
 mod recall;
+mod sources;

@@ -194,3 +194,31 @@ fn a_countrys_total_trade_is_no_pairs_trade() {
         &["Kazakhstan tradesWith Qatar"],
     );
 }
+
+#[test]
+fn pair_leaders_meeting_named_before_them_and_witnessed_signings() {
+    let text = "Vietnam and Sri Lanka have agreed to boost cooperation. \
+        At the invitation of Vietnamese premier Nguyen Xuan Phuc, Sri Lankan Prime Minister Ranil Wickremesinghe is conducting an official visit to Vietnam. \
+        During their meeting in Hanoi on Monday, the two prime ministers agreed on a future goal. \
+        Following the talks, the two leaders witnessed the signing of two cooperation agreements.";
+    check(
+        text,
+        &[
+            "Nguyen Xuan Phuc metWith Ranil Wickremesinghe",
+            "Vietnam signedAgreementWith Sri Lanka",
+        ],
+        &[],
+    );
+    // A meeting still to come says nothing; nor does a signing planned.
+    check(
+        "Vietnam and Sri Lanka have agreed to boost cooperation. \
+        Vietnamese premier Nguyen Xuan Phuc and Sri Lankan Prime Minister Ranil Wickremesinghe spoke. \
+        Before they will meet in Hanoi, the two prime ministers agreed on a goal. \
+        The two leaders will witness the signing of agreements.",
+        &[],
+        &[
+            "Nguyen Xuan Phuc metWith Ranil Wickremesinghe",
+            "Vietnam signedAgreementWith Sri Lanka",
+        ],
+    );
+}

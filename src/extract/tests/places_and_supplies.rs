@@ -250,3 +250,23 @@ fn attracting_investments_is_no_investing() {
         &["Uzbekistan investsIn Tashkent Region"],
     );
 }
+
+#[test]
+fn names_glued_by_hyphens_and_apostrophes_of_other_scripts() {
+    check_entities(
+        "Ранее партнером выступал итальянский концерн Same Deutz-Fahr, однако контракт был разорван.",
+        &["Same Deutz-Fahr"],
+        &["Same Deutz"],
+    );
+    check(
+        "Goran Knezevic, Serbiaʼs Minister of Economy, met Hungarian Foreign Minister Péter Szijjártó.",
+        &["Goran Knezevic officialOf Serbia"],
+        &[],
+    );
+    // An international body belongs to no one country.
+    check(
+        "Péter Szijjártó confirmed Hungary's firm support for Serbia's EU integration.",
+        &[],
+        &["European Union country Hungary", "European Union country Serbia"],
+    );
+}
