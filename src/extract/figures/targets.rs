@@ -36,9 +36,16 @@ pub(super) fn is_target(lower: &str, before: &str, hedge: Option<&str>) -> bool 
     // "есть все шансы преодолеть новый рубеж в $175 млрд", "could cross the
     // milestone of $10 billion": a milestone to be crossed (in the past,
     // "преодолел рубеж", it is a figure).
-    let milestone = [" рубеж в", " рубеж", " отметку в", " отметку", " milestone of", " mark of"]
-        .iter()
-        .any(|w| bare.ends_with(w));
+    let milestone = [
+        " рубеж в",
+        " рубеж",
+        " отметку в",
+        " отметку",
+        " milestone of",
+        " mark of",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w));
     if milestone
         && [
             "преодолеть",

@@ -267,6 +267,9 @@ fn names_glued_by_hyphens_and_apostrophes_of_other_scripts() {
     check(
         "Péter Szijjártó confirmed Hungary's firm support for Serbia's EU integration.",
         &[],
-        &["European Union country Hungary", "European Union country Serbia"],
+        &[
+            "European Union country Hungary",
+            "European Union country Serbia",
+        ],
     );
 }
