@@ -273,6 +273,29 @@ impl Gazetteer {
         }
     }
 
+    /// The one known person with this surname (in any case form) whose
+    /// given name begins with `initial`: "Н. Назарбаева" is Nursultan
+    /// Nazarbayev, though Dariga Nazarbayeva shares the word.
+    pub fn person_by_initial(&self, initial: char, key: &str) -> Option<usize> {
+        if key.chars().count() < 4 || self.not_surnames.contains(key) {
+            return None;
+        }
+        let initial = initial.to_lowercase().next()?;
+        let mut found = self.surnames.get(key)?.iter().copied().filter(|&p| {
+            let e = &self.entities[p];
+            [Some(e.label_en.as_str()), e.label_ru.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|name| {
+                    name.chars().next().and_then(|c| c.to_lowercase().next()) == Some(initial)
+                })
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
     pub fn id(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }

@@ -49,8 +49,21 @@ impl<'a> Document<'a> {
             {
                 continue;
             }
-            let Some(g) = self.ex.gazetteer.person_by_surname(&t.key) else {
+            // "Н. Назарбаева": an initial before the surname picks the person.
+            let initial = (i >= 2
+                && toks[i - 1].key == "."
+                && toks[i - 2].cap
+                && toks[i - 2].key.chars().count() == 1)
+                .then(|| text[toks[i - 2].range.clone()].chars().next())
+                .flatten();
+            let by_initial = initial.and_then(|c| self.ex.gazetteer.person_by_initial(c, &t.key));
+            let Some(g) = self.ex.gazetteer.person_by_surname(&t.key).or(by_initial) else {
                 continue;
+            };
+            let start = if by_initial == Some(g) && initial.is_some() {
+                i - 2
+            } else {
+                i
             };
             // Inside a Russian sentence a capital marks a name; at its start
             // the word may be a common one ("Токаев" is also a form of "токай").
@@ -61,7 +74,7 @@ impl<'a> Document<'a> {
             insert_mention(
                 mentions,
                 Mention {
-                    start: i,
+                    start,
                     end: i + 1,
                     kind: MentionKind::Entity(Kind::Person),
                     entity: Some(e),

@@ -582,3 +582,19 @@ fn a_title_reaches_its_holder_past_a_short_form_or_a_place_named_given_name() {
         &[],
     );
 }
+
+#[test]
+fn an_initial_picks_between_people_of_one_surname() {
+    // "Назарбаева" is Dariga Nazarbayeva's surname and a case of Nursultan
+    // Nazarbayev's; the initial decides.
+    check_entities(
+        "Пленарное заседание прошло с участием главы государства Н. Назарбаева.",
+        &["Нурсултан Назарбаев"],
+        &["Дарига Назарбаева"],
+    );
+    check_entities(
+        "Д. Назарбаева провела встречу.",
+        &["Дарига Назарбаева"],
+        &["Нурсултан Назарбаев"],
+    );
+}
