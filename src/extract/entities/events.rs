@@ -134,6 +134,21 @@ impl<'a> Document<'a> {
                 else {
                     continue;
                 };
+                // "Форума межрегионального сотрудничества Казахстана и
+                // России": a capitalised event word, its lowercase modifiers
+                // and the places it is of.
+                if let Some(end) = t
+                    .cap
+                    .then(|| ru_event_of_places(toks, mentions, i))
+                    .flatten()
+                {
+                    let label = format!(
+                        "{head} {}",
+                        &text[toks[i + 1].range.start..toks[end - 1].range.end]
+                    );
+                    self.add_named(&label, Class::Event, Lang::Ru, mentions, (i, end));
+                    continue;
+                }
                 let Some(m) = mentions
                     .iter()
                     .find(|m| m.start == i + 1 && m.end == i + 2 && acronym(&toks[i + 1]))
@@ -147,6 +162,43 @@ impl<'a> Document<'a> {
             }
         }
     }
+}
+
+/// Where a Russian event named by its places ends, for the event word at
+/// `i`: up to four lowercase modifiers in the genitive ("межрегионального
+/// сотрудничества"), then a country or place, and another after "и". None
+/// where a preposition or a verb comes first ("Форум прошел в Казани").
+fn ru_event_of_places(toks: &[Token], mentions: &[Mention], i: usize) -> Option<usize> {
+    let place_at = |j: usize| {
+        mention_at(mentions, j).filter(|m| {
+            m.start == j
+                && matches!(
+                    m.kind,
+                    MentionKind::Entity(Kind::Country) | MentionKind::Entity(Kind::Place)
+                )
+        })
+    };
+    let modifier = |t: &Token| {
+        t.cyrillic
+            && t.kind == TokenKind::Word
+            && !t.cap
+            && t.key.chars().count() >= 4
+            && !["л", "ла", "ло", "ли", "ся", "ет", "ют", "ит", "ат", "ят"]
+                .iter()
+                .any(|e| t.key.ends_with(e))
+    };
+    let mut j = i + 1;
+    while j < toks.len() && j < i + 5 && modifier(&toks[j]) && place_at(j).is_none() {
+        j += 1;
+    }
+    let first = place_at(j)?;
+    let mut end = first.end;
+    if toks.get(end).is_some_and(|t| t.key == "и") {
+        if let Some(second) = place_at(end + 1) {
+            end = second.end;
+        }
+    }
+    Some(end)
 }
 
 /// Where a joint body's name ends when its subject follows: "committee on

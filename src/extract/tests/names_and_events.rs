@@ -526,3 +526,14 @@ fn participants_of_an_event_by_who_chaired_led_or_opened_it() {
         &[],
     );
 }
+
+#[test]
+fn russian_events_named_by_their_places() {
+    check(
+        "В рамках XI Форума межрегионального сотрудничества Казахстана и России в Атырау подписано соглашение.",
+        &["Форум межрегионального сотрудничества Казахстана и России locatedIn Atyrau"],
+        &[],
+    );
+    // A verb or a preposition after the event word: no name.
+    check_entities("Форум прошел в Казани.", &[], &["Форум прошел в Казани"]);
+}
