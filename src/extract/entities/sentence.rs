@@ -31,7 +31,21 @@ impl<'a> Document<'a> {
                 .iter()
                 .any(|w| t.key.starts_with(w))
         };
-        for m in self.ex.gazetteer.find(&toks) {
+        let found = self.ex.gazetteer.find(&toks);
+        for (k, m) in found.iter().enumerate() {
+            // "Минсельхоз Узбекистана": a body the gazetteer places in one
+            // country, named with another, is not the known one.
+            if let (Target::Entity(g), Some(next)) = (m.target, found.get(k + 1)) {
+                let known = &self.ex.gazetteer.entities[g];
+                if known.class == Class::GovernmentBody
+                    && next.start == m.end
+                    && matches!(next.target, Target::Entity(c) | Target::Demonym(c)
+                        if self.ex.gazetteer.entities[c].class == Class::Country
+                            && known.country.is_some_and(|own| own != c))
+                {
+                    continue;
+                }
+            }
             if let Target::Entity(g) = m.target {
                 if self.ex.gazetteer.entities[g].class == Class::Country
                     && (m.start > 0 && currency(&toks[m.start - 1])

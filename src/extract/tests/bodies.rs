@@ -165,3 +165,21 @@ fn a_ministry_without_its_country_is_that_of_the_minister_of_its_portfolio() {
         &["Ministry of Trade of Saudi Arabia country Saudi Arabia"],
     );
 }
+
+#[test]
+fn russian_ministries_by_short_name_and_not_of_another_country() {
+    check(
+        "Как подсчитал глава Минсельхоза Николай Федоров, Каир может покрыть до 50% импорта.",
+        &[
+            "Ministry of Agriculture of Russia country Russia",
+            "Николай Федоров hasRole Minister",
+        ],
+        &[],
+    );
+    // Named with another country, the short name is not Russia's ministry.
+    check_entities(
+        "Минсельхоз Узбекистана сообщил о росте экспорта.",
+        &[],
+        &["Ministry of Agriculture of Russia"],
+    );
+}

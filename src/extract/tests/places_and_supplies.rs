@@ -273,3 +273,17 @@ fn names_glued_by_hyphens_and_apostrophes_of_other_scripts() {
         ],
     );
 }
+
+#[test]
+fn russian_supplies_in_other_cases_and_tenses() {
+    check(
+        "Египет увеличит на 30% поставки цитрусовых, картофеля и лука в Россию, заявил Владимир Путин.",
+        &["Egypt suppliesTo Russia"],
+        &[],
+    );
+    check(
+        "До этого рост египетского экспорта в Россию уже вырос на треть.",
+        &["Egypt suppliesTo Russia"],
+        &[],
+    );
+}
