@@ -195,7 +195,70 @@ pub(super) fn find_amounts(s: &str, decimal_commas: bool) -> Vec<Amount> {
             text: s[num_start..end].trim().to_string(),
         });
     }
+    range_ends(s, decimal_commas, &mut out);
     out
+}
+
+/// The end of a range after "from"/"с": "с 2,5 миллиардов долларов США в
+/// 2014 году до 4,5 миллиардов в 2019 году", "from $1.2 billion to 1.9
+/// billion". The second amount, written without its currency, takes the
+/// first's.
+static RANGE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[^.;:$€£]{0,40}?(?:^|\s)(?:до|to)[\s\u{a0}]+(?P<n>\d[\d,]*(?:\.\d+)?)[\s\u{a0}]*",
+        r"(?P<m>триллион(?:ов|а)?|миллиард(?:ов|а)?|миллион(?:ов|а)?|трлн|млрд|млн|trillion|billion|million|bn|bln|mln)",
+        r"(?:[\s\u{a0}.,;)]|$)",
+    ))
+    .unwrap()
+});
+
+fn range_ends(s: &str, decimal_commas: bool, out: &mut Vec<Amount>) {
+    let mut found = Vec::new();
+    for (k, a) in out.iter().enumerate() {
+        let before = s[..a.start].trim_end().to_lowercase();
+        if !(before.ends_with(" с")
+            || before.ends_with(" from")
+            || before == "с"
+            || before == "from")
+        {
+            continue;
+        }
+        let rest = &s[a.end..];
+        let Some(c) = RANGE_TO.captures(rest) else {
+            continue;
+        };
+        let (n, m) = (&c["n"], c["m"].to_lowercase());
+        let start = a.end + c.name("n").unwrap().start();
+        let end = a.end + c.name("m").unwrap().end();
+        // Written with a currency of its own, it is an amount found already.
+        if out.get(k + 1).is_some_and(|next| next.start <= end) {
+            continue;
+        }
+        let pow = match m.as_str() {
+            w if w.starts_with("трлн") || w.starts_with("триллион") || w == "trillion" => {
+                12
+            }
+            w if w.starts_with("млрд") || w.starts_with("миллиард") || w.starts_with("b") => {
+                9
+            }
+            _ => 6,
+        };
+        let Some(value) = scale(n, pow, decimal_commas) else {
+            continue;
+        };
+        found.push(Amount {
+            start,
+            end,
+            value,
+            currency: a.currency,
+            hedge: None,
+            text: s[start..end].to_string(),
+        });
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|a| a.start);
+    }
 }
 
 fn currency_code(c: &str) -> Option<&'static str> {

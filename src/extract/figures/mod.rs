@@ -127,7 +127,14 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                         (clause_start, clause_end),
                         *after_side,
                     );
-                    if period.as_deref().is_some_and(|p| anchor.is_future(p)) {
+                    // "to increase trade from $1.2 billion to $5 billion": the
+                    // end of a range planned is a target.
+                    let ranged = lower[clause_start..a.start]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == "to" || w == "до");
+                    if period.as_deref().is_some_and(|p| anchor.is_future(p))
+                        || ranged && is_target(&lower, &lower[..a.start], a.hedge.as_deref())
+                    {
                         continue;
                     }
                     ex.observations

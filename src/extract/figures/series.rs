@@ -8,10 +8,10 @@
 use super::text::before_hedge;
 
 /// Words that may stand between two amounts of a series besides their
-/// periods.
+/// periods ("to", "до": a range from one period's figure to another's).
 const LINKS: &[&str] = &[
     "in", "and", "the", "of", "for", "year", "years", "и", "в", "во", "за", "году", "года", "год",
-    "г", "а",
+    "г", "а", "to", "до",
 ];
 
 /// Whether the text between the previous amount and this one (`start..end`

@@ -183,3 +183,15 @@ fn russian_ministries_by_short_name_and_not_of_another_country() {
         &["Ministry of Agriculture of Russia"],
     );
 }
+
+#[test]
+fn russian_deputy_heads_of_government() {
+    check(
+        "Вице-премьер РФ Алексей Оверчук на встрече с замглавы правительства Армении Мгером Григоряном сообщил новости.",
+        &[
+            "Mher Grigoryan hasRole DeputyPrimeMinister",
+            "Mher Grigoryan officialOf Armenia",
+        ],
+        &[],
+    );
+}

@@ -406,3 +406,28 @@ fn milestones_to_be_crossed_are_targets() {
     );
     assert_eq!(ex.observations.len(), 1, "{:?}", ex.observations);
 }
+
+#[test]
+fn ranges_from_one_period_to_another() {
+    check_figures(
+        "Объём товарооборота между Россией и Вьетнамом увеличился с 2,5 миллиардов долларов США в 2014 году до 4,5 миллиардов в 2019 году.",
+        None,
+        &[
+            "TradeTurnover party=Russia party=Vietnam 2500000000 USD period=2014",
+            "TradeTurnover party=Russia party=Vietnam 4500000000 USD period=2019",
+        ],
+        &[],
+    );
+    check_figures(
+        "Trade between Kenya and India grew from $1.2 billion in 2019 to $1.9 billion in 2022.",
+        None,
+        &["TradeTurnover party=Kenya party=India 1900000000 USD period=2022"],
+        &[],
+    );
+    // A range planned ends in a target.
+    let ex = extract(
+        "Kenya and India agreed to increase trade from $1.2 billion in 2019 to $5 billion by 2030.",
+        None,
+    );
+    assert_eq!(ex.observations.len(), 1, "{:?}", ex.observations);
+}
