@@ -222,3 +222,22 @@ fn pair_leaders_meeting_named_before_them_and_witnessed_signings() {
         ],
     );
 }
+
+#[test]
+fn joint_ventures_are_partnerships() {
+    check(
+        "Mahindra & Mahindra today signed a joint venture agreement with Yueda Group to set up a tractor company.",
+        &["Mahindra & Mahindra partnersWith Yueda Group"],
+        &[],
+    );
+    check(
+        "Avtotor and BAIC set up a joint venture in Kaliningrad.",
+        &["Avtotor partnersWith BAIC"],
+        &[],
+    );
+    check(
+        "Компания «Камаз» создала совместное предприятие с компанией Daimler.",
+        &["KAMAZ partnersWith Daimler"],
+        &[],
+    );
+}
