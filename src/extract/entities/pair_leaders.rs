@@ -54,6 +54,16 @@ const PAIR_PHRASES: &[(&[&str], &[Role])] = &[
     ),
 ];
 
+/// The two sides, named as such: they stand for the pair's officials only
+/// where a verb of meeting follows ("в ходе встречи стороны обсудили", "both
+/// sides discussed"), not where a meeting is merely mentioned near them.
+const SIDE_PHRASES: &[&[&str]] = &[
+    &["both", "sides"],
+    &["two", "sides"],
+    &["the", "sides"],
+    &["стороны"],
+];
+
 /// Word beginnings (or whole short words) of meeting and talking together.
 const MET: &[&str] = &[
     "met",
@@ -98,7 +108,10 @@ impl Document<'_> {
         let mut found = None;
         for (i, sent) in self.sentences.iter().enumerate() {
             let words: Vec<&str> = sent.tokens.iter().map(|t| t.key.as_str()).collect();
-            let Some((at, roles)) = find_phrase(&words) else {
+            let phrase = find_phrase(&words);
+            let side = phrase.is_none();
+            let Some((at, roles)) = phrase.or_else(|| find_side(&words).map(|at| (at, &[][..])))
+            else {
                 continue;
             };
             let after = &words[at..];
@@ -120,7 +133,7 @@ impl Document<'_> {
                         .iter()
                         .any(|w| begins(w, NOT_YET))
             });
-            if !met_after && !met_before {
+            if !met_after && (side || !met_before) {
                 continue;
             }
             let a = self.pair_official(main[0], roles, i, facts);
@@ -176,6 +189,16 @@ impl Document<'_> {
             _ => None,
         }
     }
+}
+
+/// Where a side phrase ends in the sentence's words.
+fn find_side(words: &[&str]) -> Option<usize> {
+    (0..words.len()).find_map(|i| {
+        SIDE_PHRASES.iter().find_map(|phrase| {
+            let end = i + phrase.len();
+            (end <= words.len() && words[i..end] == **phrase).then_some(end)
+        })
+    })
 }
 
 /// The length of the pair phrase that ends at `end`.

@@ -241,3 +241,20 @@ fn joint_ventures_are_partnerships() {
         &[],
     );
 }
+
+#[test]
+fn the_sides_meeting_are_the_pair_officials() {
+    check(
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Бишкек. Президент Кыргызстана Садыр Жапаров встретил гостя. \
+        По словам Токаева, в ходе встречи стороны подробно обсудили ключевые вопросы.",
+        &["Kassym-Jomart Tokayev metWith Sadyr Japarov"],
+        &[],
+    );
+    // The sides named near a meeting, with no verb of meeting after them.
+    check(
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Бишкек. Президент Кыргызстана Садыр Жапаров выступил. \
+        Перед встречей позиция стороны была изложена в заявлении.",
+        &[],
+        &["Kassym-Jomart Tokayev metWith Sadyr Japarov"],
+    );
+}
