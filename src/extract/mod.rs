@@ -7,13 +7,15 @@
 //! Russian morphology dictionary ([`morphology`]), once, on first use. Stages, in order:
 //! [`text`] (sentences, tokens) → [`gazetteer`] (known names, one pass) →
 //! [`entities`] (unknown names, titles, one node per real thing) →
-//! [`rules`] (the 14 relations) and [`figures`] (money, periods).
+//! [`rules`] (the 14 relations) and [`figures`] (money, periods) → `prune`
+//! (repeats, impossible facts and entities nothing refers to removed).
 //! `entities/` and `figures/` are directories of submodules by concern.
 
 pub mod entities;
 pub mod figures;
 pub mod gazetteer;
 pub mod morphology;
+mod prune;
 pub mod rules;
 pub mod text;
 
@@ -383,11 +385,13 @@ impl Extractor {
         doc.pair_leaders_meeting(&mut ex.facts);
         figures::extract(&doc, article, &mut ex);
         doc.bilateral_trade(&mut ex.facts);
-        dedupe(&mut ex);
+        prune::dedupe(&mut ex);
         self.drop_implausible_places(&mut ex);
-        drop_country_of_international_bodies(&mut ex);
+        prune::drop_country_of_international_bodies(&mut ex);
         self.drop_home_visits(&mut ex);
-        (ex, doc.sentences)
+        let mut sentences = doc.sentences;
+        prune::drop_unused_entities(&mut ex, &mut sentences, &doc.byline);
+        (ex, sentences)
     }
 }
 
@@ -508,39 +512,5 @@ impl Extractor {
     }
 }
 
-/// Removes repeated facts (same subject, predicate, object; symmetric ones in
-/// either order), keeping the first evidence, and self-relations.
-fn dedupe(ex: &mut Extraction) {
-    let mut seen = std::collections::HashSet::new();
-    ex.facts.retain(|f| {
-        if Object::Entity(f.subject) == f.object {
-            return false;
-        }
-        let (a, b) = match f.object {
-            Object::Entity(o) if f.predicate.symmetric() && o < f.subject => {
-                (Object::Entity(o), f.subject)
-            }
-            _ => (f.object, f.subject),
-        };
-        seen.insert((b, f.predicate, a))
-    });
-    let mut seen_obs = std::collections::HashSet::new();
-    ex.observations.retain(|o| {
-        let mut parties = o.parties.clone();
-        parties.sort();
-        seen_obs.insert((o.kind, parties, o.amount.clone(), o.period.clone()))
-    });
-}
-
 #[cfg(test)]
 mod tests;
-
-/// An international organisation ("the EU", "the United Nations") belongs to
-/// no one country: "Serbia's EU integration" gives it none.
-fn drop_country_of_international_bodies(ex: &mut Extraction) {
-    let entities = &ex.entities;
-    ex.facts.retain(|f| {
-        f.predicate != Predicate::Country
-            || entities[f.subject].class != Class::InternationalOrganization
-    });
-}

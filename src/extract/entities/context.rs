@@ -93,6 +93,65 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A known company's name followed at once by a place or a capitalised
+    /// word names a company of its own, a subsidiary or branch: "OCP
+    /// Africa", "Samsung Electronics", "MTZ Holding" (Latin script only; a
+    /// title after the name, "Gazprom Chairman", is a mention already).
+    pub(super) fn subsidiaries(&mut self, text: &str, toks: &[Token], mentions: &mut Vec<Mention>) {
+        let known: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.entity
+                    .is_some_and(|e| self.entities[e].class == Class::Company)
+            })
+            .copied()
+            .collect();
+        for m in known {
+            let Some(next) = toks.get(m.end) else {
+                continue;
+            };
+            let spaced_once = toks[m.end - 1].range.end + 1 == next.range.start;
+            if toks[m.start].cyrillic || next.cyrillic || !spaced_once || !is_name_word(next) {
+                continue;
+            }
+            let end = match mention_at(mentions, m.end) {
+                Some(a)
+                    if a.start == m.end
+                        && a.end == m.end + 1
+                        && matches!(
+                            a.kind,
+                            MentionKind::Entity(Kind::Place) | MentionKind::Entity(Kind::Country)
+                        ) =>
+                {
+                    a.end
+                }
+                None if !STOP_CAPS.contains(&next.key.as_str()) => m.end + 1,
+                _ => continue,
+            };
+            // The name stops there: "OCP Africa", not "OCP Africa Fertilizer Plant".
+            if toks
+                .get(end)
+                .is_some_and(|t| t.kind == TokenKind::Word && (t.cap || t.upper))
+            {
+                continue;
+            }
+            let label = &text[toks[m.start].range.start..toks[end - 1].range.end];
+            let e = self.new_entity(label, Class::Company, Lang::En);
+            if self.entities[e].class.kind() != Kind::Org {
+                continue;
+            }
+            insert_mention(
+                mentions,
+                Mention {
+                    start: m.start,
+                    end,
+                    kind: MentionKind::Entity(Kind::Org),
+                    entity: Some(e),
+                },
+            );
+        }
+    }
+
     /// "the Samarkand region", "Issyk-Kul oblast": a known city followed by a
     /// region word names the region.
     pub(super) fn regions_of_cities(

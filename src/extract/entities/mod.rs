@@ -113,6 +113,9 @@ pub struct Document<'a> {
     /// Names from the article's metadata (publisher, author) as token keys:
     /// where the text repeats them they are mentions of those entities.
     meta_names: Vec<(Vec<String>, usize)>,
+    /// The byline's author and the publisher: entities of the article
+    /// whether or not its text names them.
+    pub byline: Vec<usize>,
     /// The last person mentioned (sentence index, entity), and the last
     /// holder of each role: what "he", "the minister", "он" refer to.
     last_person: Option<(usize, usize)>,
@@ -130,6 +133,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             facts: Vec::new(),
             meta_names: Vec::new(),
+            byline: Vec::new(),
             last_person: None,
             role_holders: Vec::new(),
         };
@@ -144,12 +148,14 @@ impl<'a> Document<'a> {
             }] = m.as_slice()
             {
                 if *end == toks.len() {
-                    doc.known(*g);
+                    let e = doc.known(*g);
+                    doc.byline.push(e);
                 }
             } else if toks.len() >= 2 {
                 let e = doc.new_entity(author.trim(), Class::Person, Lang::detect(author));
                 doc.alias_last_name(e);
                 doc.add_meta_name(&toks, e);
+                doc.byline.push(e);
             }
         }
         if let Some(publisher) = &article.publisher {
@@ -160,7 +166,8 @@ impl<'a> Document<'a> {
                     start: 0,
                     end,
                 }) if *end == toks.len() => {
-                    doc.known(*g);
+                    let e = doc.known(*g);
+                    doc.byline.push(e);
                 }
                 _ => {
                     let e = doc.new_entity(
@@ -169,6 +176,7 @@ impl<'a> Document<'a> {
                         Lang::detect(publisher),
                     );
                     doc.add_meta_name(&toks, e);
+                    doc.byline.push(e);
                 }
             }
         }

@@ -78,6 +78,7 @@ impl<'a> Document<'a> {
             insert_mention(&mut mentions, m);
         }
         self.particle_names(text, &toks, &mut mentions);
+        self.subsidiaries(text, &toks, &mut mentions);
         self.russian_institutions(text, &toks, &mut mentions, index);
         self.attributed_sources(text, &toks, &mut mentions, index);
         self.regions_of_cities(text, &toks, &mut mentions, index);

@@ -537,3 +537,44 @@ fn russian_events_named_by_their_places() {
     // A verb or a preposition after the event word: no name.
     check_entities("Форум прошел в Казани.", &[], &["Форум прошел в Казани"]);
 }
+
+#[test]
+fn a_known_company_with_a_place_or_name_after_it_is_another_company() {
+    // The company and the place whose names went into it are not the
+    // article's entities.
+    check_entities(
+        "A shareholders agreement between the NSIA and OCP Africa was signed.",
+        &["OCP Africa"],
+        &["Africa", "OCP Group"],
+    );
+    check_entities(
+        "The company MTZ Holding delivered tractors.",
+        &["MTZ Holding"],
+        &[],
+    );
+    // A title after the name is no part of it.
+    check_entities(
+        "Gazprom Chairman Alexei Miller met Aliyev.",
+        &[],
+        &["Gazprom Chairman"],
+    );
+}
+
+#[test]
+fn entities_nothing_refers_to_are_dropped() {
+    // "South Asian" names no entity the article states anything of; the
+    // facts and mentions left still point at the right entities.
+    let ex = extract(
+        "Sri Lankan Prime Minister Ranil Wickremesinghe promised support for Vietnamese investors in the South Asian nation.",
+        None,
+    );
+    let got = labels(&ex);
+    assert!(!got.iter().any(|l| l == "South Asia"), "{got:#?}");
+    assert!(
+        facts(&ex)
+            .iter()
+            .any(|f| f == "Ranil Wickremesinghe officialOf Sri Lanka"),
+        "{:?}",
+        facts(&ex)
+    );
+}
