@@ -250,9 +250,9 @@ impl RuleSet {
         let mut blocked: Vec<(Predicate, bool)> = Vec::new();
         for &i in &hits {
             let rule = &self.rules[i];
-            // The lazy DFA answers "does it match" quickly; captures are only
-            // computed for rules that do.
-            if !rule.regex.is_match(bytes) {
+            // Captures are computed once; a rule with none is done.
+            let mut matches = rule.regex.captures_iter(bytes).peekable();
+            if matches.peek().is_none() {
                 continue;
             }
             let is_blocked = match blocked.iter().find(|(p, _)| *p == rule.predicate) {
@@ -269,7 +269,7 @@ impl RuleSet {
             if is_blocked {
                 continue;
             }
-            for caps in rule.regex.captures_iter(bytes) {
+            for caps in matches {
                 let subs = slot_entities(
                     sent,
                     capture_text(&caps, rule.subject),
