@@ -36,6 +36,10 @@ struct Rule {
     /// Declared kinds of each slot ("Country|Org").
     kinds: std::collections::HashMap<char, String>,
     regex: regex::bytes::Regex,
+    /// Matches begin with ` ⟦` (the pattern's first element is a slot).
+    opens_with_slot: bool,
+    /// Matches end with `⟧ ` (the pattern's last element is a slot).
+    closes_with_slot: bool,
     line: usize,
 }
 
@@ -149,6 +153,8 @@ impl RuleSet {
                 regex,
                 anchors,
                 kinds,
+                opens_with_slot,
+                closes_with_slot,
             } = compile(body.trim()).map_err(err)?;
             if let Some(p) = head.strip_prefix("unless ") {
                 let predicate = Predicate::parse(p.trim())
@@ -194,6 +200,8 @@ impl RuleSet {
                 object,
                 kinds,
                 regex,
+                opens_with_slot,
+                closes_with_slot,
                 line: n + 1,
             });
         }
@@ -248,10 +256,24 @@ impl RuleSet {
         // `unless` patterns are checked once per predicate, and only when a
         // rule of that predicate matches.
         let mut blocked: Vec<(Predicate, bool)> = Vec::new();
+        // A rule that begins (ends) with a slot matches nothing before the
+        // first slot (after the last): only the text between is searched.
+        // The patterns have no assertions, so the matches are the same.
+        let first_slot = view.find(" ⟦").unwrap_or(0);
+        let last_slot_end = view.rfind("⟧ ").map_or(bytes.len(), |p| p + "⟧ ".len());
         for &i in &hits {
             let rule = &self.rules[i];
+            let start = if rule.opens_with_slot { first_slot } else { 0 };
+            let end = if rule.closes_with_slot {
+                last_slot_end
+            } else {
+                bytes.len()
+            };
+            if start >= end {
+                continue;
+            }
             // Captures are computed once; a rule with none is done.
-            let mut matches = rule.regex.captures_iter(bytes).peekable();
+            let mut matches = rule.regex.captures_iter(&bytes[start..end]).peekable();
             if matches.peek().is_none() {
                 continue;
             }

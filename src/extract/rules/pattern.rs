@@ -93,19 +93,25 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
         }
     }
     let regex = Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))?;
+    let is_slot = |el: Option<&String>| el.is_some_and(|e| e.starts_with('{'));
     Ok(Compiled {
         regex,
         anchors,
         kinds: slot_kinds,
+        opens_with_slot: is_slot(els.first()),
+        closes_with_slot: is_slot(els.last()),
     })
 }
 
 /// A compiled pattern: its regex, the words it requires (each a group of
-/// alternatives) and the kinds of its slots.
+/// alternatives), the kinds of its slots, and whether it begins or ends
+/// with a slot (its matches then begin with ` ⟦`, or end with `⟧ `).
 pub(super) struct Compiled {
     pub regex: Regex,
     pub anchors: Vec<Vec<String>>,
     pub kinds: std::collections::HashMap<char, String>,
+    pub opens_with_slot: bool,
+    pub closes_with_slot: bool,
 }
 
 // The view is matched as bytes with byte classes: Unicode classes such as
