@@ -10,8 +10,11 @@
 //! Knows nothing of entities, mentions or RDF.
 
 use rsmorphy::prelude::*;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::thread::LocalKey;
 
 static ANALYZER: OnceLock<Option<MorphAnalyzer>> = OnceLock::new();
 
@@ -43,6 +46,36 @@ pub fn available() -> bool {
 /// name ("Республике" yes; "Мануэлем", "Нгуен" no). `false` without a
 /// dictionary.
 pub fn is_common_word(word: &str) -> bool {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<String, bool>> = RefCell::default();
+    }
+    remembered(&SEEN, word, analyse_common_word)
+}
+
+/// The answer for `word` from this thread's memo of earlier answers, else
+/// computed and remembered: the same words recur across sentences and
+/// articles, and the analyzer is slow. The memo is emptied when it grows
+/// large, so memory stays bounded on any corpus.
+fn remembered<T: Copy>(
+    memo: &'static LocalKey<RefCell<FxHashMap<String, T>>>,
+    word: &str,
+    compute: fn(&str) -> T,
+) -> T {
+    const MAX_WORDS: usize = 1 << 16;
+    if let Some(known) = memo.with_borrow(|m| m.get(word).copied()) {
+        return known;
+    }
+    let answer = compute(word);
+    memo.with_borrow_mut(|m| {
+        if m.len() >= MAX_WORDS {
+            m.clear();
+        }
+        m.insert(word.to_string(), answer);
+    });
+    answer
+}
+
+fn analyse_common_word(word: &str) -> bool {
     let Some(m) = analyzer().filter(|_| parseable(word)) else {
         return false;
     };
@@ -86,6 +119,13 @@ impl Case {
 /// "Марию" -> accusative, "Бахтияром" -> instrumental), the likeliest
 /// first; `None` for a word it knows only otherwise or not at all.
 pub fn given_name_case(word: &str) -> Option<Case> {
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<String, Option<Case>>> = RefCell::default();
+    }
+    remembered(&SEEN, word, analyse_given_name)
+}
+
+fn analyse_given_name(word: &str) -> Option<Case> {
     let m = analyzer().filter(|_| parseable(word))?;
     let cases = [
         Case::Nominative,

@@ -242,7 +242,15 @@ pub struct Token {
 
 /// The normalized key of one word (see [`Token::key`]): lowercase, "ё" as "е".
 pub fn word_key(word: &str) -> String {
-    word.to_lowercase().replace('ё', "е")
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let lower = word.to_lowercase();
+    if lower.contains('ё') {
+        lower.replace('ё', "е")
+    } else {
+        lower
+    }
 }
 
 fn is_word_char(c: char) -> bool {

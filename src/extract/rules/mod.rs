@@ -17,6 +17,7 @@ use super::{Fact, Kind, Object, Predicate};
 use aho_corasick::AhoCorasick;
 use pattern::{compile, Compiled, KINDS};
 use regex::Regex;
+use regex_automata::{Anchored, Input};
 use std::fmt::Write;
 use std::sync::LazyLock;
 
@@ -36,6 +37,14 @@ struct Rule {
     /// Declared kinds of each slot ("Country|Org").
     kinds: std::collections::HashMap<char, String>,
     regex: regex::bytes::Regex,
+    /// The same pattern, searched anchored at the places a match can begin.
+    anchored: regex_automata::meta::Regex,
+    /// Matches begin with ` ⟦` (the pattern's first element is a slot).
+    opens_with_slot: bool,
+    /// Matches begin with a word of the first required group.
+    opens_with_words: bool,
+    /// Matches end with `⟧ ` (the pattern's last element is a slot).
+    closes_with_slot: bool,
     line: usize,
 }
 
@@ -149,6 +158,9 @@ impl RuleSet {
                 regex,
                 anchors,
                 kinds,
+                opens_with_slot,
+                opens_with_words,
+                closes_with_slot,
             } = compile(body.trim()).map_err(err)?;
             if let Some(p) = head.strip_prefix("unless ") {
                 let predicate = Predicate::parse(p.trim())
@@ -193,7 +205,11 @@ impl RuleSet {
                 subject,
                 object,
                 kinds,
+                anchored: anchored_regex(regex.as_str()).map_err(err)?,
                 regex,
+                opens_with_slot,
+                opens_with_words,
+                closes_with_slot,
                 line: n + 1,
             });
         }
@@ -234,8 +250,11 @@ impl RuleSet {
         let view = slot_view(sent);
         let bytes = view.as_bytes();
         let mut present = vec![false; self.words.patterns_len()];
+        // Where each required word occurs (its leading space), by word id.
+        let mut word_at: Vec<(usize, usize)> = Vec::new();
         for m in self.words.find_overlapping_iter(&view) {
             present[m.pattern().as_usize()] = true;
+            word_at.push((m.pattern().as_usize(), m.start()));
         }
         let hits: Vec<usize> = (0..self.rules.len())
             .filter(|&r| {
@@ -248,11 +267,36 @@ impl RuleSet {
         // `unless` patterns are checked once per predicate, and only when a
         // rule of that predicate matches.
         let mut blocked: Vec<(Predicate, bool)> = Vec::new();
+        // A rule that ends with a slot matches nothing after the last one.
+        // The patterns have no assertions, so the matches are the same.
+        let slot_starts: Vec<usize> = view.match_indices(" ⟦").map(|(p, _)| p).collect();
+        let last_slot_end = view.rfind("⟧ ").map_or(bytes.len(), |p| p + "⟧ ".len());
         for &i in &hits {
             let rule = &self.rules[i];
-            // The lazy DFA answers "does it match" quickly; captures are only
-            // computed for rules that do.
-            if !rule.regex.is_match(bytes) {
+            let end = if rule.closes_with_slot {
+                last_slot_end
+            } else {
+                bytes.len()
+            };
+            // A match begins at a slot or at a word of the rule's first
+            // group: it is looked for only there.
+            let starts = if rule.opens_with_slot {
+                Some(slot_starts.clone())
+            } else if rule.opens_with_words {
+                let group = &self.required[i][0];
+                let mut at: Vec<usize> = word_at
+                    .iter()
+                    .filter(|(w, _)| group.contains(w))
+                    .map(|&(_, p)| p)
+                    .collect();
+                at.sort_unstable();
+                at.dedup();
+                Some(at)
+            } else {
+                None
+            };
+            let found = rule.matches(bytes, end, starts.as_deref());
+            if found.is_empty() {
                 continue;
             }
             let is_blocked = match blocked.iter().find(|(p, _)| *p == rule.predicate) {
@@ -269,17 +313,14 @@ impl RuleSet {
             if is_blocked {
                 continue;
             }
-            for caps in rule.regex.captures_iter(bytes) {
-                let subs = slot_entities(
-                    sent,
-                    capture_text(&caps, rule.subject),
-                    &rule.kinds[&rule.subject],
-                );
-                let objs = slot_entities(
-                    sent,
-                    capture_text(&caps, rule.object),
-                    &rule.kinds[&rule.object],
-                );
+            let text = |span: &Option<std::ops::Range<usize>>| {
+                span.clone()
+                    .and_then(|r| std::str::from_utf8(&bytes[r]).ok())
+                    .unwrap_or("")
+            };
+            for (subject, object) in found {
+                let subs = slot_entities(sent, text(&subject), &rule.kinds[&rule.subject]);
+                let objs = slot_entities(sent, text(&object), &rule.kinds[&rule.object]);
                 let via = format!("rules.txt:{}", rule.line);
                 if rule.subject == rule.object {
                     for (a, &s) in subs.iter().enumerate() {
@@ -299,13 +340,57 @@ impl RuleSet {
     }
 }
 
-/// What a slot captured. Matches start and end at token edges, so the bytes
-/// are whole UTF-8 characters.
-fn capture_text<'v>(caps: &regex::bytes::Captures<'v>, slot: char) -> &'v str {
-    let mut name = [0u8; 4];
-    caps.name(slot.encode_utf8(&mut name))
-        .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
-        .unwrap_or("")
+/// What the subject and object slots captured in one match (byte ranges of
+/// the view), `None` for a slot the match did not fill.
+type SlotSpans = (
+    Option<std::ops::Range<usize>>,
+    Option<std::ops::Range<usize>>,
+);
+
+impl Rule {
+    /// The rule's successive matches in `view[..end]`, as the leftmost-first
+    /// search finds them, with what the subject and object captured. Given
+    /// every place a match can begin (ascending), each is tried anchored in
+    /// turn: the first that matches gives the same match as the search.
+    fn matches(&self, view: &[u8], end: usize, starts: Option<&[usize]>) -> Vec<SlotSpans> {
+        let (mut s, mut o) = ([0u8; 4], [0u8; 4]);
+        let subject = &*self.subject.encode_utf8(&mut s);
+        let object = &*self.object.encode_utf8(&mut o);
+        let mut out = Vec::new();
+        let Some(starts) = starts else {
+            for caps in self.regex.captures_iter(&view[..end]) {
+                let span = |slot: &str| caps.name(slot).map(|m| m.range());
+                out.push((span(subject), span(object)));
+            }
+            return out;
+        };
+        let mut caps = self.anchored.create_captures();
+        let mut from = 0;
+        for &at in starts {
+            if at < from || at >= end {
+                continue;
+            }
+            let input = Input::new(view).range(at..end).anchored(Anchored::Yes);
+            self.anchored.search_captures(&input, &mut caps);
+            let Some(m) = caps.get_match() else {
+                continue;
+            };
+            let span = |slot: &str| caps.get_group_by_name(slot).map(|s| s.range());
+            out.push((span(subject), span(object)));
+            from = m.end();
+        }
+        out
+    }
+}
+
+/// A rule's pattern compiled as [`regex::bytes::Regex`] compiles it, for
+/// anchored searches.
+fn anchored_regex(pattern: &str) -> Result<regex_automata::meta::Regex, String> {
+    regex_automata::meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+        .configure(regex_automata::meta::Regex::config().utf8_empty(false))
+        .build(pattern)
+        .map_err(|e| format!("pattern does not compile: {e}"))
 }
 
 fn push(out: &mut Vec<Fact>, s: usize, predicate: Predicate, o: usize, sentence: usize, via: &str) {

@@ -21,6 +21,7 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
     let mut anchors: Vec<Vec<String>> = Vec::new();
     let mut slot_kinds = std::collections::HashMap::new();
     let els = elements(pattern)?;
+    let mut opens_with_words = false;
     for (at, el) in els.iter().enumerate() {
         let el = el.as_str();
         // A slot's apposition is skipped only before words of the clause.
@@ -87,25 +88,37 @@ pub(super) fn compile(pattern: &str) -> Result<Compiled, String> {
         } else {
             let _ = write!(re, "{} ", word(el)?);
             let starts = literal_starts(el);
+            if at == 0 {
+                opens_with_words = starts.iter().all(|w| w.starts_with(' ') && w.len() > 1);
+            }
             if starts.iter().all(|w| !w.trim().is_empty()) {
                 anchors.push(starts);
             }
         }
     }
     let regex = Regex::new(&re).map_err(|e| format!("pattern does not compile: {e}"))?;
+    let is_slot = |el: Option<&String>| el.is_some_and(|e| e.starts_with('{'));
     Ok(Compiled {
         regex,
         anchors,
         kinds: slot_kinds,
+        opens_with_slot: is_slot(els.first()),
+        opens_with_words,
+        closes_with_slot: is_slot(els.last()),
     })
 }
 
 /// A compiled pattern: its regex, the words it requires (each a group of
-/// alternatives) and the kinds of its slots.
+/// alternatives), the kinds of its slots, and how its matches begin and
+/// end: with a slot (` ⟦`, `⟧ `), or with one of the first required words
+/// (the first group of `anchors`, space included).
 pub(super) struct Compiled {
     pub regex: Regex,
     pub anchors: Vec<Vec<String>>,
     pub kinds: std::collections::HashMap<char, String>,
+    pub opens_with_slot: bool,
+    pub opens_with_words: bool,
+    pub closes_with_slot: bool,
 }
 
 // The view is matched as bytes with byte classes: Unicode classes such as
