@@ -5,6 +5,10 @@
 //! Reads the finished entity table and sentences; no I/O, no RDF, and it
 //! adds no entities or mentions.
 
+use super::signing::{
+    counted_agreements, pair_is_signer, participle, passive_signing, witnessed_signing, DOCUMENTS,
+    OF_THE_PAIR, SIGNING, TWO_PARTIES,
+};
 use super::{Document, MentionKind};
 use crate::extract::{Class, Fact, Kind, Object, Predicate};
 use rustc_hash::FxHashMap as HashMap;
@@ -317,136 +321,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Whether the pair is the subject of signing: "the two countries signed",
-/// "both sides have signed", "we signed", "стороны подписали", "мы подписали".
-fn pair_is_signer(words: &[&str]) -> bool {
-    let signs_after = |k: usize| {
-        words
-            .iter()
-            .skip(k)
-            .take(3)
-            .any(|w| SIGNING.iter().any(|p| w.starts_with(p)))
-    };
-    (0..words.len()).any(|k| {
-        let pair_end = TWO_PARTIES.iter().find_map(|phrase| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            let fits = parts.iter().enumerate().all(|(j, p)| {
-                words.get(k + j).is_some_and(|w| {
-                    if j + 1 == parts.len() {
-                        w.starts_with(p) && w.len() <= p.len() + 4
-                    } else {
-                        w == p
-                    }
-                })
-            });
-            fits.then_some(k + parts.len())
-        });
-        let we = matches!(words[k], "we" | "мы").then_some(k + 1);
-        pair_end.or(we).is_some_and(signs_after)
-    })
-}
-
-/// A signing in the passive voice: "were signed", "has been signed",
-/// "подписано", "были подписаны" (not "подписание", a noun).
-fn passive_signing(words: &[&str]) -> bool {
-    words.windows(2).any(|w| {
-        matches!(w[0], "was" | "were" | "been" | "be") && matches!(w[1], "signed" | "inked")
-    }) || words
-        .iter()
-        .any(|w| participle(w, "подписан") || participle(w, "заключен"))
-        || (0..words.len()).any(|k| reduced_relative(words, k))
-}
-
-/// A Russian short or long passive participle of this stem: "подписано",
-/// "заключен", "подписанные" (not the noun "подписание", "заключение").
-fn participle(w: &str, stem: &str) -> bool {
-    w.strip_prefix(stem).is_some_and(|end| {
-        matches!(
-            end,
-            "" | "о"
-                | "ы"
-                | "а"
-                | "ный"
-                | "ная"
-                | "ное"
-                | "ные"
-                | "ных"
-                | "ного"
-                | "ной"
-                | "ным"
-        )
-    })
-}
-
-/// "A memorandum on ICT signed yesterday", "the agreements signed during
-/// the visit": a document noun shortly before "signed", which is followed
-/// by a time or place, not by an object.
-fn reduced_relative(words: &[&str], k: usize) -> bool {
-    matches!(words[k], "signed" | "inked")
-        && k >= 1
-        && !matches!(
-            words[k - 1],
-            "have" | "has" | "had" | "we" | "they" | "who" | "which" | "that" | "and" | "also"
-        )
-        && words[k.saturating_sub(8)..k]
-            .iter()
-            .any(|w| DOCUMENTS.iter().any(|p| w.starts_with(p)))
-        && words.get(k + 1).is_some_and(|w| {
-            matches!(
-                *w,
-                "yesterday"
-                    | "today"
-                    | "on"
-                    | "in"
-                    | "at"
-                    | "during"
-                    | "last"
-                    | "earlier"
-                    | "between"
-                    | "following"
-                    | "after"
-                    | ","
-                    | "."
-                    | ")"
-            )
-        })
-}
-
-/// "Over 40 interstate and intergovernmental agreements", "более чем 50
-/// двусторонними договорами": a number of the pair's documents. Returns
-/// where the count stands.
-fn counted_agreements(words: &[&str]) -> Option<usize> {
-    (0..words.len()).find(|&k| {
-        words[k].chars().all(|c| c.is_ascii_digit())
-            && words[k + 1..]
-                .iter()
-                .take(5)
-                .take_while(|w| {
-                    OF_THE_PAIR.iter().any(|p| w.starts_with(p))
-                        || matches!(**w, "and" | "и" | ",")
-                        || DOCUMENTS.iter().any(|p| w.starts_with(p))
-                })
-                .any(|w| DOCUMENTS.iter().any(|p| w.starts_with(p)))
-            && words[k + 1..]
-                .iter()
-                .take(4)
-                .any(|w| OF_THE_PAIR.iter().any(|p| w.starts_with(p)))
-    })
-}
-
-/// Where a signing attended or witnessed is named: "witnessed the signing
-/// of", "attended the signing ceremony", "присутствовали при подписании".
-fn witnessed_signing(words: &[&str]) -> Option<usize> {
-    (0..words.len()).find(|&k| {
-        (words[k] == "signing" || words[k].starts_with("подписани"))
-            && words[k.saturating_sub(3)..k].iter().any(|w| {
-                ["witness", "attend", "присутств", "наблюдал"]
-                    .iter()
-                    .any(|p| w.starts_with(p))
-            })
-    })
-}
-
 /// Whether a sentence names the pair hyphenated: "Kazakh-Chinese",
 /// "азербайджано-российского" (a compound whose second half is a main
 /// country's demonym, the first a stem in "-о").
@@ -468,34 +342,6 @@ fn names_pair(sent: &super::SentenceInfo, main: &[usize]) -> bool {
     })
 }
 
-/// Word beginnings of signing, of signed documents, of a pair's documents,
-/// and of plans (a sentence with one of these states no signing).
-const SIGNING: &[&str] = &["signed", "inked", "подписан", "подписал", "заключил"];
-const DOCUMENTS: &[&str] = &[
-    "agreement",
-    "memorand",
-    "document",
-    "treat",
-    "accord",
-    "protocol",
-    "contract",
-    "deal",
-    "соглашени",
-    "документ",
-    "меморандум",
-    "договор",
-    "протокол",
-    "контракт",
-];
-const OF_THE_PAIR: &[&str] = &[
-    "bilateral",
-    "intergovernmental",
-    "interstate",
-    "inter-governmental",
-    "двусторонн",
-    "межправительствен",
-    "межгосударствен",
-];
 const PLANNED: &[&str] = &[
     "will",
     "would",
@@ -566,28 +412,6 @@ const OURS: &[&str] = &[
     "нашим",
     "нашему",
     "нашу",
-];
-
-/// The two parties named together: "the two countries", "both sides".
-const TWO_PARTIES: &[&str] = &[
-    "two countries",
-    "both countries",
-    "our countries",
-    "two states",
-    "both states",
-    "two nations",
-    "both sides",
-    "two sides",
-    "the sides",
-    "the parties",
-    "both parties",
-    "двух стран",
-    "двумя странами",
-    "обеих стран",
-    "наших стран",
-    "двух государств",
-    "двумя государствами",
-    "сторон",
 ];
 
 static TWO_COUNTRIES: std::sync::LazyLock<aho_corasick::AhoCorasick> =

@@ -34,8 +34,8 @@
 //! names none), `ministries` (the country of a ministry named without one,
 //! by its minister), `pair_leaders` (the pair's leaders meeting), `pair_trade` (the pair's
 //! trade stated without naming both),
-//! `russian` (Russian institutions and base forms) and `facts`
-//! (article-level facts).
+//! `russian` (Russian institutions and base forms), `signing` (how a
+//! sentence says documents were signed) and `facts` (article-level facts).
 //!
 //! Pure: no I/O, no RDF, no store; relation rules and figures run later on
 //! the finished sentences and are not called from here.
@@ -59,6 +59,7 @@ mod references;
 mod regions;
 mod russian;
 mod sentence;
+mod signing;
 mod sources;
 mod surnames;
 mod titles;
