@@ -240,6 +240,47 @@ pub struct Token {
     pub alpha: bool,
 }
 
+/// English month names, in order.
+pub const MONTHS_EN: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Russian month names in the genitive, as dates write them ("25 июня").
+const MONTHS_RU_GENITIVE: &[&str] = &[
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// Whether a word key names a month: an English name or its short form
+/// ("jan", "sept"), or a Russian one in a date's genitive.
+pub fn is_month_word(key: &str) -> bool {
+    MONTHS_EN.contains(&key)
+        || key == "sept"
+        || key.len() == 3 && MONTHS_EN.iter().any(|m| m.starts_with(key))
+        || MONTHS_RU_GENITIVE.contains(&key)
+}
+
 /// The normalized key of one word (see [`Token::key`]): lowercase, "ё" as "е".
 pub fn word_key(word: &str) -> String {
     if word.is_ascii() {
@@ -532,6 +573,8 @@ mod tests {
 
     #[test]
     fn tokens_and_keys() {
+        assert!(is_month_word("march") && is_month_word("sept") && is_month_word("июня"));
+        assert!(!is_month_word("mar1") && !is_month_word("ма"));
         let toks = tokenize("Serbiaʼs MOLʼs");
         let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(keys, ["serbia", "'s", "mol", "'s"]);

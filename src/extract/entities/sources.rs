@@ -9,7 +9,7 @@
 use super::name_words::TAILS;
 use super::names::STOP_CAPS;
 use super::{insert_mention, token_lang, Document, Mention, MentionKind};
-use crate::extract::text::{Token, TokenKind};
+use crate::extract::text::{is_month_word, Token, TokenKind};
 use crate::extract::{Class, Kind};
 
 /// Words after which a news source is named: "передает ИА El.kz".
@@ -50,45 +50,6 @@ const MEDIA_CONTEXT_BEFORE: &[&[&str]] = &[
 
 /// Sentences of an article's opening in which a dateline may stand.
 const DATELINE_SENTENCES: usize = 3;
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 fn is_dash(t: &Token) -> bool {
     matches!(t.key.as_str(), "-" | "–" | "—")
@@ -194,10 +155,9 @@ impl Document<'_> {
                 } else if let Some(ctx) = MEDIA_CONTEXT_BEFORE.iter().find(|ws| {
                     toks[i..]
                         .iter()
-                        .zip(ws.iter())
-                        .filter(|(t, w)| t.key == **w)
-                        .count()
-                        == ws.len()
+                        .map(|t| t.key.as_str())
+                        .take(ws.len())
+                        .eq(ws.iter().copied())
                 }) {
                     let s0 = i + ctx.len();
                     let end = name_at(s0, mentions);
@@ -271,7 +231,7 @@ fn dateline_source(
             .any(|m| m.start <= j && j < m.end && m.kind == MentionKind::Entity(Kind::Place))
             || t.upper
             || t.kind == TokenKind::Number
-            || MONTHS.contains(&t.key.as_str())
+            || is_month_word(&t.key)
             || matches!(t.key.as_str(), "," | ".")
     });
     if !dateline_before {
@@ -279,8 +239,7 @@ fn dateline_source(
     }
     match toks[i].key.as_str() {
         "(" | "/" if i > 0 => {
-            let close = toks[i].key.clone();
-            let close = if close == "(" { ")".to_string() } else { close };
+            let close = if toks[i].key == "(" { ")" } else { "/" };
             let end = name_at(i + 1, mentions);
             let closed = toks
                 .get(end)

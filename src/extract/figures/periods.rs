@@ -4,27 +4,13 @@
 //!
 //! Pure text to values: no I/O, no RDF, no entities or observations.
 
+use crate::extract::text::MONTHS_EN;
 use crate::ingest::Article;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(19[89]\d|20[0-4]\d)(?-u:\b)").unwrap());
-
-const MONTHS_EN: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 const MONTHS_RU: &[&str] = &[
     "январ",
