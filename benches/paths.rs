@@ -344,7 +344,7 @@ fn store_build() {
     store.flush().expect("flushed");
     let load = t.elapsed();
     // Reopen, as `newskg path` after `newskg build` would.
-    let path = store.path().to_path_buf();
+    let path = store.dir().expect("an embedded store").to_path_buf();
     drop(store);
     let store = Store::open(&path, false).expect("the store again");
     let relation_triples = ARTICLES * PER_ARTICLE;

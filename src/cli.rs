@@ -12,7 +12,8 @@ use crate::ingest::Lang;
 use crate::query::{self, OutputFormat};
 use crate::rdf;
 use crate::stats;
-use crate::store::Store;
+use crate::store::server::RemoteSettings;
+use crate::store::{Location, RemoteConfig, ServerKind, Store};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
@@ -50,17 +51,88 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Where the graph lives")]
 pub struct StoreArgs {
     /// The embedded store directory [default: $NEWSKG_STORE, else .newskg]
     #[arg(long, global = true, env = "NEWSKG_STORE", value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// A SPARQL 1.1 server's query endpoint, used instead of the store directory,
+    /// e.g. http://localhost:7878/query
+    #[arg(long, global = true, env = "NEWSKG_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// The server's update endpoint [default: by --server, else the query endpoint]
+    #[arg(long, global = true, value_name = "URL", requires = "endpoint")]
+    pub update_endpoint: Option<String>,
+    /// The server's Graph Store Protocol endpoint [default: by --server]
+    #[arg(long, global = true, value_name = "URL", requires = "endpoint")]
+    pub graph_store: Option<String>,
+    /// The kind of server, for where its endpoints are and how it reads its
+    /// default graph [default: oxigraph for an endpoint ending in /query at
+    /// the root, virtuoso for one ending in /sparql at the root, else generic]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "KIND",
+        requires = "endpoint"
+    )]
+    pub server: Option<ServerKind>,
+    /// User name for HTTP basic authentication; the password comes from
+    /// $NEWSKG_PASSWORD or from ~/.netrc
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSKG_USER",
+        value_name = "NAME",
+        requires = "endpoint"
+    )]
+    pub user: Option<String>,
+    /// Seconds a request to the server may take
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        default_value_t = 300,
+        requires = "endpoint"
+    )]
+    pub timeout: u64,
+    /// Read large answers from the server in pages of this many rows (for
+    /// servers that cap their answers, as Virtuoso does at 10000)
+    #[arg(long, global = true, value_name = "ROWS", requires = "endpoint", value_parser = clap::value_parser!(u64).range(1..))]
+    pub page_size: Option<u64>,
+    /// The server reads all its graphs as the default graph (as Virtuoso does,
+    /// or Fuseki with unionDefaultGraph): nothing is written to the default graph
+    #[arg(long, global = true, requires = "endpoint")]
+    pub union_default_graph: bool,
 }
 
 impl StoreArgs {
-    fn path(&self) -> PathBuf {
+    /// The store directory: `--store`, else `.newskg`.
+    fn dir(&self) -> PathBuf {
         self.store
             .clone()
             .unwrap_or_else(|| PathBuf::from(".newskg"))
+    }
+
+    /// Where the graph lives: the server of `--endpoint`, else the store directory.
+    fn location(&self) -> Result<Location> {
+        let Some(endpoint) = &self.endpoint else {
+            return Ok(Location::Local(self.dir()));
+        };
+        let password = std::env::var("NEWSKG_PASSWORD").ok();
+        let config = RemoteConfig::new(RemoteSettings {
+            endpoint: endpoint.clone(),
+            update_endpoint: self.update_endpoint.clone(),
+            graph_store: self.graph_store.clone(),
+            kind: self.server,
+            user: self.user.clone(),
+            password,
+            timeout: Some(std::time::Duration::from_secs(self.timeout.max(1))),
+            page_size: self.page_size.map(|n| n as usize),
+            union_default_graph: self.union_default_graph,
+        })
+        .map_err(|e| anyhow!(e))?;
+        Ok(Location::Remote(config))
     }
 }
 
@@ -165,6 +237,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         lang: LangArg,
         /// Print only the summary line, not what the graph holds
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Copy the store's articles to the server of --endpoint (only what it lacks or holds in another version)
+    #[command(
+        after_help = "Each article goes as one request, whole; articles the server already holds in the same version (by content hash) are not sent, so running it again after an interruption sends only the rest. The ontology and graphs loaded with `load` go too.\n\nExamples:\n  newskg push --endpoint http://localhost:7878/query\n  newskg --store /data/kg push --endpoint http://db:3030/news/query --server fuseki --user admin\n  newskg push --endpoint http://localhost:7878/query --prune   # and remove articles the store no longer has"
+    )]
+    Push {
+        /// Remove from the server the articles the store does not have
+        #[arg(long)]
+        prune: bool,
+        /// Print only the summary line, no progress bar
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Copy the articles of the server of --endpoint into the store (only what it lacks or holds in another version)
+    #[command(
+        after_help = "The reverse of `push`: each article is written whole; articles the store already holds in the same version are not fetched again.\n\nExamples:\n  newskg pull --endpoint http://localhost:7878/query\n  newskg --store copy.kg pull --endpoint http://db:3030/news/query --server fuseki"
+    )]
+    Pull {
+        /// Remove from the store the articles the server does not have
+        #[arg(long)]
+        prune: bool,
+        /// Print only the summary line, no progress bar
         #[arg(short, long)]
         quiet: bool,
     },
@@ -360,7 +456,7 @@ Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statem
 
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32> {
-    let store_path = cli.store.path();
+    let at = cli.store.location()?;
     match cli.command {
         Command::Extract {
             paths,
@@ -373,8 +469,10 @@ pub fn run(cli: Cli) -> Result<i32> {
             prune,
             lang,
             quiet,
-        } => cmd_build(&store_path, paths, prune, lang.lang(), quiet),
-        Command::Load { files, graph } => cmd_load(&store_path, &files, graph),
+        } => cmd_build(&at, paths, prune, lang.lang(), quiet),
+        Command::Load { files, graph } => cmd_load(&at, &files, graph),
+        Command::Push { prune, quiet } => cmd_copy(&cli.store, Direction::Push, prune, quiet),
+        Command::Pull { prune, quiet } => cmd_copy(&cli.store, Direction::Pull, prune, quiet),
         Command::Query {
             query,
             file,
@@ -382,7 +480,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             max_rows,
         } => {
             let (text, name) = query_text(query, file)?;
-            cmd_query(&store_path, &text, &name, format, max_rows, false)
+            cmd_query(&at, &text, &name, format, max_rows, false)
         }
         Command::Run {
             file,
@@ -390,9 +488,9 @@ pub fn run(cli: Cli) -> Result<i32> {
             max_rows,
         } => {
             let (text, name) = query_text(None, Some(file))?;
-            cmd_query(&store_path, &text, &name, format, max_rows, true)
+            cmd_query(&at, &text, &name, format, max_rows, true)
         }
-        Command::Repl => crate::repl::run(&store_path),
+        Command::Repl => crate::repl::run(&at),
         Command::Check {
             paths,
             junit,
@@ -401,7 +499,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             fail_fast,
         } => {
             let scripts = check::load(&paths)?;
-            let store = Store::open(&store_path, false)?;
+            let store = Store::connect(&at, false)?;
             let opts = check::Options {
                 format,
                 strict,
@@ -415,7 +513,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Update { update, file } => {
             let (text, name) = query_text(update, file)?;
-            let store = Store::open(&store_path, true)?;
+            let store = Store::connect(&at, true)?;
             query::run_update(&store, &text, &name)?;
             store.flush()?;
             eprintln!("update done");
@@ -425,9 +523,9 @@ pub fn run(cli: Cli) -> Result<i32> {
             format,
             output,
             graph,
-        } => cmd_export(&store_path, format, output, graph),
+        } => cmd_export(&at, format, output, graph),
         Command::Stats { format } => {
-            let store = Store::open(&store_path, false)?;
+            let store = Store::connect(&at, false)?;
             let st = stats::compute(&store)?;
             let mut out = stdout();
             match format {
@@ -449,7 +547,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             graph,
             format,
         } => cmd_path(
-            &store_path,
+            &at,
             (&from, &to),
             max_hops,
             all.then_some(limit as usize),
@@ -463,7 +561,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             format,
         } => {
             let filter = graph.filter()?;
-            let store = Store::open(&store_path, false)?;
+            let store = Store::connect(&at, false)?;
             let g = analyze::entity_graph(&store)?;
             let n = lookup::resolve(&g, "ENTITY", &entity)?;
             let r = report::neighbours_report(&g, n, filter, hops);
@@ -486,7 +584,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 bail!("--weighted: betweenness counts hops, so weights do not apply; use it with --by degree or --by pagerank");
             }
             let filter = graph.filter()?;
-            let store = Store::open(&store_path, false)?;
+            let store = Store::connect(&at, false)?;
             let g = analyze::entity_graph(&store)?;
             let r = report::rank_report(&g, by, filter, weighted, top as usize);
             let mut out = stdout();
@@ -503,7 +601,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 directed: false,
             }
             .filter()?;
-            let store = Store::open(&store_path, false)?;
+            let store = Store::connect(&at, false)?;
             let g = analyze::entity_graph(&store)?;
             let r = report::components_report(&g, filter, top as usize);
             let mut out = stdout();

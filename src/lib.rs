@@ -7,12 +7,14 @@
 //!          RSS/Atom feeds, WARC -> Article                    (knows no RDF)
 //! extract  Article -> entities, relations, figures            (pure, no I/O)
 //! rdf      Article + Extraction -> quads in the article's graph (no store)
-//! store    the only module that touches oxigraph::store
+//! store    the only module that touches oxigraph::store or a SPARQL
+//!          server: one interface, embedded and remote back-ends
 //! build    ingest -> extract -> rdf -> store, incremental, with a summary;
 //!          decides duplicates (same key or text) across one run's inputs
 //! query    run SPARQL and format results: the one path for every caller
 //! check    saved query scripts (.rq) judged as checks, via query
 //! export   deterministic serialisations of the store
+//! transfer push/pull: copies article graphs between a store and a server
 //! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
 //! repl     the interactive shell: statements via query, meta-commands via
 //!          build, check, export, store and stats
@@ -33,4 +35,5 @@ pub mod rdf;
 pub mod repl;
 pub mod stats;
 pub mod store;
+pub mod transfer;
 pub mod vocab;

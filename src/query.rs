@@ -12,14 +12,14 @@
 //! cheap. Evaluation stops when the caller's [`CancellationToken`] is
 //! cancelled (Ctrl-C in the REPL).
 
-use crate::store::Store;
+use crate::store::{SparqlQuery, SparqlUpdate, Store};
 use crate::vocab::{self, PREFIXES};
 use comfy_table::{presets, ContentArrangement, Table};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 pub use oxigraph::sparql::CancellationToken;
-use oxigraph::sparql::{PreparedSparqlQuery, PreparedSparqlUpdate, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use spargebra::SparqlParser;
 use std::io::Write;
 use std::time::Instant;
@@ -207,8 +207,8 @@ pub enum Answer {
 
 /// A parsed statement: a query or an update.
 pub enum Statement {
-    Query(Box<PreparedSparqlQuery>),
-    Update(Box<PreparedSparqlUpdate>),
+    Query(Box<SparqlQuery>),
+    Update(Box<SparqlUpdate>),
 }
 
 /// The evaluator with the project's prefixes declared. [`run_query_with`]
@@ -460,11 +460,11 @@ fn printable(c: char) -> char {
 // The parser reports the furthest position it reached, which for a query
 // ending in blank lines is past the last line; trailing whitespace changes
 // nothing else, so it is left out and the error lands on a line of the text.
-pub fn parse_query(text: &str, source_name: &str) -> Result<PreparedSparqlQuery, QueryError> {
+pub fn parse_query(text: &str, source_name: &str) -> Result<SparqlQuery, QueryError> {
     parse_query_with(text, source_name, &Options::default())
 }
 
-pub fn parse_update(text: &str, source_name: &str) -> Result<PreparedSparqlUpdate, QueryError> {
+pub fn parse_update(text: &str, source_name: &str) -> Result<SparqlUpdate, QueryError> {
     parse_update_with(text, source_name, &Options::default())
 }
 
@@ -473,12 +473,12 @@ pub fn parse_query_with(
     text: &str,
     source_name: &str,
     opts: &Options,
-) -> Result<PreparedSparqlQuery, QueryError> {
+) -> Result<SparqlQuery, QueryError> {
     check_nesting(text, source_name)?;
     let query = parser(&opts.prefixes)?
         .parse_query(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))?;
-    Ok(evaluator_for(opts).for_query(query))
+    Ok(SparqlQuery::new(evaluator_for(opts), query))
 }
 
 /// Parses an update with the prefixes and cancellation token of `opts`.
@@ -486,12 +486,12 @@ pub fn parse_update_with(
     text: &str,
     source_name: &str,
     opts: &Options,
-) -> Result<PreparedSparqlUpdate, QueryError> {
+) -> Result<SparqlUpdate, QueryError> {
     check_nesting(text, source_name)?;
     let update = parser(&opts.prefixes)?
         .parse_update(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))?;
-    Ok(evaluator_for(opts).for_update(update))
+    Ok(SparqlUpdate::new(evaluator_for(opts), update))
 }
 
 /// Parses a statement: a query, else an update. When neither parses, the
@@ -656,7 +656,7 @@ pub fn run_query_with(
     let (evaluator, paths) = crate::analyze::functions::register(evaluator_for(opts), store);
     let outcome = execute(
         store,
-        Statement::Query(Box::new(evaluator.for_query(query))),
+        Statement::Query(Box::new(SparqlQuery::new(evaluator, query))),
         opts,
         out,
     )?;

@@ -546,6 +546,7 @@ fn missing_store_and_closed_pipe() {
 fn help_shows_an_example_for_each_command() {
     for cmd in [
         "extract", "build", "load", "query", "run", "check", "update", "export", "stats", "repl",
+        "push", "pull",
     ] {
         Command::cargo_bin("newskg")
             .unwrap()

@@ -88,7 +88,8 @@ mod tests {
 
     fn values(store: &Store, state_out: &mut Option<Arc<PathFunctions>>, q: &str) -> Vec<String> {
         let (e, state) = register(evaluator(), store);
-        let query = e.parse_query(q).unwrap();
+        let query = spargebra::SparqlParser::new().parse_query(q).unwrap();
+        let query = crate::store::SparqlQuery::new(e, query);
         let QueryResults::Solutions(rows) = store.query(query).unwrap() else {
             panic!("not a SELECT");
         };

@@ -59,14 +59,18 @@ pub fn entity_graph(store: &Store) -> Result<Arc<EntityGraph>, QueryError> {
             }
         }
     }
-    let file = graph_file::path_in(store.path());
-    let g = match graph_file::load(&file) {
+    // A store directory keeps the graph beside it; a server's graph is
+    // read from the server each time a process first needs it.
+    let file = store.dir().map(graph_file::path_in);
+    let g = match file.as_deref().and_then(graph_file::load) {
         Some(g) => g,
         None => {
             let g = EntityGraph::from_store(store)?;
             // Saving is a speed-up only: a store directory that cannot be
             // written to still answers, from the scan.
-            let _ = graph_file::save(&g, &file);
+            if let Some(file) = &file {
+                let _ = graph_file::save(&g, file);
+            }
             g
         }
     };

@@ -193,7 +193,11 @@ pub fn build(
 ) -> Result<Summary, StoreError> {
     // The entity graph beside the store, taken before the first write
     // removes it, is kept current while the build only adds articles.
-    let mut graph_update = GraphUpdate::start(store.path(), store.has_articles()?);
+    // (A server keeps no files beside it: its graph is read when needed.)
+    let mut graph_update = match store.dir() {
+        Some(dir) => GraphUpdate::start(dir, store.has_articles()?),
+        None => None,
+    };
     let mut summary = Summary {
         ontology_loaded: store.ensure_ontology(ONTOLOGY_TTL, &ontology_hash())?,
         ..Summary::default()
@@ -202,7 +206,7 @@ pub fn build(
     // it exists it vouches for the articles it lists: then the stored
     // articles need not all be read, only those of the inputs read again
     // are looked up. `--prune` needs them all.
-    let vouched = Signatures::exist(store.path()) && !opts.prune;
+    let vouched = store.dir().is_some_and(Signatures::exist) && !opts.prune;
     let stored_articles: HashMap<String, StoredArticle> = if vouched {
         HashMap::new()
     } else {
@@ -233,7 +237,7 @@ pub fn build(
     };
     let mut seen: HashSet<String> = HashSet::new();
     let mut taken = Taken::default();
-    let old_signatures = Signatures::load(store.path());
+    let old_signatures = store.dir().map(Signatures::load).unwrap_or_default();
     let mut signatures = Signatures::default();
     let mut writer = Writer::new(store);
     // The input being consumed: its stamp, its articles, whether its
@@ -373,22 +377,25 @@ pub fn build(
             signatures.files.insert(path, sig);
         }
     }
+    let Some(dir) = store.dir() else {
+        return Ok(summary);
+    };
     if let Some(update) =
         graph_update.filter(|_| !summary.interrupted && summary.pruned == 0 && summary.new > 0)
     {
         // Only the first analysis's speed depends on the file.
-        if let Err(e) = update.save(store.path()) {
+        if let Err(e) = update.save(dir) {
             eprintln!(
                 "newskg: warning: {}: cannot save the entity graph ({e}); the next analysis reads it from the store",
-                store.path().display()
+                dir.display()
             );
         }
     }
-    if let Err(e) = signatures.save(store.path()) {
+    if let Err(e) = signatures.save(dir) {
         // Only a later build's speed depends on the signatures.
         eprintln!(
             "newskg: warning: {}: cannot record the inputs' sizes and times ({e}); the next build reads every input again",
-            store.path().display()
+            dir.display()
         );
     }
     Ok(summary)

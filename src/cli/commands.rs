@@ -15,7 +15,7 @@ pub(super) fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> 
 /// `path`: the shortest path, or with `all` = Some(limit) the ranked simple
 /// paths. Exit 0 when a path was found, 1 when there is none.
 pub(super) fn cmd_path(
-    store_path: &Path,
+    at: &Location,
     (from, to): (&str, &str),
     max_hops: Option<u32>,
     all: Option<usize>,
@@ -23,7 +23,7 @@ pub(super) fn cmd_path(
     format: AnalysisFormat,
 ) -> Result<i32> {
     let filter = graph.filter()?;
-    let store = Store::open(store_path, false)?;
+    let store = Store::connect(at, false)?;
     let g = analyze::entity_graph(&store)?;
     let a = lookup::resolve(&g, "FROM", from)?;
     let b = lookup::resolve(&g, "TO", to)?;
@@ -87,14 +87,14 @@ pub(super) fn query_text(
 /// `query` and `run`: a table on a terminal (with the script's title above
 /// it for `run`), TSV when piped.
 pub(super) fn cmd_query(
-    store_path: &Path,
+    at: &Location,
     text: &str,
     name: &str,
     format: Option<OutputFormat>,
     max_rows: Option<usize>,
     show_title: bool,
 ) -> Result<i32> {
-    let store = Store::open(store_path, false)?;
+    let store = Store::connect(at, false)?;
     let format = format.unwrap_or(if std::io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
@@ -185,7 +185,7 @@ pub(super) fn cmd_extract(
 }
 
 pub(super) fn cmd_build(
-    store_path: &Path,
+    at: &Location,
     paths: Vec<PathBuf>,
     prune: bool,
     lang: Option<Lang>,
@@ -193,7 +193,7 @@ pub(super) fn cmd_build(
 ) -> Result<i32> {
     let stop = stop_on_interrupt();
     let ex = extractor()?;
-    let store = Store::open(store_path, true)?;
+    let store = Store::connect(at, true)?;
     let opts = BuildOptions {
         paths,
         prune,
@@ -250,7 +250,6 @@ pub(crate) fn write_build_summary(
     for e in &summary.failed {
         eprintln!("newskg: {e}");
     }
-    let store_path = store.path();
     let total = summary.new + summary.changed + summary.unchanged;
     let duplicates = match summary.duplicates {
         0 => String::new(),
@@ -266,13 +265,13 @@ pub(crate) fn write_build_summary(
         writeln!(
             out,
             "Nothing changed: all {total} articles in {} are up to date{note}.",
-            store_path.display(),
+            store.name(),
         )?;
     } else {
         writeln!(
             out,
             "Built {}: {} new, {} changed, {} unchanged, {} failed{}{}.",
-            store_path.display(),
+            store.name(),
             summary.new,
             summary.changed,
             summary.unchanged,
@@ -311,7 +310,7 @@ pub(crate) fn parse_iri(s: &str, what: &str) -> Result<NamedNode> {
     NamedNode::new(s).map_err(|e| anyhow!("{what} {s:?} is not a valid IRI: {e}"))
 }
 
-pub(super) fn cmd_load(store_path: &Path, files: &[PathBuf], graph: Option<String>) -> Result<i32> {
+pub(super) fn cmd_load(at: &Location, files: &[PathBuf], graph: Option<String>) -> Result<i32> {
     let graph = graph.map(|g| parse_iri(&g, "--graph")).transpose()?;
     // Check every file before opening the store for writing.
     let mut plan = Vec::new();
@@ -325,7 +324,7 @@ pub(super) fn cmd_load(store_path: &Path, files: &[PathBuf], graph: Option<Strin
             }
         }
     }
-    let store = Store::open(store_path, true)?;
+    let store = Store::connect(at, true)?;
     let mut out = stdout();
     for (f, fmt) in plan {
         let file = match std::fs::File::open(f) {
@@ -355,7 +354,7 @@ pub(super) fn cmd_load(store_path: &Path, files: &[PathBuf], graph: Option<Strin
 }
 
 pub(super) fn cmd_export(
-    store_path: &Path,
+    at: &Location,
     format: Option<ExportFormat>,
     output: Option<PathBuf>,
     graph: Option<String>,
@@ -364,7 +363,7 @@ pub(super) fn cmd_export(
     let format = format
         .or_else(|| output.as_deref().and_then(ExportFormat::from_path))
         .unwrap_or(ExportFormat::Ttl);
-    let store = Store::open(store_path, false)?;
+    let store = Store::connect(at, false)?;
     match output {
         None => {
             let mut out = stdout();
@@ -376,5 +375,42 @@ pub(super) fn cmd_export(
             eprintln!("wrote {n} statements to {}", path.display());
         }
     }
+    Ok(EXIT_OK)
+}
+
+/// Which way `push` and `pull` copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Direction {
+    Push,
+    Pull,
+}
+
+/// `push` and `pull`: copies between the store directory and the server.
+pub(super) fn cmd_copy(
+    args: &StoreArgs,
+    direction: Direction,
+    prune: bool,
+    quiet: bool,
+) -> Result<i32> {
+    let name = match direction {
+        Direction::Push => "push",
+        Direction::Pull => "pull",
+    };
+    let Location::Remote(server) = args.location()? else {
+        bail!("{name} needs the server to copy with: --endpoint URL (e.g. http://localhost:7878/query)");
+    };
+    let dir = args.dir();
+    let local = Store::open(&dir, direction == Direction::Pull)?;
+    let remote = Store::connect(&Location::Remote(server), true)?;
+    let (from, to) = match direction {
+        Direction::Push => (&local, &remote),
+        Direction::Pull => (&remote, &local),
+    };
+    let progress = !quiet && std::io::stderr().is_terminal();
+    let copied = crate::transfer::copy(from, to, prune, progress)?;
+    println!(
+        "{}",
+        crate::transfer::summary(&copied, from.name(), to.name(), prune)
+    );
     Ok(EXIT_OK)
 }

@@ -90,17 +90,12 @@ pub fn export(
     graph: Option<&NamedNode>,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    let storage = |e: oxigraph::store::StorageError| StoreError::Storage {
-        path: store.path().to_path_buf(),
-        message: e.to_string(),
-    };
     let dataset = format.rdf_format().supports_datasets();
     let mut sorter = runs::ExternalSort::new(SORT_MEMORY);
     // Statements with blank nodes wait for their canonical labels, which
     // depend on all statements that name a blank node (and on no other).
     let mut with_blank_nodes = Vec::new();
-    let all = store.quads(graph).map(|q| q.map_err(storage));
-    for q in all {
+    for q in store.quads(graph) {
         let q = q?;
         if has_blank_node(&q) {
             with_blank_nodes.push(q);

@@ -113,49 +113,70 @@ pub fn read(input: &Input, lang: Option<Lang>) -> Vec<Result<Article, IngestErro
     parse_bytes(&place, format, &bytes, lang)
 }
 
-/// Reads one input as a stream of articles. JSON Lines files (by their
-/// name) are read line by line and WARC files (by name or content) record
-/// by record, gzipped or not, so their size does not matter; every other
-/// input is read as [`read`] does.
+/// Reads one input as a stream of articles. JSON Lines (files by their
+/// name, standard input by its first character) are read line by line and
+/// WARC (by name or content) record by record, gzipped or not, so their size
+/// does not matter; every other input is read as [`read`] does.
 pub fn stream(
     input: &Input,
     lang: Option<Lang>,
 ) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
-    let Input::File(path) = input else {
-        return Box::new(read(input, lang).into_iter());
-    };
-    let format = Format::from_path(path).0;
     let place = input.display();
     let fail = |m: String| -> Box<dyn Iterator<Item = _> + Send> {
         Box::new(std::iter::once(Err(IngestError::new(&place, m))))
     };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return fail(io_message(&e)),
+    let (format, raw): (Option<Format>, Box<dyn Read + Send>) = match input {
+        Input::Stdin => (None, Box::new(std::io::stdin())),
+        Input::File(path) => match std::fs::File::open(path) {
+            Ok(f) => (Format::from_path(path).0, Box::new(f)),
+            Err(e) => return fail(io_message(&e)),
+        },
+    };
+    let stdin = matches!(input, Input::Stdin);
+    // Standard input has no name: JSON Lines is told by its first character.
+    let lines = |head: &[u8]| {
+        format == Some(Format::JsonLines)
+            || (stdin
+                && String::from_utf8_lossy(head)
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('{'))
     };
     const BUFFER: usize = 1 << 16;
-    match open_peeked(file) {
-        Err(m) => return fail(m),
+    match open_peeked(raw) {
+        Err(m) => fail(m),
         Ok(Opened::Gunzipped(head, decoded)) => {
             if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
-                return Box::new(warc::Stream::new(&place, decoded, true, lang));
-            }
-            if format == Some(Format::JsonLines) {
+                Box::new(warc::Stream::new(&place, decoded, true, lang))
+            } else if lines(&head) {
                 let decoded = BufReader::with_capacity(BUFFER, decoded);
-                return Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem));
+                Box::new(jsonl::Stream::new(&place, decoded, lang, gzip_problem))
+            } else if stdin {
+                Box::new(read_gunzipped(&place, decoded, None, lang).into_iter())
+            } else {
+                Box::new(read(input, lang).into_iter())
             }
         }
         Ok(Opened::Plain(head, raw)) => {
             if head.starts_with(WARC_MAGIC) || format == Some(Format::Warc) {
-                return Box::new(warc::Stream::new(&place, raw, false, lang));
-            }
-            if format == Some(Format::JsonLines) {
+                Box::new(warc::Stream::new(&place, raw, false, lang))
+            } else if lines(&head) {
                 let plain = BufReader::with_capacity(BUFFER, raw);
-                return Box::new(jsonl::Stream::new(&place, plain, lang, io_message));
+                Box::new(jsonl::Stream::new(&place, plain, lang, io_message))
+            } else if stdin {
+                let mut bytes = Vec::new();
+                if let Err(e) = raw.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+                    return fail(io_message(&e));
+                }
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return fail(format!("input is larger than the {MAX_FILE_MB} MB limit"));
+                }
+                Box::new(parse_bytes(&place, None, &bytes, lang).into_iter())
+            } else {
+                Box::new(read(input, lang).into_iter())
             }
         }
     }
-    Box::new(read(input, lang).into_iter())
 }
 
 /// Reads gunzipped data whole. Where the gzip data ends early or is

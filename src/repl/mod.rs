@@ -43,7 +43,7 @@ use crate::query::{
     self, Answer, CancellationToken, Options, Outcome, OutputFormat, Parsed, QueryError, Statement,
 };
 use crate::stats;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::vocab::PREFIXES;
 use clap::ValueEnum;
 use command::{Command, Limit};
@@ -78,11 +78,11 @@ const GRAPHS_QUERY: &str = "SELECT ?graph ?triples ?title WHERE {
   OPTIONAL { GRAPH ?graph { ?graph dcterms:title ?title } }
 } ORDER BY ?graph";
 
-/// Runs the REPL on the store at `store_path`: interactive when stdin is a
+/// Runs the REPL on the store at `at`: interactive when stdin is a
 /// terminal, else statements from stdin. Returns the exit status.
-pub fn run(store_path: &Path) -> anyhow::Result<i32> {
-    let new = !store_path.exists();
-    let store = Store::open(store_path, true)?;
+pub fn run(at: &Location) -> anyhow::Result<i32> {
+    let new = matches!(at, Location::Local(dir) if !dir.exists());
+    let store = Store::connect(at, true)?;
     let interactive = std::io::stdin().is_terminal();
     let mut session = Session::new(store, interactive, std::io::stdout().is_terminal());
     if interactive {
@@ -287,7 +287,7 @@ impl Session {
         println!(
             "newskg {}: SPARQL on {}{}. .help lists the commands; Ctrl-D leaves.",
             env!("CARGO_PKG_VERSION"),
-            self.store.path().display(),
+            self.store.name(),
             if new_store {
                 " (a new, empty store)"
             } else {

@@ -1,0 +1,547 @@
+//! The same commands against a real SPARQL server (`oxigraph serve`, started
+//! on a free loopback port for each test and stopped by its process id): the
+//! graph a server holds after `build` is the graph an embedded store holds,
+//! and every reading command answers the same.
+//!
+//! The server binary is `$NEWSKG_OXIGRAPH`, else `oxigraph` on the PATH or
+//! in `~/.local/bin` (`tests/servers/install.sh` installs it). Without it
+//! these tests say so and pass, unless `NEWSKG_REQUIRE_SERVERS` is set (as
+//! `.ci/run` sets it).
+
+mod common;
+
+use assert_cmd::Command;
+use common::{newskg, root, stdout_of};
+use predicates::prelude::*;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// An `oxigraph serve` process on a fresh directory; killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn oxigraph_binary() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("NEWSKG_OXIGRAPH") {
+        return Some(PathBuf::from(p));
+    }
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".local/bin"));
+    }
+    dirs.into_iter()
+        .map(|d| d.join("oxigraph"))
+        .find(|p| p.is_file())
+}
+
+/// Starts a server, or returns None (after saying why) when none is installed.
+fn server() -> Option<Server> {
+    let Some(bin) = oxigraph_binary() else {
+        assert!(
+            std::env::var_os("NEWSKG_REQUIRE_SERVERS").is_none(),
+            "NEWSKG_REQUIRE_SERVERS is set but no oxigraph binary was found (run tests/servers/install.sh)"
+        );
+        eprintln!("skipped: no `oxigraph` server binary (run tests/servers/install.sh)");
+        return None;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(bin)
+        .arg("serve")
+        .arg("--location")
+        .arg(dir.path().join("db"))
+        .arg("--bind")
+        .arg(format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("oxigraph serve starts");
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{port}/query"),
+        _dir: dir,
+    };
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "oxigraph serve did not listen on port {port} within 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some(server)
+}
+
+/// A Virtuoso process (`virtuoso-t`) on a fresh database in a temporary
+/// directory, both ports on loopback; killed when dropped. None (after
+/// saying why) when Virtuoso is not installed.
+fn virtuoso() -> Option<Server> {
+    let template = Path::new("/etc/virtuoso-opensource-7/virtuoso.ini");
+    let found = |name: &str| {
+        std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+            .unwrap_or(false)
+    };
+    if !(found("virtuoso-t") && found("isql-vt") && template.is_file()) {
+        assert!(
+            std::env::var_os("NEWSKG_REQUIRE_SERVERS").is_none(),
+            "NEWSKG_REQUIRE_SERVERS is set but Virtuoso is not installed (run tests/servers/install.sh)"
+        );
+        eprintln!("skipped: Virtuoso is not installed (run tests/servers/install.sh)");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let free = || {
+        TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (sql, http) = (free(), free());
+    let ini: String = std::fs::read_to_string(template)
+        .unwrap()
+        .replace(
+            "/var/lib/virtuoso-opensource-7/db",
+            &dir.path().display().to_string(),
+        )
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("ServerPort") && l.contains("1111") {
+                format!("ServerPort = 127.0.0.1:{sql}")
+            } else if l.trim_start().starts_with("ServerPort") && l.contains("8890") {
+                format!("ServerPort = 127.0.0.1:{http}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let config = dir.path().join("virtuoso.ini");
+    std::fs::write(&config, ini).unwrap();
+    let child = std::process::Command::new("virtuoso-t")
+        .arg("+foreground")
+        .arg("+configfile")
+        .arg(&config)
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("virtuoso-t starts");
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{http}/sparql"),
+        _dir: dir,
+    };
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", http)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "Virtuoso did not listen on port {http} within 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Anonymous SPARQL Update on /sparql.
+    let grant = std::process::Command::new("isql-vt")
+        .arg(sql.to_string())
+        .args(["dba", "dba", "exec=GRANT SPARQL_UPDATE TO \"SPARQL\";"])
+        .output()
+        .unwrap();
+    assert!(grant.status.success(), "{:?}", grant);
+    Some(server)
+}
+
+/// The binary against the server at `url`.
+fn remote(url: &str) -> Command {
+    let mut c = Command::cargo_bin("newskg").unwrap();
+    c.env_remove("NEWSKG_STORE")
+        .env_remove("NEWSKG_ENDPOINT")
+        .env_remove("NEWSKG_PASSWORD")
+        .env("NO_COLOR", "1")
+        .arg("--endpoint")
+        .arg(url);
+    c
+}
+
+fn corpus() -> PathBuf {
+    root().join("corpus")
+}
+
+fn copy_corpus(to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(corpus()).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn local_store(corpus: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    newskg(&store)
+        .args(["build", "--quiet"])
+        .arg(corpus)
+        .assert()
+        .success();
+    (dir, store)
+}
+
+#[test]
+fn a_build_on_a_server_holds_what_an_embedded_build_holds_and_stays_incremental() {
+    let Some(server) = server() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let articles = work.path().join("corpus");
+    copy_corpus(&articles);
+
+    remote(&server.url)
+        .arg("build")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "Built {}: 5 new, 0 changed",
+            server.url
+        )))
+        .stdout(predicate::str::contains("facts by predicate"));
+    let (_keep, store) = local_store(&articles);
+    let export = |c: &mut Command| stdout_of(c.args(["export", "--format", "nq"]));
+    let embedded = export(&mut newskg(&store));
+    assert!(embedded.lines().count() > 100);
+    assert_eq!(export(&mut remote(&server.url)), embedded);
+
+    remote(&server.url)
+        .arg("build")
+        .arg(&articles)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing changed: all 5 articles"));
+
+    // One article changed, one gone: replaced and pruned whole, and the
+    // default graph still the merge of what the articles state.
+    let mut names: Vec<_> = std::fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let text = std::fs::read_to_string(&names[0]).unwrap();
+    std::fs::write(
+        &names[0],
+        text.replacen(". ", ". Nothing else was said. ", 1),
+    )
+    .unwrap();
+    std::fs::remove_file(&names[1]).unwrap();
+    remote(&server.url)
+        .args(["build", "--prune", "--quiet"])
+        .arg(&articles)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 new, 1 changed, 3 unchanged, 0 failed, 1 pruned",
+        ));
+    let (_keep2, store2) = local_store(&articles);
+    assert_eq!(
+        export(&mut remote(&server.url)),
+        export(&mut newskg(&store2))
+    );
+}
+
+#[test]
+fn reading_commands_answer_the_same_from_a_server() {
+    let Some(server) = server() else { return };
+    remote(&server.url)
+        .args(["build", "--quiet"])
+        .arg(corpus())
+        .assert()
+        .success();
+    let (_keep, store) = local_store(&corpus());
+    let same = |args: &[&str]| {
+        let embedded = stdout_of(newskg(&store).args(args));
+        let served = stdout_of(remote(&server.url).args(args));
+        assert_eq!(served, embedded, "newskg {args:?}");
+        served
+    };
+    let rows = same(&[
+        "query",
+        "SELECT ?a ?b WHERE { ?a :partnersWith ?b } ORDER BY ?a ?b",
+        "--format",
+        "tsv",
+    ]);
+    assert!(rows.lines().count() > 1, "{rows}");
+    same(&["query", "ASK { ?a :investsIn ?b }", "--format", "json"]);
+    same(&[
+        "query",
+        "CONSTRUCT { ?a :country ?c } WHERE { ?a :country ?c } ORDER BY ?a",
+        "--format",
+        "nt",
+    ]);
+    same(&["stats", "--format", "json"]);
+    // (Timings aside.)
+    let check = |c: &mut Command| -> String {
+        stdout_of(c.args(["check", "--format", "json", "queries/"]))
+            .lines()
+            .filter(|l| !l.contains("\"time_ms\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(check(&mut remote(&server.url)), check(&mut newskg(&store)));
+    same(&["neighbors", "Minsk Tractor Works", "--format", "json"]);
+    same(&["path", "Minsk Tractor Works", "Russia", "--format", "json"]);
+    let ttl = same(&["export", "--format", "ttl"]);
+    // Read in pages of 50 rows, as from a server that caps its answers.
+    let paged =
+        stdout_of(remote(&server.url).args(["--page-size", "50", "export", "--format", "ttl"]));
+    assert_eq!(paged, ttl);
+}
+
+#[test]
+fn updates_and_loads_reach_the_server() {
+    let Some(server) = server() else { return };
+    remote(&server.url)
+        .args(["update", "INSERT DATA { id:x :partnersWith id:y }"])
+        .assert()
+        .success();
+    let ask = |q: &str| stdout_of(remote(&server.url).args(["query", q, "--format", "tsv"]));
+    assert_eq!(ask("ASK { id:x :partnersWith id:y }").trim(), "true");
+    remote(&server.url)
+        .arg("load")
+        .arg(root().join("tests/fixtures/extra.ttl"))
+        .arg("--graph")
+        .arg("http://example.org/extra")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("loaded"));
+    let n = ask("ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } }");
+    assert_eq!(n.trim(), "true");
+    // Merged into the default graph as well, as in an embedded store.
+    let merged =
+        ask("ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }");
+    assert_eq!(merged.trim(), "false");
+}
+
+#[test]
+fn a_server_that_refuses_or_is_not_there_gets_one_sentence() {
+    let Some(server) = server() else { return };
+    // The server's own refusal, with its status, naming the endpoint.
+    remote(&server.url)
+        .args(["query", "SELECT * WHERE { ?s nkg:hopCount ?o } LIMIT 1"])
+        .assert()
+        .success();
+    remote(&server.url)
+        .args([
+            "query",
+            "SELECT ?x WHERE { SERVICE <http://127.0.0.1:1/nothing> { ?x ?p ?o } }",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "the answer of {} broke off",
+            server.url
+        )));
+    let nothing = server.url.replace("/query", "/nothing");
+    remote(&server.url)
+        .args([
+            "--update-endpoint",
+            &nothing,
+            "update",
+            "INSERT DATA { id:x :partnersWith id:y }",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "POST {nothing}: 404 Not Found (check the endpoint URL)"
+        )));
+    // A syntax error is found before anything is sent.
+    remote(&server.url)
+        .args(["query", "SELECT ?x WHERE {"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("SPARQL syntax error"));
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let nowhere = format!("http://127.0.0.1:{port}/query");
+    remote(&nowhere)
+        .args(["stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "the SPARQL endpoint {nowhere} does not answer"
+        )))
+        .stderr(predicate::str::contains("connection refused"));
+    remote("localhost:7878")
+        .args(["stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--endpoint \"localhost:7878\": not an http",
+        ));
+}
+
+#[test]
+fn the_repl_works_on_a_server_as_on_a_store() {
+    let Some(server) = server() else { return };
+    remote(&server.url)
+        .args(["build", "--quiet"])
+        .arg(corpus())
+        .assert()
+        .success();
+    let (_keep, store) = local_store(&corpus());
+    let script = "SELECT ?c WHERE { ?c a :Country } ORDER BY ?c\n\
+                  .format csv\n\
+                  ASK { id:belarus a :Country }\n\
+                  INSERT DATA { id:x :partnersWith id:y }\n\
+                  SELECT ?b WHERE { id:x :partnersWith ?b }\n";
+    let embedded = stdout_of(newskg(&store).arg("repl").write_stdin(script));
+    let served = stdout_of(remote(&server.url).arg("repl").write_stdin(script));
+    assert!(
+        embedded.contains("id:armenia") && embedded.contains("true"),
+        "{embedded}"
+    );
+    assert_eq!(served, embedded);
+}
+
+#[test]
+fn push_and_pull_send_only_what_the_other_side_lacks() {
+    let Some(server) = server() else { return };
+    let (_keep, store) = local_store(&corpus());
+    newskg(&store)
+        .args(["push", "--endpoint", &server.url])
+        .env_remove("NEWSKG_ENDPOINT")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "5 new, 0 changed, 0 unchanged articles",
+        ));
+    let export = |c: &mut Command| stdout_of(c.args(["export", "--format", "nq"]));
+    assert_eq!(
+        export(&mut remote(&server.url)),
+        export(&mut newskg(&store))
+    );
+    newskg(&store)
+        .args(["push", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 new, 0 changed, 5 unchanged articles",
+        ));
+
+    // Into a new store: the same graph, and then nothing more to fetch.
+    let copy = tempfile::tempdir().unwrap();
+    let copy = copy.path().join("kg");
+    newskg(&copy)
+        .args(["pull", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "5 new, 0 changed, 0 unchanged articles",
+        ));
+    assert_eq!(export(&mut newskg(&copy)), export(&mut newskg(&store)));
+    newskg(&copy)
+        .args(["pull", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 new, 0 changed, 5 unchanged articles",
+        ));
+    newskg(&copy)
+        .arg("push")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "push needs the server to copy with: --endpoint URL",
+        ));
+}
+
+#[test]
+fn a_build_on_virtuoso_holds_each_article_graph_and_stays_incremental() {
+    let Some(server) = virtuoso() else { return };
+    remote(&server.url)
+        .args(["build", "--quiet"])
+        .arg(corpus())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 new, 0 changed"));
+    remote(&server.url)
+        .args(["build", "--quiet"])
+        .arg(corpus())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing changed: all 5 articles"));
+    let (_keep, store) = local_store(&corpus());
+    // Virtuoso reads all graphs as its default graph: the article graphs are
+    // what it holds, and a query's answer is the same.
+    let embedded = stdout_of(newskg(&store).args(["export", "--format", "nq"]));
+    let named: Vec<&str> = embedded
+        .lines()
+        .filter(|l| l.trim_end_matches(" .").ends_with('>') && l.matches("> <").count() >= 2)
+        .collect();
+    let served = stdout_of(remote(&server.url).args(["export", "--format", "nq"]));
+    let paged =
+        stdout_of(remote(&server.url).args(["--page-size", "100", "export", "--format", "nq"]));
+    assert_eq!(paged, served);
+    assert!(served.lines().count() > 100);
+    let embedded_graphs = stdout_of(newskg(&store).args([
+        "query",
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g",
+        "--format",
+        "tsv",
+    ]));
+    let served_graphs = stdout_of(remote(&server.url).args([
+        "query",
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a nkg:Article } } ORDER BY ?g",
+        "--format",
+        "tsv",
+    ]));
+    assert!(embedded_graphs.contains(served_graphs.lines().nth(1).unwrap()));
+    let q = [
+        "query",
+        "SELECT DISTINCT ?a ?b WHERE { ?a :partnersWith ?b } ORDER BY ?a ?b",
+        "--format",
+        "tsv",
+    ];
+    assert_eq!(
+        stdout_of(remote(&server.url).args(q)),
+        stdout_of(newskg(&store).args(q))
+    );
+    assert!(!named.is_empty());
+
+    // Digest authentication at /sparql-auth, from --user and NEWSKG_PASSWORD.
+    let ask = [
+        "--user",
+        "dba",
+        "query",
+        "ASK { ?a a nkg:Article }",
+        "--format",
+        "tsv",
+    ];
+    let out = stdout_of(remote(&server.url).env("NEWSKG_PASSWORD", "dba").args(ask));
+    assert_eq!(out.trim(), "true");
+    remote(&server.url)
+        .env("NEWSKG_PASSWORD", "wrong")
+        .args(ask)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/sparql-auth: 401"))
+        .stderr(predicate::str::contains("check --user and NEWSKG_PASSWORD"));
+}
