@@ -67,11 +67,11 @@ impl Http {
         loop {
             attempt += 1;
             let last = attempt > self.retries;
-            match self.send_once(call) {
+            match self.send_once(call, true) {
                 Ok(response) if response.status().is_success() => return Ok(response),
-                Ok(response) if response.status() == 401 && self.challenged(&response) => {
+                Ok(response) if response.status() == 401 && self.challenge(call, &response) => {
                     // Answered at once with the new challenge: not a retry.
-                    match self.send_once(call) {
+                    match self.send_once(call, true) {
                         Ok(r) if r.status().is_success() => return Ok(r),
                         Ok(r) => return Err(error_message(call, r)),
                         Err(e) => {
@@ -113,7 +113,7 @@ impl Http {
         }
     }
 
-    fn send_once(&self, call: &Call<'_>) -> Result<Response<Body>, ureq::Error> {
+    fn send_once(&self, call: &Call<'_>, with_auth: bool) -> Result<Response<Body>, ureq::Error> {
         let mut builder = ureq::http::Request::builder()
             .method(call.method)
             .uri(call.url);
@@ -123,7 +123,7 @@ impl Http {
         if let Some(ct) = call.content_type {
             builder = builder.header("Content-Type", ct);
         }
-        if let Some(auth) = self.authorization(call) {
+        if let Some(auth) = self.authorization(call).filter(|_| with_auth) {
             builder = builder.header("Authorization", auth);
         }
         let request = builder
@@ -134,13 +134,27 @@ impl Http {
 }
 
 impl Http {
-    /// Takes a digest challenge from a 401 response; false when there is
-    /// none to answer (no credentials, another scheme, or a challenge
-    /// already answered with the same nonce, i.e. a wrong password).
-    fn challenged(&self, response: &Response<Body>) -> bool {
+    /// Takes a digest challenge after a 401: from the response, or, where
+    /// the server answers basic credentials with a bare 401 (Virtuoso), from
+    /// the same request sent without them. False when there is none to
+    /// answer (no credentials, another scheme, or a challenge already
+    /// answered with the same nonce, i.e. a wrong password).
+    fn challenge(&self, call: &Call<'_>, response: &Response<Body>) -> bool {
         if self.credentials.is_none() {
             return false;
         }
+        if self.challenged(response) {
+            return true;
+        }
+        let answered = self.digest.lock().map(|d| d.is_some()).unwrap_or(true);
+        !answered
+            && self
+                .send_once(call, false)
+                .is_ok_and(|bare| bare.status() == 401 && self.challenged(&bare))
+    }
+
+    /// Takes a digest challenge from a 401 response (see [`Http::challenge`]).
+    fn challenged(&self, response: &Response<Body>) -> bool {
         let Some(prompt) = response
             .headers()
             .get_all("WWW-Authenticate")

@@ -58,6 +58,9 @@ impl Remote {
     /// Sends a query; the response's body streams into the parser.
     fn send_query(&self, text: &str, form: QueryForm) -> Result<QueryResults<'static>, String> {
         let accept = match form {
+            QueryForm::Select | QueryForm::Ask if self.config.blank_node_prefix.is_some() => {
+                "application/sparql-results+xml"
+            }
             QueryForm::Select | QueryForm::Ask => ACCEPT_SOLUTIONS,
             QueryForm::Graph => ACCEPT_TRIPLES,
         };
@@ -82,7 +85,15 @@ impl Remote {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
-        let body = response.into_body().into_reader();
+        let body: Box<dyn std::io::Read + Send> = match self.config.blank_node_prefix {
+            Some(prefix) if media_type == "application/sparql-results+xml" => {
+                Box::new(Unprefix::new(
+                    response.into_body().into_reader(),
+                    format!("<bnode>{prefix}"),
+                ))
+            }
+            _ => Box::new(response.into_body().into_reader()),
+        };
         let failed = |e: &dyn std::fmt::Display| -> String {
             format!("the answer of {endpoint} could not be read: {e}")
         };
@@ -310,6 +321,66 @@ fn insert_data(quads: &[Quad], merged: bool) -> String {
     }
     u.push_str(if blank { "} WHERE {}" } else { "}" });
     u
+}
+
+/// Reads a stream with every occurrence of `from` (which ends with the text
+/// to drop after its first `keep` bytes) shortened to `<bnode>`: takes a
+/// server's blank-node prefix off, across buffer boundaries.
+struct Unprefix<R> {
+    inner: R,
+    pattern: Vec<u8>,
+    /// Bytes read but not handed on yet (may hold the start of a match).
+    pending: Vec<u8>,
+    done: bool,
+}
+
+/// What stays of a match: `<bnode>`.
+const KEEP: usize = "<bnode>".len();
+
+impl<R: std::io::Read> Unprefix<R> {
+    fn new(inner: R, pattern: String) -> Unprefix<R> {
+        Unprefix {
+            inner,
+            pattern: pattern.into_bytes(),
+            pending: Vec::new(),
+            done: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Unprefix<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            // Hand on what cannot be the start of a match.
+            let safe = if self.done {
+                self.pending.len()
+            } else {
+                self.pending.len().saturating_sub(self.pattern.len() - 1)
+            };
+            if safe > 0 || (self.done && self.pending.is_empty()) {
+                let n = safe.min(out.len());
+                out[..n].copy_from_slice(&self.pending[..n]);
+                self.pending.drain(..n);
+                return Ok(n);
+            }
+            let mut buf = [0u8; 8192];
+            let n = self.inner.read(&mut buf)?;
+            if n == 0 {
+                self.done = true;
+            }
+            self.pending.extend_from_slice(&buf[..n]);
+            // Shorten every whole match now in the buffer.
+            let mut i = 0;
+            while let Some(at) = self.pending[i..]
+                .windows(self.pattern.len())
+                .position(|w| w == self.pattern.as_slice())
+            {
+                let start = i + at + KEEP;
+                self.pending.drain(start..i + at + self.pattern.len());
+                i = start;
+            }
+        }
+    }
 }
 
 fn term_of(row: &QuerySolution, var: &str) -> Option<Term> {
@@ -555,6 +626,27 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_servers_blank_node_prefix_is_taken_off_across_reads() {
+        use std::io::Read;
+        let text = "<bnode>nodeID://b1</bnode> nodeID://x <bnode>nodeID://b22</bnode>";
+        // A reader that hands out 3 bytes at a time splits the prefix.
+        struct Slow<'a>(&'a [u8]);
+        impl Read for Slow<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(3).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut got = String::new();
+        Unprefix::new(Slow(text.as_bytes()), "<bnode>nodeID://".into())
+            .read_to_string(&mut got)
+            .unwrap();
+        assert_eq!(got, "<bnode>b1</bnode> nodeID://x <bnode>b22</bnode>");
     }
 
     #[test]

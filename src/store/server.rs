@@ -51,6 +51,10 @@ pub struct RemoteConfig {
     /// Whether `GRAPH ?g { }` lists the graphs (SPARQL 1.1; Virtuoso 7
     /// answers nothing, so its graphs are found through their triples).
     pub empty_graph_pattern: bool,
+    /// How the server writes a blank node's label where it breaks the
+    /// standard (Virtuoso: `nodeID://b10003`): answers are then read as
+    /// XML, where the prefix can be taken off exactly.
+    pub blank_node_prefix: Option<&'static str>,
 }
 
 /// Settings a user gives for a server (from flags and the environment).
@@ -105,6 +109,7 @@ impl RemoteConfig {
             merged_default_graph: !(virtuoso || settings.union_default_graph),
             system_graphs: if virtuoso { VIRTUOSO_GRAPHS } else { &[] },
             empty_graph_pattern: !virtuoso,
+            blank_node_prefix: virtuoso.then_some("nodeID://"),
         })
     }
 
