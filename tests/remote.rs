@@ -306,6 +306,16 @@ fn reading_commands_answer_the_same_from_a_server() {
     same(&["neighbors", "Minsk Tractor Works", "--format", "json"]);
     same(&["path", "Minsk Tractor Works", "Russia", "--format", "json"]);
     let ttl = same(&["export", "--format", "ttl"]);
+    // One article's graph, read whole through the Graph Store Protocol.
+    let first = stdout_of(newskg(&store).args([
+        "query",
+        "SELECT ?g WHERE { GRAPH ?g { ?g a nkg:Article } } ORDER BY ?g LIMIT 1",
+        "--format",
+        "tsv",
+    ]));
+    let graph = first.lines().nth(1).unwrap().trim_matches(['<', '>']);
+    let article = same(&["export", "--graph", graph, "--format", "nt"]);
+    assert!(article.lines().count() > 20, "{article}");
     // Read in pages of 50 rows, as from a server that caps its answers.
     let paged =
         stdout_of(remote(&server.url).args(["--page-size", "50", "export", "--format", "ttl"]));

@@ -4,8 +4,9 @@
 //! One interface, [`Backend`], with two implementations: an embedded on-disk
 //! Oxigraph store (`embedded`) and a remote SPARQL 1.1 server reached through
 //! the SPARQL Protocol and the Graph Store Protocol (`remote`, with its HTTP
-//! client in `http` and the servers' conventions in `server`). The rest of the
-//! program holds a [`Store`] and never knows which one it has.
+//! client in `http`, the requests it writes in `remote_text` and the servers'
+//! conventions in `server`). The rest of the program holds a [`Store`] and
+//! never knows which one it has.
 //!
 //! Promises kept by both: every write that belongs to one article happens in
 //! one transaction (one request to a server), so a failure never leaves an
@@ -17,6 +18,7 @@
 mod embedded;
 mod http;
 mod remote;
+mod remote_text;
 pub mod server;
 
 use oxigraph::io::{RdfFormat, RdfParser};

@@ -315,9 +315,13 @@ mod tests {
 
     #[test]
     fn a_generic_server_updates_where_it_answers_queries() {
-        let c = config("https://example.org/sparql", None);
-        assert_eq!(c.update_endpoint(), "https://example.org/sparql");
+        let c = config("https://example.org/repositories/news", None);
+        assert_eq!(c.update_endpoint(), "https://example.org/repositories/news");
         assert_eq!(c.graph_store(), None);
+        assert!(c.merged_default_graph);
+        // At the root, /sparql is Virtuoso's layout.
+        let c = config("http://h:8890/sparql", None);
+        assert!(!c.merged_default_graph);
     }
 
     #[test]
