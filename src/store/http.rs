@@ -251,6 +251,20 @@ fn error_message(call: &Call<'_>, response: Response<Body>) -> String {
     }
 }
 
+/// The media type of a response, lower case, without its parameters.
+pub(super) fn media_type(response: &Response<Body>) -> String {
+    response
+        .headers()
+        .get("Content-Type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// Percent-encodes a query-string value.
 pub(super) fn encode_component(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()

@@ -6,7 +6,7 @@
 //! articles are sent at once, a bounded number. Large reads are paged where
 //! the server caps its answers. Knows nothing of RocksDB.
 
-use super::http::{encode_component, Call, Http};
+use super::http::{encode_component, media_type, Call, Http};
 use super::remote_text::{insert_data, rewrite_update, Unprefix};
 use super::server::RemoteConfig;
 use super::{Backend, Quads, QueryForm, SparqlQuery, SparqlUpdate, StoreError, StoredArticle};
@@ -75,16 +75,7 @@ impl Remote {
             body: Some(request.as_bytes()),
         })?;
         let endpoint = self.config.query_endpoint().to_string();
-        let media_type = response
-            .headers()
-            .get("Content-Type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let media_type = media_type(&response);
         let body: Box<dyn std::io::Read + Send> = match self.config.blank_node_prefix {
             Some(prefix) if media_type == "application/sparql-results+xml" => {
                 Box::new(Unprefix::new(
@@ -299,16 +290,7 @@ impl Remote {
             Err(e) if e.contains(": 404") => return Box::new(std::iter::empty()),
             Err(e) => return Box::new(std::iter::once(Err(self.err(e)))),
         };
-        let media_type = response
-            .headers()
-            .get("Content-Type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let media_type = media_type(&response);
         let format = RdfFormat::from_media_type(&media_type).unwrap_or(RdfFormat::NTriples);
         let graph = graph.clone();
         Box::new(
