@@ -4,7 +4,8 @@
 //! One interface, [`Backend`], with two implementations: an embedded on-disk
 //! Oxigraph store (`embedded`) and a remote SPARQL 1.1 server reached through
 //! the SPARQL Protocol and the Graph Store Protocol (`remote`, with its HTTP
-//! client in `http`, the requests it writes in `remote_text` and the servers'
+//! client in `http`, its reads in `remote::read`, the requests it writes in
+//! `remote::text`, answers read in pages by `paging` and the servers'
 //! conventions in `server`). The rest of the program holds a [`Store`] and
 //! never knows which one it has.
 //!
@@ -17,8 +18,8 @@
 
 mod embedded;
 mod http;
+mod paging;
 mod remote;
-mod remote_text;
 pub mod server;
 
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -108,6 +109,8 @@ pub enum QueryForm {
 /// written out as SPARQL (prefixes expanded) for a server.
 pub struct SparqlQuery {
     prepared: PreparedSparqlQuery,
+    /// The algebra, which a server's answer is read in pages of.
+    algebra: spargebra::Query,
     text: String,
     form: QueryForm,
 }
@@ -123,7 +126,8 @@ impl SparqlQuery {
         };
         SparqlQuery {
             text: query.to_string(),
-            prepared: evaluator.for_query(query),
+            prepared: evaluator.for_query(query.clone()),
+            algebra: query,
             form,
         }
     }

@@ -1,46 +1,48 @@
 //! The remote back-end: a SPARQL 1.1 server reached through the SPARQL 1.1
-//! Protocol (queries and updates). Each article is written in one update
-//! request (its old triples out of the default graph where no other article
-//! states them, its graph dropped, its new triples into its graph and the
-//! default graph), so a server applies it whole or not at all; several
-//! articles are sent at once, a bounded number. Large reads are paged where
-//! the server caps its answers. Knows nothing of RocksDB.
+//! Protocol (queries and updates) and the Graph Store Protocol (whole
+//! graphs). Each article is written in one request, so a server applies it
+//! whole or not at all: a Graph Store `PUT` of its graph where the server
+//! reads all graphs as its default graph, else one update (its old triples
+//! out of the default graph where no other article states them, its graph
+//! dropped, its new triples into its graph and the default graph); several
+//! articles are sent at once, a bounded number. Answers the server cuts are
+//! read in pages. Knows nothing of RocksDB.
 
-use super::http::{encode_component, media_type, Call, Http};
-use super::remote_text::{insert_data, rewrite_update, Unprefix};
+mod read;
+mod text;
+
+use super::http::{encode_component, Call, Http};
 use super::server::RemoteConfig;
 use super::{Backend, Quads, QueryForm, SparqlQuery, SparqlUpdate, StoreError, StoredArticle};
 use crate::vocab;
-use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
-use oxigraph::sparql::results::{
-    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
-};
-use oxigraph::sparql::{
-    QueryEvaluationError, QueryResults, QuerySolution, QuerySolutionIter, QueryTripleIter,
-};
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use text::{insert_data, rewrite_update};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 const ACCEPT_SOLUTIONS: &str =
     "application/sparql-results+json, application/sparql-results+xml;q=0.8";
 const ACCEPT_TRIPLES: &str = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5";
 
+/// Cheap to clone: an answer read in pages holds one.
+#[derive(Clone)]
 pub(super) struct Remote {
-    config: RemoteConfig,
-    http: Http,
+    config: Arc<RemoteConfig>,
+    http: Arc<Http>,
 }
 
 impl Remote {
     /// Connects to the server and checks that it answers a query.
     pub(super) fn connect(config: &RemoteConfig) -> Result<Remote, StoreError> {
         let remote = Remote {
-            http: Http::new(config),
-            config: config.clone(),
+            http: Arc::new(Http::new(config)),
+            config: Arc::new(config.clone()),
         };
         remote.ask("ASK { }").map_err(|e| {
             StoreError::Remote(format!(
@@ -53,153 +55,6 @@ impl Remote {
 
     fn err(&self, message: String) -> StoreError {
         StoreError::Remote(message)
-    }
-
-    /// Sends a query; the response's body streams into the parser.
-    fn send_query(&self, text: &str, form: QueryForm) -> Result<QueryResults<'static>, String> {
-        let accept = match form {
-            QueryForm::Select | QueryForm::Ask if self.config.blank_node_prefix.is_some() => {
-                "application/sparql-results+xml"
-            }
-            QueryForm::Select | QueryForm::Ask => ACCEPT_SOLUTIONS,
-            QueryForm::Graph => ACCEPT_TRIPLES,
-        };
-        // A form is what every server takes (some never answer a body of
-        // type application/sparql-query).
-        let request = format!("query={}", encode_component(text));
-        let response = self.http.send(&Call {
-            method: "POST",
-            url: self.config.query_endpoint(),
-            accept: Some(accept),
-            content_type: Some(FORM),
-            body: Some(request.as_bytes()),
-        })?;
-        let endpoint = self.config.query_endpoint().to_string();
-        let media_type = media_type(&response);
-        let body: Box<dyn std::io::Read + Send> = match self.config.blank_node_prefix {
-            Some(prefix) if media_type == "application/sparql-results+xml" => {
-                Box::new(Unprefix::new(
-                    response.into_body().into_reader(),
-                    format!("<bnode>{prefix}"),
-                ))
-            }
-            _ => Box::new(response.into_body().into_reader()),
-        };
-        let failed = |e: &dyn std::fmt::Display| -> String {
-            format!("the answer of {endpoint} could not be read: {e}")
-        };
-        // An answer can also break off while it streams (a server that
-        // fails after it began to answer writes its error into the body).
-        let broke = {
-            let endpoint = endpoint.clone();
-            move |e: &dyn std::fmt::Display| {
-                QueryEvaluationError::Service(
-                    format!("the answer of {endpoint} broke off: {e}").into(),
-                )
-            }
-        };
-        match form {
-            QueryForm::Select | QueryForm::Ask => {
-                let format = QueryResultsFormat::from_media_type(&media_type)
-                    .unwrap_or(QueryResultsFormat::Json);
-                let parsed = QueryResultsParser::from_format(format)
-                    .for_reader(body)
-                    .map_err(|e| failed(&e))?;
-                Ok(match parsed {
-                    ReaderQueryResultsParserOutput::Boolean(b) => QueryResults::Boolean(b),
-                    ReaderQueryResultsParserOutput::Solutions(solutions) => {
-                        let variables = solutions.variables().to_vec();
-                        QueryResults::Solutions(QuerySolutionIter::new(
-                            variables.into(),
-                            solutions.map(move |s| s.map_err(|e| broke(&e))),
-                        ))
-                    }
-                })
-            }
-            QueryForm::Graph => {
-                let format = RdfFormat::from_media_type(&media_type).unwrap_or(RdfFormat::NTriples);
-                let triples = RdfParser::from_format(format)
-                    .for_reader(body)
-                    .map(move |q| q.map(Triple::from).map_err(|e| broke(&e)));
-                Ok(QueryResults::Graph(QueryTripleIter::new(triples)))
-            }
-        }
-    }
-
-    fn ask(&self, text: &str) -> Result<bool, String> {
-        match self.send_query(text, QueryForm::Ask)? {
-            QueryResults::Boolean(b) => Ok(b),
-            _ => Err(format!(
-                "{} answered an ASK query with something else than a boolean",
-                self.config.query_endpoint()
-            )),
-        }
-    }
-
-    /// Runs a SELECT and collects its rows.
-    fn select(&self, text: &str) -> Result<Vec<QuerySolution>, StoreError> {
-        match self
-            .send_query(text, QueryForm::Select)
-            .map_err(|e| self.err(e))?
-        {
-            QueryResults::Solutions(rows) => rows
-                .map(|r| r.map_err(|e| self.err(e.to_string())))
-                .collect(),
-            _ => Err(self.err(format!(
-                "{} answered a SELECT query with something else than solutions",
-                self.config.query_endpoint()
-            ))),
-        }
-    }
-
-    /// Runs a SELECT whose answer may be large: in one request, or page by
-    /// page (`ORDER BY` the variables, `LIMIT`, `OFFSET`) where the server
-    /// caps its answers.
-    fn select_all<'a>(
-        &'a self,
-        pattern: &str,
-        variables: &[&str],
-    ) -> Box<dyn Iterator<Item = Result<QuerySolution, StoreError>> + 'a> {
-        let projection: String = variables.iter().map(|v| format!(" ?{v}")).collect();
-        let Some(page) = self.config.page_size else {
-            let text = format!("SELECT{projection} WHERE {{ {pattern} }}");
-            return match self.send_query(&text, QueryForm::Select) {
-                Ok(QueryResults::Solutions(rows)) => {
-                    Box::new(rows.map(|r| r.map_err(|e| StoreError::Remote(e.to_string()))))
-                }
-                Ok(_) => Box::new(std::iter::once(Err(self.err(format!(
-                    "{} answered a SELECT query with something else than solutions",
-                    self.config.query_endpoint()
-                ))))),
-                Err(e) => Box::new(std::iter::once(Err(self.err(e)))),
-            };
-        };
-        let mut offset = 0;
-        let mut done = false;
-        let mut buffer: std::vec::IntoIter<QuerySolution> = Vec::new().into_iter();
-        let pattern = pattern.to_string();
-        Box::new(std::iter::from_fn(move || loop {
-            if let Some(row) = buffer.next() {
-                return Some(Ok(row));
-            }
-            if done {
-                return None;
-            }
-            let text = format!(
-                "SELECT{projection} WHERE {{ {pattern} }} ORDER BY{projection} LIMIT {page} OFFSET {offset}"
-            );
-            match self.select(&text) {
-                Ok(rows) => {
-                    done = rows.len() < page;
-                    offset += rows.len();
-                    buffer = rows.into_iter();
-                }
-                Err(e) => {
-                    done = true;
-                    return Some(Err(e));
-                }
-            }
-        }))
     }
 
     fn send_update(&self, text: &str) -> Result<(), String> {
@@ -215,12 +70,43 @@ impl Remote {
             .map(|_| ())
     }
 
-    /// Sends one update per item, `concurrency` at a time; the first error
+    /// Makes `graph` hold `new` (or nothing) in one request: a Graph Store
+    /// `PUT` where the server has the protocol and newskg keeps no copy in
+    /// its default graph, else one SPARQL update.
+    fn write_graph(&self, graph: &NamedNode, new: Option<&[Quad]>) -> Result<(), String> {
+        let merged = self.config.merged_default_graph;
+        match (self.config.graph_store(), new) {
+            (Some(store), Some(quads))
+                if !merged
+                    && !quads.is_empty()
+                    && quads
+                        .iter()
+                        .all(|q| q.graph_name.as_ref() == graph.as_ref().into()) =>
+            {
+                let mut body = String::new();
+                for q in quads {
+                    let _ = writeln!(body, "{} {} {} .", q.subject, q.predicate, q.object);
+                }
+                self.http
+                    .send(&Call {
+                        method: "PUT",
+                        url: &graph_url(store, graph),
+                        accept: None,
+                        content_type: Some("application/n-triples"),
+                        body: Some(body.as_bytes()),
+                    })
+                    .map(|_| ())
+            }
+            _ => self.send_update(&rewrite_update(graph, new, merged)),
+        }
+    }
+
+    /// Runs `write` on each item, `concurrency` at a time; the first error
     /// stops the sending of the rest and is returned.
     fn send_each<T: Sync>(
         &self,
         items: &[T],
-        update_of: impl Fn(&T) -> String + Sync,
+        write: impl Fn(&T) -> Result<(), String> + Sync,
     ) -> Result<(), StoreError> {
         let next = AtomicUsize::new(0);
         let failure: Mutex<Option<String>> = Mutex::new(None);
@@ -233,7 +119,7 @@ impl Remote {
                     }
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(item) = items.get(i) else { return };
-                    if let Err(e) = self.send_update(&update_of(item)) {
+                    if let Err(e) = write(item) {
                         if let Ok(mut f) = failure.lock() {
                             f.get_or_insert(e);
                         }
@@ -247,6 +133,15 @@ impl Remote {
             None => Ok(()),
         }
     }
+}
+
+/// A named graph's URL at a Graph Store Protocol endpoint.
+fn graph_url(store: &str, graph: &NamedNode) -> String {
+    format!(
+        "{store}{}graph={}",
+        if store.contains('?') { '&' } else { '?' },
+        encode_component(graph.as_str())
+    )
 }
 
 fn term_of(row: &QuerySolution, var: &str) -> Option<Term> {
@@ -266,43 +161,6 @@ impl Remote {
             .map(|g| format!("<{g}>"))
             .collect();
         format!(" FILTER(?{var} NOT IN ({}))", list.join(", "))
-    }
-}
-
-impl Remote {
-    /// A whole named graph by the Graph Store Protocol (`GET ?graph=`), as
-    /// N-Triples streamed into quads: one request, never capped.
-    fn graph_from_store<'a>(&'a self, store: &str, graph: &NamedNode) -> Quads<'a> {
-        let url = format!(
-            "{store}{}graph={}",
-            if store.contains('?') { '&' } else { '?' },
-            encode_component(graph.as_str())
-        );
-        let response = match self.http.send(&Call {
-            method: "GET",
-            url: &url,
-            accept: Some(ACCEPT_TRIPLES),
-            content_type: None,
-            body: None,
-        }) {
-            Ok(r) => r,
-            // A graph the server does not have is empty.
-            Err(e) if e.contains(": 404") => return Box::new(std::iter::empty()),
-            Err(e) => return Box::new(std::iter::once(Err(self.err(e)))),
-        };
-        let media_type = media_type(&response);
-        let format = RdfFormat::from_media_type(&media_type).unwrap_or(RdfFormat::NTriples);
-        let graph = graph.clone();
-        Box::new(
-            RdfParser::from_format(format)
-                .for_reader(response.into_body().into_reader())
-                .map(move |q| {
-                    q.map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
-                        .map_err(|e| {
-                            StoreError::Remote(format!("the graph from {url} broke off: {e}"))
-                        })
-                }),
-        )
     }
 }
 
@@ -348,16 +206,14 @@ impl Backend for Remote {
     }
 
     fn rewrite(&self, plan: &[(NamedNode, Option<&[Quad]>)]) -> Result<(), StoreError> {
-        let merged = self.config.merged_default_graph;
-        self.send_each(plan, |(graph, new)| rewrite_update(graph, *new, merged))
+        self.send_each(plan, |(graph, new)| self.write_graph(graph, *new))
     }
 
     fn insert_new_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
         // A graph thought new may exist after all (an interrupted run whose
         // request arrived): replacing it is right either way.
-        let merged = self.config.merged_default_graph;
         self.send_each(graphs, |(graph, quads)| {
-            rewrite_update(graph, Some(quads), merged)
+            self.write_graph(graph, Some(quads))
         })
     }
 
@@ -374,7 +230,10 @@ impl Backend for Remote {
     }
 
     fn query(&self, query: SparqlQuery) -> Result<QueryResults<'static>, String> {
-        self.send_query(&query.text, query.form)
+        match query.form {
+            QueryForm::Select => self.solutions(&query.text, query.algebra),
+            form => self.send_query(&query.text, form),
+        }
     }
 
     fn update(&self, update: SparqlUpdate) -> Result<(), String> {

@@ -18,7 +18,7 @@ pub enum ServerKind {
     Fuseki,
     /// OpenLink Virtuoso: `/sparql` for queries and updates (`/sparql-auth`
     /// with --user), `/sparql-graph-crud`; its default graph is all graphs;
-    /// answers capped at 10000 rows.
+    /// answers cut at 10000 rows (read in pages).
     Virtuoso,
 }
 
@@ -35,8 +35,9 @@ pub struct RemoteConfig {
     /// How many times a request is tried again after a transient failure
     /// (a 5xx status, a refused or reset connection).
     pub retries: u32,
-    /// Largest number of rows asked for in one request when reading much
-    /// (`LIMIT`/`OFFSET` pages); `None` reads in one request.
+    /// Read every SELECT answer in pages of this many rows (`LIMIT`/`OFFSET`),
+    /// for servers that cut answers silently; `None` reads in one request,
+    /// or in pages where the server says it cut the answer.
     pub page_size: Option<usize>,
     /// Requests sent at once when writing many articles.
     pub concurrency: usize,
@@ -104,7 +105,7 @@ impl RemoteConfig {
             password,
             timeout: settings.timeout.unwrap_or(Duration::from_secs(300)),
             retries: 3,
-            page_size: settings.page_size.or(virtuoso.then_some(VIRTUOSO_MAX_ROWS)),
+            page_size: settings.page_size,
             concurrency: 4,
             merged_default_graph: !(virtuoso || settings.union_default_graph),
             system_graphs: if virtuoso { VIRTUOSO_GRAPHS } else { &[] },
@@ -125,9 +126,6 @@ impl RemoteConfig {
         self.graph_store.as_deref()
     }
 }
-
-/// Virtuoso's default `ResultSetMaxRows`.
-const VIRTUOSO_MAX_ROWS: usize = 10_000;
 
 /// The graphs a fresh Virtuoso holds for itself.
 const VIRTUOSO_GRAPHS: &[&str] = &[
@@ -309,7 +307,8 @@ mod tests {
         assert_eq!(c.update_endpoint(), "http://h:8890/sparql");
         assert_eq!(c.graph_store(), Some("http://h:8890/sparql-graph-crud"));
         assert!(!c.merged_default_graph);
-        assert_eq!(c.page_size, Some(10_000));
+        // It says where it cuts an answer: pages are read only then.
+        assert_eq!(c.page_size, None);
         assert!(config("http://h:7878/query", None).merged_default_graph);
     }
 
