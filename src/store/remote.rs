@@ -45,10 +45,15 @@ impl Remote {
             config: Arc::new(config.clone()),
         };
         remote.ask("ASK { }").map_err(|e| {
-            StoreError::Remote(format!(
-                "the SPARQL endpoint {} does not answer: {e}",
-                config.query_endpoint()
-            ))
+            if e.starts_with(config.query_endpoint()) {
+                // Already a sentence about the endpoint (it answered, wrongly).
+                StoreError::Remote(e)
+            } else {
+                StoreError::Remote(format!(
+                    "the SPARQL endpoint {} does not answer: {e}",
+                    config.query_endpoint()
+                ))
+            }
         })?;
         Ok(remote)
     }
@@ -129,7 +134,10 @@ impl Remote {
             }
         });
         match failure.into_inner().ok().flatten() {
-            Some(e) => Err(self.err(e)),
+            Some(e) => Err(self.err(format!(
+                "{e} (the articles already written are whole; running the same command \
+                 again sends the rest)"
+            ))),
             None => Ok(()),
         }
     }

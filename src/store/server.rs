@@ -78,8 +78,21 @@ impl RemoteConfig {
     /// in by the server's conventions. Fails with a sentence on a URL that
     /// is not http(s).
     pub fn new(settings: RemoteSettings) -> Result<RemoteConfig, String> {
-        let endpoint = settings.endpoint.trim().to_string();
+        let (endpoint, userinfo) = split_userinfo(settings.endpoint.trim());
         check_url("--endpoint", &endpoint)?;
+        // Credentials written into the URL (http://user:password@host/...)
+        // are taken out of it, so that no message shows them.
+        let (user, password) = match userinfo {
+            Some((user, password)) if settings.user.is_none() => (Some(user), password),
+            _ => (settings.user, settings.password),
+        };
+        let settings = RemoteSettings {
+            user,
+            password,
+            update_endpoint: settings.update_endpoint.map(|u| split_userinfo(&u).0),
+            graph_store: settings.graph_store.map(|u| split_userinfo(&u).0),
+            ..settings
+        };
         for (flag, url) in [
             ("--update-endpoint", &settings.update_endpoint),
             ("--graph-store", &settings.graph_store),
@@ -135,6 +148,32 @@ const VIRTUOSO_GRAPHS: &[&str] = &[
     "http://localhost:8890/DAV/",
     "http://localhost:8890/sparql",
 ];
+
+/// A URL without its `user:password@`, and that user and password
+/// (percent-decoded), if it had them.
+fn split_userinfo(url: &str) -> (String, Option<(String, Option<String>)>) {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return (url.to_string(), None);
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return (url.to_string(), None);
+    };
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let info = &rest[..at];
+    let (user, password) = match info.split_once(':') {
+        Some((u, p)) => (decode(u), Some(decode(p))),
+        None => (decode(info), None),
+    };
+    (
+        format!("{scheme}://{}", &rest[at + 1..]),
+        Some((user, password)),
+    )
+}
 
 fn check_url(flag: &str, url: &str) -> Result<(), String> {
     let rest = url
@@ -321,6 +360,19 @@ mod tests {
         // At the root, /sparql is Virtuoso's layout.
         let c = config("http://h:8890/sparql", None);
         assert!(!c.merged_default_graph);
+    }
+
+    #[test]
+    fn credentials_in_the_url_are_taken_out_of_it() {
+        let c = RemoteConfig::new(RemoteSettings {
+            endpoint: "http://ann:p%40ss@db.example.org:7878/query".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.query_endpoint(), "http://db.example.org:7878/query");
+        assert_eq!(c.update_endpoint(), "http://db.example.org:7878/update");
+        assert_eq!(c.user.as_deref(), Some("ann"));
+        assert_eq!(c.password.as_deref(), Some("p@ss"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests: the real binary on a given store.
 #![allow(dead_code)] // each test file uses a part of them
 
+pub mod servers;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

@@ -54,6 +54,13 @@ impl Remote {
         })?;
         let endpoint = self.config.query_endpoint().to_string();
         let media_type = media_type(&response);
+        if media_type == "text/html" || media_type == "application/xhtml+xml" {
+            return Err(format!(
+                "{endpoint} answered an HTML page, not SPARQL results: give --endpoint the \
+                 server's SPARQL endpoint (e.g. http://host:7878/query for Oxigraph, \
+                 http://host:8890/sparql for Virtuoso, http://host:3030/DATASET/query for Fuseki)"
+            ));
+        }
         let cap = response
             .headers()
             .get("X-SPARQL-MaxRows")
