@@ -12,8 +12,7 @@ use crate::ingest::Lang;
 use crate::query::{self, OutputFormat};
 use crate::rdf;
 use crate::stats;
-use crate::store::server::RemoteSettings;
-use crate::store::{Location, RemoteConfig, ServerKind, Store};
+use crate::store::{Location, Store};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
@@ -24,8 +23,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod commands;
+mod store_args;
 use commands::*;
 pub(crate) use commands::{extractor, parse_iri, rdf_format_of, write_build_summary};
+pub use store_args::StoreArgs;
 
 /// Exit status: success.
 pub const EXIT_OK: i32 = 0;
@@ -41,99 +42,13 @@ pub const EXIT_INTERRUPTED: i32 = 130;
     name = "newskg",
     version,
     about = "Build a knowledge graph of who cooperates, trades, invests, meets and signs with whom, from news articles in English and Russian.",
-    after_help = "Examples:\n  newskg build corpus/                 build the articles in corpus/ into .newskg/\n  newskg query 'SELECT ?c WHERE { ?c a :Country }'\n  newskg export -o graph.ttl\n  newskg extract article.txt --format ttl"
+    after_help = "Examples:\n  newskg build corpus/                 build the articles in corpus/ into .newskg/\n  newskg query 'SELECT ?c WHERE { ?c a :Country }'\n  newskg export -o graph.ttl\n  newskg extract article.txt --format ttl\n  newskg --endpoint http://localhost:7878/query path Belarus Russia   any command, on a SPARQL server"
 )]
 pub struct Cli {
     #[command(flatten)]
     pub store: StoreArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Where the graph lives")]
-pub struct StoreArgs {
-    /// The embedded store directory [default: $NEWSKG_STORE, else .newskg]
-    #[arg(long, global = true, env = "NEWSKG_STORE", value_name = "DIR")]
-    pub store: Option<PathBuf>,
-    /// A SPARQL 1.1 server's query endpoint, used instead of the store directory,
-    /// e.g. http://localhost:7878/query
-    #[arg(long, global = true, env = "NEWSKG_ENDPOINT", value_name = "URL")]
-    pub endpoint: Option<String>,
-    /// The server's update endpoint [default: by --server, else the query endpoint]
-    #[arg(long, global = true, value_name = "URL", requires = "endpoint")]
-    pub update_endpoint: Option<String>,
-    /// The server's Graph Store Protocol endpoint [default: by --server]
-    #[arg(long, global = true, value_name = "URL", requires = "endpoint")]
-    pub graph_store: Option<String>,
-    /// The kind of server, for where its endpoints are and how it reads its
-    /// default graph [default: oxigraph for an endpoint ending in /query at
-    /// the root, virtuoso for one ending in /sparql at the root, else generic]
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "KIND",
-        requires = "endpoint"
-    )]
-    pub server: Option<ServerKind>,
-    /// User name for HTTP basic authentication; the password comes from
-    /// $NEWSKG_PASSWORD or from ~/.netrc
-    #[arg(
-        long,
-        global = true,
-        env = "NEWSKG_USER",
-        value_name = "NAME",
-        requires = "endpoint"
-    )]
-    pub user: Option<String>,
-    /// Seconds a request to the server may take
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECS",
-        default_value_t = 300,
-        requires = "endpoint"
-    )]
-    pub timeout: u64,
-    /// Read large answers from the server in pages of this many rows (for
-    /// servers that cap their answers, as Virtuoso does at 10000)
-    #[arg(long, global = true, value_name = "ROWS", requires = "endpoint", value_parser = clap::value_parser!(u64).range(1..))]
-    pub page_size: Option<u64>,
-    /// The server reads all its graphs as the default graph (as Virtuoso does,
-    /// or Fuseki with unionDefaultGraph): nothing is written to the default graph
-    #[arg(long, global = true, requires = "endpoint")]
-    pub union_default_graph: bool,
-}
-
-impl StoreArgs {
-    /// The store directory: `--store`, else `.newskg`.
-    fn dir(&self) -> PathBuf {
-        self.store
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(".newskg"))
-    }
-
-    /// Where the graph lives: the server of `--endpoint`, else the store directory.
-    fn location(&self) -> Result<Location> {
-        let Some(endpoint) = &self.endpoint else {
-            return Ok(Location::Local(self.dir()));
-        };
-        let password = std::env::var("NEWSKG_PASSWORD").ok();
-        let config = RemoteConfig::new(RemoteSettings {
-            endpoint: endpoint.clone(),
-            update_endpoint: self.update_endpoint.clone(),
-            graph_store: self.graph_store.clone(),
-            kind: self.server,
-            user: self.user.clone(),
-            password,
-            timeout: Some(std::time::Duration::from_secs(self.timeout.max(1))),
-            page_size: self.page_size.map(|n| n as usize),
-            union_default_graph: self.union_default_graph,
-        })
-        .map_err(|e| anyhow!(e))?;
-        Ok(Location::Remote(config))
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,8 @@ pub(super) struct Http {
     agent: Agent,
     /// User and password, when given.
     credentials: Option<(String, String)>,
+    /// A bearer token, sent where no user is given.
+    token: Option<String>,
     /// The server's digest challenge, once it has sent one: every request
     /// after it answers it.
     digest: Mutex<Option<digest_auth::WwwAuthenticateHeader>>,
@@ -53,6 +55,7 @@ impl Http {
         Http {
             agent,
             credentials,
+            token: config.token.clone(),
             digest: Mutex::new(None),
             retries: config.retries,
         }
@@ -178,7 +181,9 @@ impl Http {
     /// The Authorization header of a request: the answer to the server's
     /// digest challenge once there is one, else basic.
     fn authorization(&self, call: &Call<'_>) -> Option<String> {
-        let (user, password) = self.credentials.as_ref()?;
+        let Some((user, password)) = self.credentials.as_ref() else {
+            return self.token.as_ref().map(|t| format!("Bearer {t}"));
+        };
         if let Ok(mut held) = self.digest.lock() {
             if let Some(prompt) = held.as_mut() {
                 let uri = call
@@ -229,7 +234,7 @@ fn error_message(call: &Call<'_>, response: Response<Body>) -> String {
         text.push('…');
     }
     let hint = match status.as_u16() {
-        401 | 403 => " (check --user and NEWSKG_PASSWORD)",
+        401 | 403 => " (check --user and NEWSKG_PASSWORD, or NEWSKG_TOKEN)",
         404 => " (check the endpoint URL)",
         _ => "",
     };

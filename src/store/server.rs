@@ -20,6 +20,13 @@ pub enum ServerKind {
     /// with --user), `/sparql-graph-crud`; its default graph is all graphs;
     /// answers cut at 10000 rows (read in pages).
     Virtuoso,
+    /// QLever: queries, updates and whole graphs at one URL; its default
+    /// graph is all graphs; writes need $NEWSKG_TOKEN (its access token).
+    Qlever,
+    /// Ontotext GraphDB (and other RDF4J servers): `/repositories/REPO`,
+    /// `/repositories/REPO/statements`, `/repositories/REPO/rdf-graphs/service`;
+    /// its default graph is all graphs.
+    Graphdb,
 }
 
 /// How to reach one server.
@@ -30,6 +37,8 @@ pub struct RemoteConfig {
     graph_store: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
+    /// A bearer token (`Authorization: Bearer`), from `$NEWSKG_TOKEN`.
+    pub token: Option<String>,
     /// How long one request may take, from connecting to the last byte.
     pub timeout: Duration,
     /// How many times a request is tried again after a transient failure
@@ -67,6 +76,7 @@ pub struct RemoteSettings {
     pub kind: Option<ServerKind>,
     pub user: Option<String>,
     pub password: Option<String>,
+    pub token: Option<String>,
     pub timeout: Option<Duration>,
     pub page_size: Option<usize>,
     /// The server reads all graphs as its default graph (`--union-default-graph`).
@@ -116,11 +126,16 @@ impl RemoteConfig {
             graph_store: settings.graph_store.or(graph_store),
             user: settings.user,
             password,
+            token: settings.token,
             timeout: settings.timeout.unwrap_or(Duration::from_secs(300)),
             retries: 3,
             page_size: settings.page_size,
             concurrency: 4,
-            merged_default_graph: !(virtuoso || settings.union_default_graph),
+            // These servers read all graphs as their default graph.
+            merged_default_graph: !(matches!(
+                kind,
+                ServerKind::Virtuoso | ServerKind::Qlever | ServerKind::Graphdb
+            ) || settings.union_default_graph),
             system_graphs: if virtuoso { VIRTUOSO_GRAPHS } else { &[] },
             empty_graph_pattern: !virtuoso,
             blank_node_prefix: virtuoso.then_some("nodeID://"),
@@ -249,6 +264,19 @@ fn endpoints(
                 Some(beside(base, "data")),
             )
         }
+        ServerKind::Qlever => (
+            endpoint.to_string(),
+            endpoint.to_string(),
+            Some(endpoint.to_string()),
+        ),
+        ServerKind::Graphdb => {
+            let base = trimmed.strip_suffix("/statements").unwrap_or(trimmed);
+            (
+                base.to_string(),
+                beside(base, "statements"),
+                Some(beside(base, "rdf-graphs/service")),
+            )
+        }
     }
 }
 
@@ -349,6 +377,24 @@ mod tests {
         // It says where it cuts an answer: pages are read only then.
         assert_eq!(c.page_size, None);
         assert!(config("http://h:7878/query", None).merged_default_graph);
+    }
+
+    #[test]
+    fn qlever_and_graphdb_read_all_graphs_as_their_default_graph() {
+        let c = config("http://h:7001", Some(ServerKind::Qlever));
+        assert_eq!(c.update_endpoint(), "http://h:7001");
+        assert_eq!(c.graph_store(), Some("http://h:7001"));
+        assert!(!c.merged_default_graph);
+        let c = config("http://h:7200/repositories/news", Some(ServerKind::Graphdb));
+        assert_eq!(
+            c.update_endpoint(),
+            "http://h:7200/repositories/news/statements"
+        );
+        assert_eq!(
+            c.graph_store(),
+            Some("http://h:7200/repositories/news/rdf-graphs/service")
+        );
+        assert!(!c.merged_default_graph);
     }
 
     #[test]

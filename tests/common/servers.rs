@@ -204,6 +204,8 @@ pub fn remote(url: &str) -> Command {
     c.env_remove("NEWSKG_STORE")
         .env_remove("NEWSKG_ENDPOINT")
         .env_remove("NEWSKG_PASSWORD")
+        .env_remove("NEWSKG_USER")
+        .env_remove("NEWSKG_TOKEN")
         .env("NO_COLOR", "1")
         .arg("--endpoint")
         .arg(url);
