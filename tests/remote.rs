@@ -423,6 +423,87 @@ fn a_build_on_virtuoso_holds_each_article_graph_and_stays_incremental() {
         stdout_of(newskg(&store).args(q))
     );
 
+    // Every answer format, the same as from the embedded store.
+    for format in ["table", "csv", "tsv", "json", "xml"] {
+        let q = [
+            "query",
+            "SELECT DISTINCT ?a ?b WHERE { ?a :investsIn ?b } ORDER BY ?a ?b",
+            "--format",
+            format,
+        ];
+        // (The table's last line says how long it took.)
+        let untimed = |out: String| -> String {
+            out.lines()
+                .filter(|l| !l.ends_with(" ms)"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            untimed(stdout_of(remote(&server.url).args(q))),
+            untimed(stdout_of(newskg(&store).args(q))),
+            "{format}"
+        );
+    }
+    for format in ["ttl", "nt"] {
+        let q = [
+            "query",
+            "CONSTRUCT { ?a :country ?c } WHERE { ?a :country ?c }",
+            "--format",
+            format,
+        ];
+        // (Triples come in no set order.)
+        let sorted = |out: String| -> Vec<String> {
+            let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
+            lines.sort();
+            lines
+        };
+        assert_eq!(
+            sorted(stdout_of(remote(&server.url).args(q))),
+            sorted(stdout_of(newskg(&store).args(q))),
+            "{format}"
+        );
+    }
+    // The project's checks pass there too, with a JUnit report.
+    let junit = work.path().join("junit.xml");
+    remote(&server.url)
+        .args(["check", "queries/", "--junit"])
+        .arg(&junit)
+        .current_dir(root())
+        .assert()
+        .success();
+    let report = std::fs::read_to_string(&junit).unwrap();
+    assert!(report.contains("<testsuite") && report.contains("failures=\"0\""));
+    // Export round trip, and pull: a local store made from the server holds
+    // the same article graphs (and their merge as its default graph).
+    let copy = work.path().join("copy");
+    newskg(&copy)
+        .args(["pull", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 new, 0 changed, 0 unchanged"));
+    let pulled = stdout_of(newskg(&copy).args(["export", "--format", "nq"]));
+    assert_eq!(named_graph_quads(&pulled), named_graph_quads(&embedded));
+    let loaded = work.path().join("loaded");
+    let dump = work.path().join("dump.nq");
+    std::fs::write(&dump, &served).unwrap();
+    newskg(&loaded).arg("load").arg(&dump).assert().success();
+    let reloaded = stdout_of(newskg(&loaded).args(["export", "--format", "nq"]));
+    assert_eq!(named_graph_quads(&reloaded), named_graph_quads(&embedded));
+    // Push from a store of the articles as they first were: the one pruned
+    // and the one changed are sent, nothing else.
+    copy_corpus(&articles);
+    let (_keep_all, all) = local_store(&articles);
+    newskg(&all)
+        .args(["push", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 new, 1 changed, 3 unchanged"));
+    newskg(&all)
+        .args(["push", "--endpoint", &server.url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 new, 0 changed, 5 unchanged"));
+
     // Digest authentication at /sparql-auth, from --user and NEWSKG_PASSWORD.
     let ask = [
         "--user",

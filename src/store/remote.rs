@@ -283,7 +283,11 @@ impl Backend for Remote {
     }
 
     fn quads(&self, graph: Option<&NamedNode>) -> Quads<'_> {
-        if let (Some(g), Some(store)) = (graph, self.config.graph_store()) {
+        if let (Some(g), Some(store), true) = (
+            graph,
+            self.config.graph_store(),
+            self.config.graph_store_reads_whole,
+        ) {
             return self.graph_from_store(store, g);
         }
         let (pattern, variables) = match graph {
