@@ -8,6 +8,7 @@
 //! articles are sent at once, a bounded number. Answers the server cuts are
 //! read in pages. Knows nothing of RocksDB.
 
+mod construct;
 mod read;
 mod text;
 
@@ -240,6 +241,12 @@ impl Backend for Remote {
     fn query(&self, query: SparqlQuery) -> Result<QueryResults<'static>, String> {
         match query.form {
             QueryForm::Select => self.solutions(&query.text, query.algebra),
+            QueryForm::Graph if !self.config.graph_answers_whole => {
+                match construct::as_select(&query.algebra) {
+                    Some((select, template)) => self.constructed(select, template),
+                    None => self.send_query(&query.text, QueryForm::Graph),
+                }
+            }
             form => self.send_query(&query.text, form),
         }
     }
@@ -286,7 +293,7 @@ impl Backend for Remote {
         if let (Some(g), Some(store), true) = (
             graph,
             self.config.graph_store(),
-            self.config.graph_store_reads_whole,
+            self.config.graph_answers_whole,
         ) {
             return self.graph_from_store(store, g);
         }

@@ -58,9 +58,10 @@ pub struct RemoteConfig {
     /// Graphs of the server's own (its configuration, not data), left out
     /// of what is read as the store's graphs.
     pub system_graphs: &'static [&'static str],
-    /// Whether a Graph Store `GET` answers a whole graph (Virtuoso's stops
-    /// at its row limit without saying so: graphs are read by paged queries).
-    pub graph_store_reads_whole: bool,
+    /// Whether the server answers a whole graph (a CONSTRUCT, a Graph Store
+    /// `GET`) uncut; Virtuoso stops at its row limit without saying so, so
+    /// graphs are read from it through SELECTs, in pages where it cuts them.
+    pub graph_answers_whole: bool,
     /// Whether `GRAPH ?g { }` lists the graphs (SPARQL 1.1; Virtuoso 7
     /// answers nothing, so its graphs are found through their triples).
     pub empty_graph_pattern: bool,
@@ -140,7 +141,7 @@ impl RemoteConfig {
                 ServerKind::Virtuoso | ServerKind::Qlever | ServerKind::Graphdb
             ) || settings.union_default_graph),
             system_graphs: if virtuoso { VIRTUOSO_GRAPHS } else { &[] },
-            graph_store_reads_whole: !virtuoso,
+            graph_answers_whole: !virtuoso,
             empty_graph_pattern: !virtuoso,
             blank_node_prefix: virtuoso.then_some("nodeID://"),
         })
@@ -378,7 +379,7 @@ mod tests {
         assert_eq!(c.update_endpoint(), "http://h:8890/sparql");
         assert_eq!(c.graph_store(), Some("http://h:8890/sparql-graph-crud"));
         assert!(!c.merged_default_graph);
-        assert!(!c.graph_store_reads_whole);
+        assert!(!c.graph_answers_whole);
         // It says where it cuts an answer: pages are read only then.
         assert_eq!(c.page_size, None);
         assert!(config("http://h:7878/query", None).merged_default_graph);

@@ -15,9 +15,41 @@ use oxigraph::sparql::results::{
 use oxigraph::sparql::{
     QueryEvaluationError, QueryResults, QuerySolution, QuerySolutionIter, QueryTripleIter,
 };
+use std::collections::HashSet;
 use std::sync::Arc;
 
 impl Remote {
+    /// A CONSTRUCT's triples from the SELECT of its template's variables
+    /// (read in pages where the server cuts it), each triple once.
+    pub(super) fn constructed(
+        &self,
+        select: spargebra::Query,
+        template: Vec<spargebra::term::TriplePattern>,
+    ) -> Result<QueryResults<'static>, String> {
+        let QueryResults::Solutions(rows) = self.solutions(&select.to_string(), select)? else {
+            return Err(format!(
+                "{} answered a SELECT query with something else than solutions",
+                self.config.query_endpoint()
+            ));
+        };
+        let mut seen: HashSet<Triple> = HashSet::new();
+        let mut pending: std::vec::IntoIter<Triple> = Vec::new().into_iter();
+        let mut rows = rows;
+        let triples = std::iter::from_fn(move || loop {
+            if let Some(t) = pending.next() {
+                if seen.insert(t.clone()) {
+                    return Some(Ok(t));
+                }
+                continue;
+            }
+            match rows.next()? {
+                Ok(row) => pending = super::construct::instantiate(&template, &row).into_iter(),
+                Err(e) => return Some(Err(e)),
+            }
+        });
+        Ok(QueryResults::Graph(QueryTripleIter::new(triples)))
+    }
+
     /// Sends a query; the response's body streams into the parser.
     pub(super) fn send_query(
         &self,
