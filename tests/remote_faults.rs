@@ -145,6 +145,13 @@ fn a_slow_server_an_html_page_and_refused_credentials_get_one_sentence_each() {
     // Wrong credentials: said once, never echoed, whether given as
     // --user and NEWSKG_PASSWORD or in the URL.
     proxy.fault("unauthorized");
+    remote(&url)
+        .args(["stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "401 Unauthorized (the server refuses anonymous requests: give --user",
+        ));
     let secret = "s3cret-Pa55";
     let out = remote(&url)
         .args(["--user", "ann", "stats"])

@@ -76,7 +76,7 @@ impl Http {
                     // Answered at once with the new challenge: not a retry.
                     match self.send_once(call, true) {
                         Ok(r) if r.status().is_success() => return Ok(r),
-                        Ok(r) => return Err(error_message(call, r)),
+                        Ok(r) => return Err(self.error_message(call, r)),
                         Err(e) => {
                             return Err(format!(
                                 "{} {}: {}",
@@ -89,7 +89,7 @@ impl Http {
                 }
                 Ok(response) => {
                     let status = response.status();
-                    let message = error_message(call, response);
+                    let message = self.error_message(call, response);
                     if !status.is_server_error() || last {
                         return Err(message);
                     }
@@ -219,41 +219,75 @@ fn describe_transport_error(e: &ureq::Error) -> String {
     }
 }
 
-/// "POST URL: 400 Bad Request: <the start of the server's message>".
-fn error_message(call: &Call<'_>, response: Response<Body>) -> String {
-    let status = response.status();
-    let mut text = String::new();
-    let _ = response
-        .into_body()
-        .into_reader()
-        .take(64 * 1024)
-        .read_to_string(&mut text);
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut text: String = text.chars().take(ERROR_BODY_CHARS).collect();
-    if text.chars().count() == ERROR_BODY_CHARS {
-        text.push('…');
+impl Http {
+    /// "POST URL: 400 Bad Request (what to check): <the start of the
+    /// server's message>", an HTML page's text without its tags.
+    fn error_message(&self, call: &Call<'_>, response: Response<Body>) -> String {
+        let status = response.status();
+        let html = media_type(&response).contains("html");
+        let mut text = String::new();
+        let _ = response
+            .into_body()
+            .into_reader()
+            .take(64 * 1024)
+            .read_to_string(&mut text);
+        if html {
+            text = without_tags(&text);
+        }
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut text: String = text.chars().take(ERROR_BODY_CHARS).collect();
+        if text.chars().count() == ERROR_BODY_CHARS {
+            text.push('…');
+        }
+        let anonymous = self.credentials.is_none() && self.token.is_none();
+        let hint = match status.as_u16() {
+            401 | 403 if anonymous => {
+                " (the server refuses anonymous requests: give --user, with NEWSKG_PASSWORD \
+                 or ~/.netrc, or NEWSKG_TOKEN)"
+            }
+            401 | 403 => " (check --user and NEWSKG_PASSWORD, or NEWSKG_TOKEN)",
+            404 => " (check the endpoint URL)",
+            _ => "",
+        };
+        let reason = status.canonical_reason().unwrap_or("");
+        if text.is_empty() {
+            format!(
+                "{} {}: {} {reason}{hint}",
+                call.method,
+                call.url,
+                status.as_u16()
+            )
+        } else {
+            format!(
+                "{} {}: {} {reason}{hint}: {text}",
+                call.method,
+                call.url,
+                status.as_u16()
+            )
+        }
     }
-    let hint = match status.as_u16() {
-        401 | 403 => " (check --user and NEWSKG_PASSWORD, or NEWSKG_TOKEN)",
-        404 => " (check the endpoint URL)",
-        _ => "",
+}
+
+/// The text of an HTML page: its tags (and what `<head>` holds) left out.
+fn without_tags(html: &str) -> String {
+    let body = match (html.find("</head>"), html.find("</HEAD>")) {
+        (Some(i), _) | (None, Some(i)) => &html[i + 7..],
+        _ => html,
     };
-    let reason = status.canonical_reason().unwrap_or("");
-    if text.is_empty() {
-        format!(
-            "{} {}: {} {reason}{hint}",
-            call.method,
-            call.url,
-            status.as_u16()
-        )
-    } else {
-        format!(
-            "{} {}: {} {reason}{hint}: {text}",
-            call.method,
-            call.url,
-            status.as_u16()
-        )
+    let mut out = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
     }
+    out
 }
 
 /// The media type of a response, lower case, without its parameters.
@@ -278,6 +312,18 @@ pub(super) fn encode_component(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_html_error_page_is_read_as_its_text() {
+        let page = "<!DOCTYPE HTML><html><head><title>Failed</title></head><body>\
+                    <h1>HTTP/1.1 403 Forbidden</h1><xmp>SQ110: Permission denied</xmp></body></html>";
+        let text = without_tags(page);
+        let text: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(
+            text.join(" "),
+            "HTTP/1.1 403 Forbidden SQ110: Permission denied"
+        );
+    }
 
     #[test]
     fn components_are_percent_encoded() {
