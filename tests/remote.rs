@@ -119,6 +119,14 @@ fn reading_commands_answer_the_same_from_a_server() {
     ]);
     assert!(rows.lines().count() > 1, "{rows}");
     same(&["query", "ASK { ?a :investsIn ?b }", "--format", "json"]);
+    for format in ["csv", "tsv", "json", "xml"] {
+        same(&[
+            "query",
+            "SELECT ?a ?b WHERE { ?a :investsIn ?b } ORDER BY ?a ?b",
+            "--format",
+            format,
+        ]);
+    }
     same(&[
         "query",
         "CONSTRUCT { ?a :country ?c } WHERE { ?a :country ?c } ORDER BY ?a",
@@ -135,9 +143,32 @@ fn reading_commands_answer_the_same_from_a_server() {
             .join("\n")
     };
     assert_eq!(check(&mut remote(&server.url)), check(&mut newskg(&store)));
+    let work = tempfile::tempdir().unwrap();
+    let junit = work.path().join("junit.xml");
+    remote(&server.url)
+        .args(["check", "queries/", "--junit"])
+        .arg(&junit)
+        .assert()
+        .success();
+    let report = std::fs::read_to_string(&junit).unwrap();
+    assert!(report.contains("<testsuite") && report.contains("failures=\"0\""));
     same(&["neighbors", "Minsk Tractor Works", "--format", "json"]);
     same(&["path", "Minsk Tractor Works", "Russia", "--format", "json"]);
     let ttl = same(&["export", "--format", "ttl"]);
+    // Export round trip: what the server exports loads into a store that
+    // then exports the same.
+    let dump = work.path().join("dump.nq");
+    std::fs::write(
+        &dump,
+        stdout_of(remote(&server.url).args(["export", "--format", "nq"])),
+    )
+    .unwrap();
+    let loaded = work.path().join("loaded");
+    newskg(&loaded).arg("load").arg(&dump).assert().success();
+    assert_eq!(
+        stdout_of(newskg(&loaded).args(["export", "--format", "nq"])),
+        stdout_of(newskg(&store).args(["export", "--format", "nq"]))
+    );
     // One article's graph, read whole through the Graph Store Protocol.
     let first = stdout_of(newskg(&store).args([
         "query",
