@@ -37,6 +37,31 @@ fn local_store(corpus: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, store)
 }
 
+/// Changes the first article in `articles`, removes the second, and builds
+/// again on the server at `url` with `--prune`: one replaced, one dropped.
+fn change_one_remove_one_and_rebuild(url: &str, articles: &Path) {
+    let mut names: Vec<_> = std::fs::read_dir(articles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    let text = std::fs::read_to_string(&names[0]).unwrap();
+    std::fs::write(
+        &names[0],
+        text.replacen(". ", ". Nothing else was said. ", 1),
+    )
+    .unwrap();
+    std::fs::remove_file(&names[1]).unwrap();
+    remote(url)
+        .args(["build", "--prune", "--quiet"])
+        .arg(articles)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "0 new, 1 changed, 3 unchanged, 0 failed, 1 pruned",
+        ));
+}
+
 #[test]
 fn a_build_on_a_server_holds_what_an_embedded_build_holds_and_stays_incremental() {
     let Some(server) = server() else { return };
@@ -69,26 +94,7 @@ fn a_build_on_a_server_holds_what_an_embedded_build_holds_and_stays_incremental(
 
     // One article changed, one gone: replaced and pruned whole, and the
     // default graph still the merge of what the articles state.
-    let mut names: Vec<_> = std::fs::read_dir(&articles)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[0]).unwrap();
-    std::fs::write(
-        &names[0],
-        text.replacen(". ", ". Nothing else was said. ", 1),
-    )
-    .unwrap();
-    std::fs::remove_file(&names[1]).unwrap();
-    remote(&server.url)
-        .args(["build", "--prune", "--quiet"])
-        .arg(&articles)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "0 new, 1 changed, 3 unchanged, 0 failed, 1 pruned",
-        ));
+    change_one_remove_one_and_rebuild(&server.url, &articles);
     let (_keep2, store2) = local_store(&articles);
     assert_eq!(
         export(&mut remote(&server.url)),
@@ -366,26 +372,7 @@ fn a_build_on_virtuoso_holds_each_article_graph_and_stays_incremental() {
         .stdout(predicate::str::contains("Nothing changed: all 5 articles"));
     // One article changed, one gone: each graph replaced whole (a Graph
     // Store PUT) or dropped.
-    let mut names: Vec<_> = std::fs::read_dir(&articles)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    names.sort();
-    let text = std::fs::read_to_string(&names[0]).unwrap();
-    std::fs::write(
-        &names[0],
-        text.replacen(". ", ". Nothing else was said. ", 1),
-    )
-    .unwrap();
-    std::fs::remove_file(&names[1]).unwrap();
-    remote(&server.url)
-        .args(["build", "--prune", "--quiet"])
-        .arg(&articles)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "0 new, 1 changed, 3 unchanged, 0 failed, 1 pruned",
-        ));
+    change_one_remove_one_and_rebuild(&server.url, &articles);
     let (_keep, store) = local_store(&articles);
     // Virtuoso reads all graphs as its default graph: the article graphs are
     // what it holds (the same quads as the embedded store's named graphs).
