@@ -367,10 +367,32 @@ The store is created (empty) if it does not exist; it is held until the REPL end
 Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statements.txt > results.txt"
     )]
     Repl,
+    /// Print a shell completion script for newskg
+    #[command(
+        after_help = "Install (make the directory first; then open a new shell):\n  bash  newskg completions bash > ~/.local/share/bash-completion/completions/newskg\n  zsh   newskg completions zsh > ~/.zfunc/_newskg   (with fpath+=(~/.zfunc) before compinit in ~/.zshrc)\n  fish  newskg completions fish > ~/.config/fish/completions/newskg.fish"
+    )]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Writes the completion script for `shell` to standard output.
+fn cmd_completions(shell: clap_complete::Shell) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "newskg", &mut out);
+    out.flush()?;
+    Ok(0)
 }
 
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32> {
+    if let Command::Completions { shell } = cli.command {
+        // Needs no store: answered before the flags that name one are read.
+        return cmd_completions(shell);
+    }
     let at = cli.store.location()?;
     match cli.command {
         Command::Extract {
@@ -406,6 +428,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             cmd_query(&at, &text, &name, format, max_rows, true)
         }
         Command::Repl => crate::repl::run(&at),
+        Command::Completions { shell } => cmd_completions(shell),
         Command::Check {
             paths,
             junit,

@@ -569,3 +569,60 @@ fn store_from_environment_variable() {
         .success()
         .stdout(predicate::str::contains("true"));
 }
+
+#[test]
+fn completions_load_in_bash_and_are_written_for_zsh_and_fish() {
+    let bin = assert_cmd::cargo::cargo_bin("newskg");
+    let script = stdout_of(
+        Command::cargo_bin("newskg")
+            .unwrap()
+            .args(["completions", "bash"]),
+    );
+    assert!(script.contains("--endpoint") && script.contains("neighbors"));
+    // A real bash loads it and registers the completion.
+    let loaded = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source <('{}' completions bash) && complete -p newskg",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(loaded.status.success(), "{loaded:?}");
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("newskg"));
+    // ...and completes a command name and a flag's value as bash would ask.
+    let complete = |words: &str, cword: usize| -> String {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "source <('{}' completions bash); COMP_WORDS=({words}); COMP_CWORD={cword}; \
+                 _newskg newskg \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; \
+                 echo \"${{COMPREPLY[@]}}\"",
+                bin.display()
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(complete("newskg pa", 1), "path");
+    assert_eq!(complete("newskg --server v", 2), "virtuoso");
+    let zsh = stdout_of(
+        Command::cargo_bin("newskg")
+            .unwrap()
+            .args(["completions", "zsh"]),
+    );
+    assert!(zsh.starts_with("#compdef newskg"), "{}", &zsh[..40]);
+    let fish = stdout_of(
+        Command::cargo_bin("newskg")
+            .unwrap()
+            .args(["completions", "fish"]),
+    );
+    assert!(fish.contains("complete -c newskg"));
+    // It needs no store, and a bad shell name is refused with the choices.
+    Command::cargo_bin("newskg")
+        .unwrap()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("possible values: bash"));
+}
