@@ -367,6 +367,32 @@ The store is created (empty) if it does not exist; it is held until the REPL end
 Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statements.txt > results.txt"
     )]
     Repl,
+    /// Serve the store as a SPARQL 1.1 endpoint (/query, /store; /update with --writable)
+    #[command(
+        after_help = "Queries: GET or POST /query (form or application/sparql-query), answered as the Accept\n\
+header asks (JSON, XML, CSV, TSV; Turtle, N-Triples) with the project's prefixes and nkg:hopCount.\n\
+A whole graph: GET /store?graph=IRI. Updates: POST /update, only with --writable (else 403).\n\
+An answer longer than --max-rows is cut there and says so (header X-SPARQL-MaxRows); a query\n\
+past --query-timeout is stopped and answered 503. Other newskg commands reach it with --endpoint.\n\n\
+Examples:\n  newskg serve\n  newskg serve --bind 127.0.0.1:3030 --writable\n  newskg --endpoint http://127.0.0.1:7878/query path Belarus Russia\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?a :investsIn ?b }' http://127.0.0.1:7878/query"
+    )]
+    Serve {
+        /// Address and port to listen on (loopback unless told otherwise)
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+        bind: String,
+        /// Allow SPARQL updates at /update
+        #[arg(long)]
+        writable: bool,
+        /// Seconds a query may run before it is stopped
+        #[arg(long, default_value_t = 30, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+        query_timeout: u64,
+        /// Most rows (or triples) in one answer
+        #[arg(long, default_value_t = 100_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        max_rows: u64,
+        /// Let web pages from any origin call the endpoint (CORS)
+        #[arg(long)]
+        cors: bool,
+    },
     /// Print a shell completion script for newskg
     #[command(
         after_help = "Install (make the directory first; then open a new shell):\n  bash  newskg completions bash > ~/.local/share/bash-completion/completions/newskg\n  zsh   newskg completions zsh > ~/.zfunc/_newskg   (with fpath+=(~/.zfunc) before compinit in ~/.zshrc)\n  fish  newskg completions fish > ~/.config/fish/completions/newskg.fish"
@@ -429,6 +455,23 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Repl => crate::repl::run(&at),
         Command::Completions { shell } => cmd_completions(shell),
+        Command::Serve {
+            bind,
+            writable,
+            query_timeout,
+            max_rows,
+            cors,
+        } => cmd_serve(
+            &at,
+            crate::serve::ServeOptions {
+                bind,
+                writable,
+                timeout: std::time::Duration::from_secs(query_timeout),
+                max_rows: max_rows as usize,
+                cors,
+                threads: 8,
+            },
+        ),
         Command::Check {
             paths,
             junit,

@@ -18,6 +18,7 @@
 //! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
 //! repl     the interactive shell: statements via query, meta-commands via
 //!          build, check, export, store and stats
+//! serve    the store as a SPARQL 1.1 endpoint over HTTP, via query and store
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
@@ -33,6 +34,7 @@ pub mod ingest;
 pub mod query;
 pub mod rdf;
 pub mod repl;
+pub mod serve;
 pub mod stats;
 pub mod store;
 pub mod transfer;

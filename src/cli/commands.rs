@@ -414,3 +414,30 @@ pub(super) fn cmd_copy(
     );
     Ok(EXIT_OK)
 }
+
+/// `newskg serve`: the embedded store as a SPARQL endpoint until stopped.
+pub(super) fn cmd_serve(at: &Location, opts: crate::serve::ServeOptions) -> Result<i32> {
+    let Location::Local(dir) = at else {
+        bail!("serve serves a store directory; --endpoint already names a server");
+    };
+    let store = Store::open(dir, false)?;
+    let writable = opts.writable;
+    crate::serve::serve(store, opts, |addr| {
+        let beyond = if addr.ip().is_loopback() {
+            ""
+        } else {
+            " (reachable from other machines)"
+        };
+        eprintln!(
+            "Serving {} at http://{addr}/query{beyond}, {}; Ctrl-C stops.",
+            dir.display(),
+            if writable {
+                "writable at /update"
+            } else {
+                "read-only"
+            }
+        );
+    })
+    .map_err(|e| anyhow!(e))?;
+    Ok(0)
+}
