@@ -151,6 +151,12 @@ fn the_protocol_answers_in_the_accepted_format_and_refuses_what_it_must() {
     );
     assert_eq!(media, "application/sparql-results+xml");
     assert!(body.contains("<sparql"));
+    let response = ureq::post(&server.url).send_form([q]).unwrap();
+    // Without --cors, no page elsewhere may read the answers.
+    assert!(response
+        .headers()
+        .get("Access-Control-Allow-Origin")
+        .is_none());
     let (_, media, body) = http("POST", &server.url, "", Some(q));
     assert_eq!(media, "application/sparql-results+json");
     assert!(body.contains("\"bindings\""));
@@ -253,7 +259,25 @@ fn newskg_remote_tsv(url: &str, query: &str) -> Command {
 #[test]
 fn a_writable_endpoint_takes_updates_and_a_long_query_is_stopped() {
     let (_dir, store) = built_store();
-    let server = serve(&store, &["--writable", "--query-timeout", "1"]);
+    let server = serve(&store, &["--writable", "--query-timeout", "1", "--cors"]);
+    // With --cors, any page may call it (and a preflight is answered).
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let preflight = agent
+        .options(&server.url)
+        .header("Origin", "http://example.org")
+        .call()
+        .unwrap();
+    assert_eq!(preflight.status().as_u16(), 204);
+    assert_eq!(
+        preflight
+            .headers()
+            .get("Access-Control-Allow-Origin")
+            .unwrap(),
+        "*"
+    );
     remote(&server.url)
         .args(["update", "INSERT DATA { id:x :partnersWith id:y }"])
         .assert()
