@@ -373,7 +373,8 @@ Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statem
 header asks (JSON, XML, CSV, TSV; Turtle, N-Triples) with the project's prefixes and nkg:hopCount.\n\
 A whole graph: GET /store?graph=IRI. Updates: POST /update, only with --writable (else 403).\n\
 An answer longer than --max-rows is cut there and says so (header X-SPARQL-MaxRows); a query\n\
-past --query-timeout is stopped and answered 503. Other newskg commands reach it with --endpoint.\n\n\
+past --query-timeout is stopped and answered 503. While it runs, other newskg commands on the\n\
+same store go through it (writing only with --writable); --endpoint reaches it from elsewhere.\n\n\
 Examples:\n  newskg serve\n  newskg serve --bind 127.0.0.1:3030 --writable\n  newskg --endpoint http://127.0.0.1:7878/query path Belarus Russia\n  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?a :investsIn ?b }' http://127.0.0.1:7878/query"
     )]
     Serve {

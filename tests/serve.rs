@@ -314,3 +314,30 @@ fn a_port_in_use_gets_one_sentence() {
             "cannot listen on {addr}: the address is in use"
         )));
 }
+
+#[test]
+fn while_served_other_commands_on_the_store_go_through_the_endpoint() {
+    let (_dir, store) = built_store();
+    let ask = ["query", "ASK { ?a :investsIn ?b }", "--format", "tsv"];
+    let server = serve(&store, &[]);
+    assert!(store.join("newskg-serving").is_file());
+    // Reading works as if the store were open here; writing is refused by
+    // the read-only endpoint, with what to do.
+    assert_eq!(stdout_of(newskg(&store).args(ask)).trim(), "true");
+    newskg(&store)
+        .args(["update", "INSERT DATA { id:x :partnersWith id:y }"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--writable"));
+    // Ctrl-C stops it and takes the note back: the store opens directly again.
+    let mut server = server;
+    let stopped = std::process::Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(!store.join("newskg-serving").exists());
+    assert_eq!(stdout_of(newskg(&store).args(ask)).trim(), "true");
+}

@@ -422,7 +422,18 @@ pub(super) fn cmd_serve(at: &Location, opts: crate::serve::ServeOptions) -> Resu
     };
     let store = Store::open(dir, false)?;
     let writable = opts.writable;
+    // Other commands on this directory go through the endpoint while it
+    // runs; the note of it goes when the server stops.
+    let mut announced = None;
+    {
+        let dir = dir.clone();
+        let _ = ctrlc::set_handler(move || {
+            crate::store::serving::withdraw(&dir);
+            std::process::exit(0);
+        });
+    }
     crate::serve::serve(store, opts, |addr| {
+        announced = crate::store::serving::announce(dir, &format!("http://{addr}/query")).ok();
         let beyond = if addr.ip().is_loopback() {
             ""
         } else {
@@ -439,5 +450,6 @@ pub(super) fn cmd_serve(at: &Location, opts: crate::serve::ServeOptions) -> Resu
         );
     })
     .map_err(|e| anyhow!(e))?;
+    drop(announced);
     Ok(0)
 }

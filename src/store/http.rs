@@ -241,9 +241,13 @@ impl Http {
         }
         let anonymous = self.credentials.is_none() && self.token.is_none();
         let hint = match status.as_u16() {
-            401 | 403 if anonymous => {
+            401 if anonymous => {
                 " (the server refuses anonymous requests: give --user, with NEWSKG_PASSWORD \
                  or ~/.netrc, or NEWSKG_TOKEN)"
+            }
+            403 if anonymous => {
+                " (if the server lets users with credentials do this, give --user, with \
+                 NEWSKG_PASSWORD or ~/.netrc, or NEWSKG_TOKEN)"
             }
             401 | 403 => " (check --user and NEWSKG_PASSWORD, or NEWSKG_TOKEN)",
             404 => " (check the endpoint URL)",

@@ -21,6 +21,7 @@ mod http;
 mod paging;
 mod remote;
 pub mod server;
+pub mod serving;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -232,7 +233,20 @@ impl Store {
     /// set) or a server (which must answer).
     pub fn connect(location: &Location, create: bool) -> Result<Store, StoreError> {
         match location {
-            Location::Local(path) => Store::open(path, create),
+            Location::Local(path) => match Store::open(path, create) {
+                // Held open by `newskg serve`: through its endpoint.
+                Err(StoreError::Locked(held)) => match serving::served_at(path)
+                    .and_then(|config| Some((remote::Remote::connect(&config).ok()?, config)))
+                {
+                    Some((backend, config)) => Ok(Store::with(
+                        Arc::new(backend),
+                        None,
+                        format!("{} (served at {})", path.display(), config.query_endpoint()),
+                    )),
+                    None => Err(StoreError::Locked(held)),
+                },
+                other => other,
+            },
             Location::Remote(config) => {
                 let backend = remote::Remote::connect(config)?;
                 Ok(Store::with(
