@@ -323,7 +323,8 @@ fn store_build() {
     const ARTICLES: usize = 10_000;
     const PER_ARTICLE: usize = 10;
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let store = Store::open(&dir.path().join("kg"), true).expect("a new store");
+    let store =
+        Store::open(&dir.path().join("kg"), newskg::store::Access::Write).expect("a new store");
     let mut rng = Rng(99);
     let t = Instant::now();
     let mut quads = 0usize;
@@ -346,7 +347,7 @@ fn store_build() {
     // Reopen, as `newskg path` after `newskg build` would.
     let path = store.dir().expect("an embedded store").to_path_buf();
     drop(store);
-    let store = Store::open(&path, false).expect("the store again");
+    let store = Store::open(&path, newskg::store::Access::Read).expect("the store again");
     let relation_triples = ARTICLES * PER_ARTICLE;
     println!(
         "== store: {ARTICLES} articles, {relation_triples} relation triples, {quads} quads in article graphs (+ the merged default graph)"

@@ -12,7 +12,7 @@ use crate::ingest::Lang;
 use crate::query::{self, OutputFormat};
 use crate::rdf;
 use crate::stats;
-use crate::store::{Location, Store};
+use crate::store::{Access, Location, Store};
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use oxigraph::io::RdfFormat;
@@ -481,7 +481,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             fail_fast,
         } => {
             let scripts = check::load(&paths)?;
-            let store = Store::connect(&at, false)?;
+            let store = Store::connect(&at, Access::Read)?;
             let opts = check::Options {
                 format,
                 strict,
@@ -495,7 +495,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Update { update, file } => {
             let (text, name) = query_text(update, file)?;
-            let store = Store::connect(&at, true)?;
+            let store = Store::connect(&at, Access::Write)?;
             query::run_update(&store, &text, &name)?;
             store.flush()?;
             eprintln!("update done");
@@ -507,7 +507,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             graph,
         } => cmd_export(&at, format, output, graph),
         Command::Stats { format } => {
-            let store = Store::connect(&at, false)?;
+            let store = Store::connect(&at, Access::Read)?;
             let st = stats::compute(&store)?;
             let mut out = stdout();
             match format {
@@ -543,7 +543,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             format,
         } => {
             let filter = graph.filter()?;
-            let store = Store::connect(&at, false)?;
+            let store = Store::connect(&at, Access::Read)?;
             let g = analyze::entity_graph(&store)?;
             let n = lookup::resolve(&g, "ENTITY", &entity)?;
             let r = report::neighbours_report(&g, n, filter, hops);
@@ -566,7 +566,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 bail!("--weighted: betweenness counts hops, so weights do not apply; use it with --by degree or --by pagerank");
             }
             let filter = graph.filter()?;
-            let store = Store::connect(&at, false)?;
+            let store = Store::connect(&at, Access::Read)?;
             let g = analyze::entity_graph(&store)?;
             let r = report::rank_report(&g, by, filter, weighted, top as usize);
             let mut out = stdout();
@@ -583,7 +583,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 directed: false,
             }
             .filter()?;
-            let store = Store::connect(&at, false)?;
+            let store = Store::connect(&at, Access::Read)?;
             let g = analyze::entity_graph(&store)?;
             let r = report::components_report(&g, filter, top as usize);
             let mut out = stdout();

@@ -8,7 +8,8 @@
 //! extract  Article -> entities, relations, figures            (pure, no I/O)
 //! rdf      Article + Extraction -> quads in the article's graph (no store)
 //! store    the only module that touches oxigraph::store or a SPARQL
-//!          server: one interface, embedded and remote back-ends
+//!          server: one interface, embedded and remote back-ends; many
+//!          readers or one writer per store directory (store::lock)
 //! build    ingest -> extract -> rdf -> store, incremental, with a summary;
 //!          decides duplicates (same key or text) across one run's inputs
 //! query    run SPARQL and format results: the one path for every caller

@@ -1159,7 +1159,7 @@ mod tests {
 
     fn five_countries() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        let store = Store::open(&dir.path().join("kg"), crate::store::Access::Write).unwrap();
         run_update(
             &store,
             "INSERT DATA { id:a a :Country . id:b a :Country . id:c a :Country . id:d a :Country . id:e a :Country }",

@@ -505,12 +505,16 @@ fn bad_input_is_reported_and_the_rest_still_builds() {
 fn a_store_in_use_gets_one_sentence() {
     let dir = built_store();
     let store = dir.path().join("kg");
-    let _held = newskg::store::Store::open(&store, false).unwrap();
+    let _held = newskg::store::Store::open(&store, newskg::store::Access::Write).unwrap();
     newskg(&store)
         .arg("stats")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is in use by another process"))
+        .stderr(predicate::str::contains(format!(
+            "is being written by process {}",
+            std::process::id()
+        )))
+        .stderr(predicate::str::contains("--wait"))
         .stderr(predicate::str::contains("LOCK").not());
 }
 

@@ -776,10 +776,10 @@ fn piped_input_runs_without_prompts_and_sets_the_exit_code() {
 
     // A store in use by another process: one sentence, exit 2.
     {
-        let _held = newskg::store::Store::open(&w.store(), false).unwrap();
+        let _held = newskg::store::Store::open(&w.store(), newskg::store::Access::Write).unwrap();
         let (code, _, err) = w.piped(b"ASK {}\n");
         assert_eq!(code, 2, "{err}");
-        assert!(err.contains("is in use by another process"), "{err}");
+        assert!(err.contains("is being written by process"), "{err}");
     }
 
     // .quit stops reading; an update is written.

@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn hop_counts_and_laziness() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        let store = Store::open(&dir.path().join("kg"), crate::store::Access::Write).unwrap();
         let ttl = r#"
             @prefix : <http://newskg.org/ontology#> .
             @prefix id: <http://newskg.org/id/> .

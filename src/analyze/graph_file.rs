@@ -6,7 +6,7 @@
 //! [`crate::store::Store`] removes it before it changes the store (see
 //! `Store::forget_derived`, which owns the name), and it is written again, whole, by the first
 //! analysis after the write (to a temporary file renamed into place, while
-//! this process holds the store's lock). A store written by another program
+//! no process can write the store). A store written by another program
 //! than newskg is not tracked: delete the file then.
 //!
 //! Format: a magic line, then little-endian counts and records; a file that
@@ -28,7 +28,8 @@ pub fn path_in(store_dir: &Path) -> PathBuf {
 
 /// Writes the graph to `path` atomically (a temporary file renamed).
 pub fn save(g: &EntityGraph, path: &Path) -> io::Result<()> {
-    let tmp = path.with_extension("bin.tmp");
+    // Readers may save at once: each its own temporary file.
+    let tmp = path.with_extension(format!("bin.{}.tmp", std::process::id()));
     {
         let mut w = BufWriter::new(fs::File::create(&tmp)?);
         w.write_all(MAGIC)?;

@@ -164,7 +164,7 @@ mod tests {
     fn the_graph_is_cached_until_the_store_changes() {
         use oxigraph::io::RdfFormat;
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("kg"), true).unwrap();
+        let store = Store::open(&dir.path().join("kg"), crate::store::Access::Write).unwrap();
         let ttl = |s: &str| {
             format!("@prefix : <http://newskg.org/ontology#> . @prefix id: <http://newskg.org/id/> . {s}")
         };

@@ -133,7 +133,7 @@ fn parse_line(line: &str) -> Option<(PathBuf, Signature)> {
     let modified_ns = cols.next()?.parse().ok()?;
     let lang = cols.next()?.to_string();
     let words: Vec<&str> = cols.next()?.split(' ').filter(|w| !w.is_empty()).collect();
-    if cols.next().is_some() || words.len() % 3 != 0 {
+    if cols.next().is_some() || !words.len().is_multiple_of(3) {
         return None;
     }
     let articles = words

@@ -23,7 +23,7 @@ pub(super) fn cmd_path(
     format: AnalysisFormat,
 ) -> Result<i32> {
     let filter = graph.filter()?;
-    let store = Store::connect(at, false)?;
+    let store = Store::connect(at, Access::Read)?;
     let g = analyze::entity_graph(&store)?;
     let a = lookup::resolve(&g, "FROM", from)?;
     let b = lookup::resolve(&g, "TO", to)?;
@@ -94,7 +94,7 @@ pub(super) fn cmd_query(
     max_rows: Option<usize>,
     show_title: bool,
 ) -> Result<i32> {
-    let store = Store::connect(at, false)?;
+    let store = Store::connect(at, Access::Read)?;
     let format = format.unwrap_or(if std::io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
@@ -193,7 +193,7 @@ pub(super) fn cmd_build(
 ) -> Result<i32> {
     let stop = stop_on_interrupt();
     let ex = extractor()?;
-    let store = Store::connect(at, true)?;
+    let store = Store::connect(at, Access::Write)?;
     let opts = BuildOptions {
         paths,
         prune,
@@ -324,7 +324,7 @@ pub(super) fn cmd_load(at: &Location, files: &[PathBuf], graph: Option<String>) 
             }
         }
     }
-    let store = Store::connect(at, true)?;
+    let store = Store::connect(at, Access::Write)?;
     let mut out = stdout();
     for (f, fmt) in plan {
         let file = match std::fs::File::open(f) {
@@ -363,7 +363,7 @@ pub(super) fn cmd_export(
     let format = format
         .or_else(|| output.as_deref().and_then(ExportFormat::from_path))
         .unwrap_or(ExportFormat::Ttl);
-    let store = Store::connect(at, false)?;
+    let store = Store::connect(at, Access::Read)?;
     match output {
         None => {
             let mut out = stdout();
@@ -400,8 +400,12 @@ pub(super) fn cmd_copy(
         bail!("{name} needs the server to copy with: --endpoint URL (e.g. http://localhost:7878/query)");
     };
     let dir = args.dir();
-    let local = Store::open(&dir, direction == Direction::Pull)?;
-    let remote = Store::connect(&Location::Remote(server), true)?;
+    let access = match direction {
+        Direction::Push => Access::Read,
+        Direction::Pull => Access::Write,
+    };
+    let local = Store::open_waiting(&dir, access, args.wait)?;
+    let remote = Store::connect(&Location::Remote(server), Access::Write)?;
     let (from, to) = match direction {
         Direction::Push => (&local, &remote),
         Direction::Pull => (&remote, &local),
@@ -417,10 +421,14 @@ pub(super) fn cmd_copy(
 
 /// `newskg serve`: the embedded store as a SPARQL endpoint until stopped.
 pub(super) fn cmd_serve(at: &Location, opts: crate::serve::ServeOptions) -> Result<i32> {
-    let Location::Local(dir) = at else {
+    let Location::Local { dir, wait } = at else {
         bail!("serve serves a store directory; --endpoint already names a server");
     };
-    let store = Store::open(dir, false)?;
+    if !dir.join("CURRENT").exists() {
+        return Err(crate::store::StoreError::Missing(dir.clone()).into());
+    }
+    // Held to write, so that other commands go through the endpoint.
+    let store = Store::open_waiting(dir, Access::Write, *wait)?;
     let writable = opts.writable;
     // Other commands on this directory go through the endpoint while it
     // runs; the note of it goes when the server stops.

@@ -15,6 +15,10 @@ pub struct StoreArgs {
     /// The embedded store directory [default: $NEWSKG_STORE, else .newskg]
     #[arg(long, global = true, env = "NEWSKG_STORE", value_name = "DIR")]
     pub store: Option<PathBuf>,
+    /// When another process holds the store (a build writing it, or readers
+    /// while this command writes), wait for it instead of stopping
+    #[arg(long, global = true)]
+    pub wait: bool,
     /// A SPARQL 1.1 server's query endpoint, used instead of the store directory,
     /// e.g. http://localhost:7878/query
     #[arg(long, global = true, env = "NEWSKG_ENDPOINT", value_name = "URL")]
@@ -78,7 +82,10 @@ impl StoreArgs {
     /// Where the graph lives: the server of `--endpoint`, else the store directory.
     pub(super) fn location(&self) -> Result<Location> {
         let Some(endpoint) = &self.endpoint else {
-            return Ok(Location::Local(self.dir()));
+            return Ok(Location::Local {
+                dir: self.dir(),
+                wait: self.wait,
+            });
         };
         let password = std::env::var("NEWSKG_PASSWORD").ok();
         let token = std::env::var("NEWSKG_TOKEN").ok().filter(|t| !t.is_empty());

@@ -27,9 +27,12 @@
 //! [`query::execute`], the path of `newskg query`; `.check` is
 //! [`check::run`], `.build` [`build::build`], `.export`
 //! [`export::export_to_file`], `.load` [`Store::load`] (one transaction),
-//! `.stats` [`stats::compute`]. The store is opened read-write (created
-//! empty if missing) and held until the session ends.
+//! `.stats` [`stats::compute`]. The store is opened to read (created empty
+//! if missing) so that other processes may read it too, and opened to
+//! write only for the length of a statement or command that writes
+//! (`access`).
 
+mod access;
 pub mod command;
 pub mod helper;
 pub mod statement;
@@ -81,10 +84,10 @@ const GRAPHS_QUERY: &str = "SELECT ?graph ?triples ?title WHERE {
 /// Runs the REPL on the store at `at`: interactive when stdin is a
 /// terminal, else statements from stdin. Returns the exit status.
 pub fn run(at: &Location) -> anyhow::Result<i32> {
-    let new = matches!(at, Location::Local(dir) if !dir.exists());
-    let store = Store::connect(at, true)?;
+    let (store, new) = access::open(at)?;
     let interactive = std::io::stdin().is_terminal();
     let mut session = Session::new(store, interactive, std::io::stdout().is_terminal());
+    session.at = Some(at.clone());
     if interactive {
         session.interactive(new)
     } else {
@@ -147,6 +150,9 @@ enum Ran {
     Done(Result<Outcome, QueryError>),
     /// Cancelled while still being planned; no longer waited for.
     Abandoned,
+    /// An update, and the store is open only to read: run it again once
+    /// the store is open to write.
+    NeedsWriter,
 }
 
 /// Locks a mutex even if a thread panicked holding it.
@@ -195,6 +201,9 @@ fn work(
             // Only a prologue (PREFIX lines sent with a blank line).
             return Ran::Declared(statement::declared_prefixes(text));
         }
+        if !store.is_writable() {
+            return Ran::NeedsWriter;
+        }
         abandonable.store(false, Ordering::SeqCst);
     }
     let evaluated = query::evaluate_statement(store, parsed, opts);
@@ -206,7 +215,11 @@ fn work(
 
 /// A REPL session: the store, the settings, where results go.
 pub struct Session {
-    store: Arc<Store>,
+    /// Always there between statements (see `access`).
+    store: Option<Arc<Store>>,
+    /// Where the store is, to open it again to write and to read; `None`:
+    /// the store is used as given.
+    at: Option<Location>,
     format: OutputFormat,
     timer: bool,
     max_rows: Option<usize>,
@@ -232,7 +245,8 @@ impl Session {
     /// A session; `screen`: results go to a terminal (then long results are cut).
     pub fn new(store: Store, interactive: bool, screen: bool) -> Session {
         Session {
-            store: Arc::new(store),
+            store: Some(Arc::new(store)),
+            at: None,
             format: OutputFormat::Table,
             timer: interactive,
             max_rows: screen.then_some(DEFAULT_MAX_ROWS),
@@ -287,7 +301,7 @@ impl Session {
         println!(
             "newskg {}: SPARQL on {}{}. .help lists the commands; Ctrl-D leaves.",
             env!("CARGO_PKG_VERSION"),
-            self.store.name(),
+            self.store().name(),
             if new_store {
                 " (a new, empty store)"
             } else {
@@ -448,7 +462,7 @@ impl Session {
 
     /// The names completion offers; a failure is a warning.
     fn names(&self) -> Names {
-        Names::load(&self.store).unwrap_or_else(|e| {
+        Names::load(self.store()).unwrap_or_else(|e| {
             warn(&format!("completion does not know the store's names: {e}"));
             Names::default()
         })
@@ -465,7 +479,7 @@ impl Session {
         &mut self,
         f: impl FnOnce(&Store, &mut dyn Write) -> Result<T, QueryError>,
     ) -> Result<T, QueryError> {
-        let store = Arc::clone(&self.store);
+        let store = Arc::clone(self.store());
         let result = with_output(&self.output, |out| f(&store, out));
         self.check_closed(&result);
         result
@@ -493,7 +507,7 @@ impl Session {
         let (tx, rx) = mpsc::channel();
         let spawned = {
             let (store, output, abandonable) = (
-                Arc::clone(&self.store),
+                Arc::clone(self.store()),
                 Arc::clone(&self.output),
                 Arc::clone(&abandonable),
             );
@@ -583,8 +597,20 @@ impl Session {
                 stoppable: true,
             };
         }
-        let ran = self.run_on_thread(text, &origin.source, opts);
+        let mut ran = self.run_on_thread(text, &origin.source, opts.clone());
+        let mut wrote = false;
+        if matches!(ran, Ran::NeedsWriter) {
+            if let Err(e) = self.open_to_write() {
+                self.end();
+                return self.fail(origin, &e);
+            }
+            wrote = true;
+            ran = self.run_on_thread(text, &origin.source, opts);
+        }
         self.end();
+        if wrote {
+            self.open_to_read();
+        }
         let took = if self.timer {
             format!(" ({} ms)", started.elapsed().as_millis())
         } else {
@@ -606,6 +632,7 @@ impl Session {
                 )
             }
             Ran::Done(result) => result,
+            Ran::NeedsWriter => unreachable!("the statement ran with the store open to write"),
         };
         self.check_closed(&result);
         match result {
@@ -728,14 +755,16 @@ impl Session {
                     .map_err(|e| Some(e.to_string()))?;
                 let reader =
                     File::open(&file).map_err(|e| Some(format!("{}: {e}", file.display())))?;
+                self.open_to_write().map_err(Some)?;
                 self.begin(false);
-                let loaded = self.store.load(
+                let loaded = self.store().load(
                     &file.display().to_string(),
                     BufReader::new(reader),
                     format,
                     graph.as_ref(),
                 );
                 self.end();
+                self.open_to_read();
                 let n =
                     loaded.map_err(|e| Some(format!("{e} (nothing from this file was loaded)")))?;
                 self.names_changed = true;
@@ -752,15 +781,21 @@ impl Session {
                     progress: self.interactive && std::io::stderr().is_terminal(),
                     stop: None,
                 };
+                self.open_to_write().map_err(Some)?;
                 self.begin(false);
                 let ex = self.extractor.as_ref().expect("made above");
-                let summary = build::build(&self.store, ex, &opts);
+                let summary = build::build(self.store(), ex, &opts);
                 self.end();
+                if summary.is_err() {
+                    self.open_to_read();
+                }
                 let summary = summary.map_err(|e| Some(e.to_string()))?;
                 self.names_changed = true;
                 let mut out = std::io::stdout().lock();
-                cli::write_build_summary(&self.store, &summary, false, true, &mut out)
-                    .map_err(|e| Some(format!("{e:#}")))?;
+                let written =
+                    cli::write_build_summary(self.store(), &summary, false, true, &mut out);
+                self.open_to_read();
+                written.map_err(|e| Some(format!("{e:#}")))?;
                 if !summary.failed.is_empty() {
                     return Err(None);
                 }
@@ -770,7 +805,7 @@ impl Session {
                     .or_else(|| ExportFormat::from_path(&file))
                     .unwrap_or(ExportFormat::Ttl);
                 self.begin(false);
-                let n = export::export_to_file(&self.store, format, None, &file);
+                let n = export::export_to_file(self.store(), format, None, &file);
                 self.end();
                 let n = n.map_err(|e| Some(e.to_string()))?;
                 say(&format!("wrote {n} statements to {}", file.display()));
@@ -799,7 +834,7 @@ impl Session {
             }
             Command::Stats => {
                 self.begin(false);
-                let st = stats::compute(&self.store);
+                let st = stats::compute(self.store());
                 self.end();
                 let st = st.map_err(|e| Some(e.to_string()))?;
                 self.write(|_, out| Ok(stats::print(&st, out)?))
@@ -910,7 +945,7 @@ impl Session {
         let q = format!(
             "SELECT DISTINCT ?e WHERE {{ ?e rdfs:label ?l FILTER(isIRI(?e) && LCASE(STR(?l)) = \"{literal}\") }} ORDER BY ?e"
         );
-        let rows = match query::evaluate(&self.store, &q, ".describe", 20) {
+        let rows = match query::evaluate(self.store(), &q, ".describe", 20) {
             Ok(Answer::Solutions { rows, .. }) => rows,
             Ok(_) => Vec::new(),
             Err(err) => return Err(err.to_string()),

@@ -1,9 +1,11 @@
 //! The embedded back-end: an on-disk Oxigraph store (RocksDB) in a
-//! directory, held by this process alone while open. It keeps the default
+//! directory, read by any number of processes or written by one (see
+//! `lock`). It keeps the default
 //! graph the merge of the named graphs by writing each triple of a named
 //! graph into the default graph too, and removing it from there when no
 //! named graph states it any more. Knows nothing of HTTP.
 
+use super::lock::{self, Access, LockError, StoreLock};
 use super::{first_line, Backend, Quads, SparqlQuery, SparqlUpdate, StoreError, StoredArticle};
 use super::{ENTITY_GRAPH_FILE, INPUT_SIGNATURES_FILE};
 use crate::vocab;
@@ -25,24 +27,56 @@ const BULK_MEMORY_MB: usize = 64;
 pub(super) struct Embedded {
     inner: OxStore,
     path: PathBuf,
+    access: Access,
+    /// Dropped after `inner`: the database is closed before the lock goes.
+    _lock: StoreLock,
 }
 
 impl Embedded {
-    /// Opens the store, creating it when `create` is set.
-    pub(super) fn open(path: &Path, create: bool) -> Result<Embedded, StoreError> {
+    /// Opens the store for `access` (creating it to write when missing),
+    /// after taking its lock (see [`super::lock`]).
+    pub(super) fn open(path: &Path, access: Access, wait: bool) -> Result<Embedded, StoreError> {
         if !path.exists() {
-            if !create {
+            if access == Access::Read {
                 return Err(StoreError::Missing(path.to_path_buf()));
             }
+            std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?;
         } else if !path.is_dir() {
             return Err(StoreError::NotAStore(path.to_path_buf()));
-        } else if !create && !path.join("CURRENT").exists() {
+        } else if access == Access::Read && !path.join("CURRENT").exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
-        match OxStore::open(path) {
+        let lock = lock::acquire(path, access, wait, &mut |holders| {
+            eprintln!(
+                "newskg: waiting for {} to let go of the store {}...",
+                lock::describe(holders),
+                path.display()
+            )
+        })
+        .map_err(|e| match e {
+            LockError::Held(held) => StoreError::Locked {
+                path: path.to_path_buf(),
+                holders: held.holders,
+                wanted: access,
+            },
+            LockError::Io { path: file, error } => StoreError::Open {
+                path: path.to_path_buf(),
+                message: format!("cannot lock {}: {error}", file.display()),
+            },
+        })?;
+        let opened = match access {
+            Access::Read => OxStore::open_read_only(path),
+            Access::Write => OxStore::open(path),
+        };
+        match opened {
             Ok(inner) => Ok(Embedded {
                 inner,
                 path: path.to_path_buf(),
+                access,
+                _lock: lock,
             }),
             Err(e) => {
                 let msg = e.to_string();
@@ -50,7 +84,12 @@ impl Embedded {
                     || msg.contains("LOCK")
                     || msg.contains("Resource temporarily unavailable")
                 {
-                    Err(StoreError::Locked(path.to_path_buf()))
+                    // Held by a program that does not take newskg's lock.
+                    Err(StoreError::Locked {
+                        path: path.to_path_buf(),
+                        holders: Vec::new(),
+                        wanted: access,
+                    })
                 } else {
                     Err(StoreError::Open {
                         path: path.to_path_buf(),
@@ -71,6 +110,9 @@ impl Embedded {
 
 impl Backend for Embedded {
     fn forget_derived(&self) -> Result<(), StoreError> {
+        if self.access == Access::Read {
+            return Err(self.err("opened for reading only, it cannot be written"));
+        }
         for name in [ENTITY_GRAPH_FILE, INPUT_SIGNATURES_FILE] {
             match std::fs::remove_file(self.path.join(name)) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -300,6 +342,9 @@ impl Backend for Embedded {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
+        if self.access == Access::Read {
+            return Ok(());
+        }
         self.inner.flush().map_err(|e| self.err(e))
     }
 }

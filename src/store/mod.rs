@@ -18,6 +18,7 @@
 
 mod embedded;
 mod http;
+pub mod lock;
 mod paging;
 mod remote;
 pub mod server;
@@ -33,6 +34,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::vocab;
+pub use lock::Access;
 pub use server::{RemoteConfig, ServerKind};
 
 /// Hands out a distinct id to every opened store, so that what is cached
@@ -52,8 +54,13 @@ pub const INPUT_SIGNATURES_FILE: &str = "newskg-inputs.tsv";
 /// Errors of the store, each naming the store directory or the server.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the store {0} is in use by another process (one newskg command at a time can open a store); wait for it to finish and try again")]
-    Locked(PathBuf),
+    /// Another process holds the store in a way that excludes `wanted`.
+    #[error("{}", locked_message(.path, .holders, *.wanted))]
+    Locked {
+        path: PathBuf,
+        holders: Vec<lock::Holder>,
+        wanted: Access,
+    },
     #[error("there is no store at {0} (run `newskg build PATH` first, or pass --store DIR)")]
     Missing(PathBuf),
     #[error("{0} exists but is not a newskg store")]
@@ -72,7 +79,12 @@ pub enum StoreError {
 /// Where the graph lives: a store directory, or a SPARQL server.
 #[derive(Debug, Clone)]
 pub enum Location {
-    Local(PathBuf),
+    /// A store directory; `wait`: when another process holds it, wait
+    /// instead of stopping.
+    Local {
+        dir: PathBuf,
+        wait: bool,
+    },
     Remote(RemoteConfig),
 }
 
@@ -216,34 +228,53 @@ pub struct Store {
     id: u64,
     /// Writes committed through this handle (and its clones).
     writes: Arc<AtomicU64>,
+    /// Opened to write (an embedded store opened to read cannot be).
+    writable: bool,
 }
 
 impl Store {
-    /// Opens the embedded store in `path`, creating it when `create` is set.
-    pub fn open(path: &Path, create: bool) -> Result<Store, StoreError> {
-        let backend = embedded::Embedded::open(path, create)?;
+    /// Opens the embedded store in `path` for `access` (a writer creates it
+    /// when missing), stopping when another process holds it.
+    pub fn open(path: &Path, access: Access) -> Result<Store, StoreError> {
+        Store::open_waiting(path, access, false)
+    }
+
+    /// [`Store::open`]; with `wait`, waits for other processes to let go of it.
+    pub fn open_waiting(path: &Path, access: Access, wait: bool) -> Result<Store, StoreError> {
+        let backend = embedded::Embedded::open(path, access, wait)?;
         Ok(Store::with(
             Arc::new(backend),
             Some(path.to_path_buf()),
             path.display().to_string(),
+            access == Access::Write,
         ))
     }
 
-    /// Opens the store at `location`: a directory (created when `create` is
-    /// set) or a server (which must answer).
-    pub fn connect(location: &Location, create: bool) -> Result<Store, StoreError> {
+    /// Opens the store at `location` for `access`: a directory (created when
+    /// missing, to write) or a server (which must answer). A directory that
+    /// `newskg serve` holds is reached through its endpoint.
+    pub fn connect(location: &Location, access: Access) -> Result<Store, StoreError> {
         match location {
-            Location::Local(path) => match Store::open(path, create) {
-                // Held open by `newskg serve`: through its endpoint.
-                Err(StoreError::Locked(held)) => match serving::served_at(path)
+            Location::Local { dir, wait } => match Store::open(dir, access) {
+                Err(StoreError::Locked {
+                    path,
+                    holders,
+                    wanted,
+                }) => match serving::served_at(dir)
                     .and_then(|config| Some((remote::Remote::connect(&config).ok()?, config)))
                 {
                     Some((backend, config)) => Ok(Store::with(
                         Arc::new(backend),
                         None,
-                        format!("{} (served at {})", path.display(), config.query_endpoint()),
+                        format!("{} (served at {})", dir.display(), config.query_endpoint()),
+                        true,
                     )),
-                    None => Err(StoreError::Locked(held)),
+                    None if *wait => Store::open_waiting(dir, access, true),
+                    None => Err(StoreError::Locked {
+                        path,
+                        holders,
+                        wanted,
+                    }),
                 },
                 other => other,
             },
@@ -253,16 +284,23 @@ impl Store {
                     Arc::new(backend),
                     None,
                     config.query_endpoint().to_string(),
+                    true,
                 ))
             }
         }
     }
 
-    fn with(backend: Arc<dyn Backend>, dir: Option<PathBuf>, name: String) -> Store {
+    fn with(
+        backend: Arc<dyn Backend>,
+        dir: Option<PathBuf>,
+        name: String,
+        writable: bool,
+    ) -> Store {
         Store {
             backend,
             dir,
             name,
+            writable,
             id: NEXT_STORE_ID.fetch_add(1, Ordering::Relaxed),
             writes: Arc::new(AtomicU64::new(0)),
         }
@@ -276,6 +314,12 @@ impl Store {
     /// The store's directory or endpoint, for messages.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Whether writes can go through this handle: a server, or a store
+    /// directory opened with [`Access::Write`].
+    pub fn is_writable(&self) -> bool {
+        self.writable
     }
 
     pub fn is_remote(&self) -> bool {
@@ -488,6 +532,22 @@ impl Store {
     /// Flushes writes to disk (a server keeps its own).
     pub fn flush(&self) -> Result<(), StoreError> {
         self.backend.flush()
+    }
+}
+
+fn locked_message(path: &Path, holders: &[lock::Holder], wanted: Access) -> String {
+    let store = path.display();
+    if holders.is_empty() {
+        return format!(
+            "the store {store} is in use by another process; run this again when it is done, or add --wait to wait for it"
+        );
+    }
+    let who = lock::describe(holders);
+    if holders.iter().any(|h| h.writes) {
+        format!("the store {store} is being written by {who}; run this again when it is done, or add --wait to wait for it")
+    } else {
+        debug_assert_eq!(wanted, Access::Write);
+        format!("the store {store} is open for reading by {who}, and a write has to wait until nobody reads it: close {}, or add --wait to wait", if holders.len() == 1 { "it" } else { "them" })
     }
 }
 
