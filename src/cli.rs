@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 mod commands;
 mod store_args;
+mod viz;
 use commands::*;
 pub(crate) use commands::{extractor, parse_iri, rdf_format_of, write_build_summary};
 pub use store_args::StoreArgs;
@@ -363,7 +364,8 @@ lines starting with . are meta-commands (.help lists them). Tab completes keywor
 prefixes, names and labels from the store, and file paths; history is kept in\n\
 $XDG_DATA_HOME/newskg/history. Ctrl-C abandons the input or stops a running query.\n\
 With input piped in: no prompts, exit 0 when every statement succeeded, 1 when one failed.\n\
-The store is created (empty) if it does not exist; it is held until the REPL ends.\n\n\
+The store is created (empty) if it does not exist. It is opened to read (others may read it\n\
+too) and to write only for a statement that writes, which waits for no one unless --wait.\n\n\
 Examples:\n  newskg repl\n  newskg --store /data/kg repl\n  newskg repl < statements.txt > results.txt"
     )]
     Repl,
@@ -394,6 +396,11 @@ Examples:\n  newskg serve\n  newskg serve --bind 127.0.0.1:3030 --writable\n  ne
         #[arg(long)]
         cors: bool,
     },
+    /// Draw part of the entity graph: one self-contained HTML file, or Graphviz DOT
+    #[command(
+        after_help = "In the HTML file, hovering a relation shows the sentences and articles that state it,\nand clicking an entity highlights its neighbours; it needs no network to open.\n\nExamples:\n  newskg viz Belarus -o belarus.html\n  newskg viz --path 'Minsk Tractor Works' Azerbaijan -o path.html\n  newskg viz --all --max-nodes 80 -o graph.html\n  newskg viz Belarus --hops 2 --format dot | dot -Tsvg > belarus.svg"
+    )]
+    Viz(viz::VizArgs),
     /// Print a shell completion script for newskg
     #[command(
         after_help = "Install (make the directory first; then open a new shell):\n  bash  newskg completions bash > ~/.local/share/bash-completion/completions/newskg\n  zsh   newskg completions zsh > ~/.zfunc/_newskg   (with fpath+=(~/.zfunc) before compinit in ~/.zshrc)\n  fish  newskg completions fish > ~/.config/fish/completions/newskg.fish"
@@ -455,6 +462,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             cmd_query(&at, &text, &name, format, max_rows, true)
         }
         Command::Repl => crate::repl::run(&at),
+        Command::Viz(args) => viz::cmd_viz(&at, args),
         Command::Completions { shell } => cmd_completions(shell),
         Command::Serve {
             bind,

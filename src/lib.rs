@@ -19,7 +19,10 @@
 //! analyze  the entity graph: paths, neighbours, centrality, components (reads only)
 //! repl     the interactive shell: statements via query, meta-commands via
 //!          build, check, export, store and stats
-//! serve    the store as a SPARQL 1.1 endpoint over HTTP, via query and store
+//! viz      pictures of the entity graph (HTML with the vendored
+//!          Cytoscape.js, Graphviz DOT), via analyze          (reads only)
+//! serve    the store as a SPARQL 1.1 endpoint over HTTP, via query and
+//!          store, with a page to query and look at the graph, via viz
 //! ```
 //!
 //! `vocab` is the only place IRIs are spelled; `cli` holds the clap types and
@@ -39,4 +42,5 @@ pub mod serve;
 pub mod stats;
 pub mod store;
 pub mod transfer;
+pub mod viz;
 pub mod vocab;

@@ -1,7 +1,9 @@
 //! Helpers shared by the end-to-end tests: the real binary on a given store.
 #![allow(dead_code)] // each test file uses a part of them
 
+pub mod browser;
 pub mod servers;
+pub mod serving;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

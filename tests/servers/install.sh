@@ -3,8 +3,10 @@
 # against, when they are missing: Oxigraph's server binary, from PyPI's
 # `oxigraph` package (a prebuilt binary: nothing to compile), and Virtuoso
 # from Debian's `virtuoso-opensource` (the package starts no service; the
-# tests start their own). Idempotent; run as root or with sudo for the
-# system packages.
+# tests start their own). Also Debian's `chromium` (a headless browser for
+# the tests of the served page and of `newskg viz` files, tests/pages.rs)
+# and `graphviz` (to check that DOT output renders). Idempotent; run as
+# root or with sudo for the system packages.
 #
 #   tests/servers/install.sh        prints where each server binary is
 set -euo pipefail
@@ -16,9 +18,13 @@ have_oxigraph() {
   command -v oxigraph >/dev/null 2>&1 || [ -x "$HOME/.local/bin/oxigraph" ]
 }
 
-if ! command -v virtuoso-t >/dev/null 2>&1; then
+packages=()
+command -v virtuoso-t >/dev/null 2>&1 || packages+=(virtuoso-opensource)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+if [ ${#packages[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq virtuoso-opensource >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 if ! have_oxigraph; then

@@ -6,8 +6,11 @@
 //! unless started `--writable`. Each query has a timeout (it is cancelled
 //! and answered 503) and a row limit (the answer is cut there and says so
 //! in an `X-SPARQL-MaxRows` header, as Virtuoso does, so that newskg's own
-//! remote mode reads the rest in pages). Queries go through `query`, graphs
-//! through `store`; nothing here knows RocksDB.
+//! remote mode reads the rest in pages). `/` is a page to query and to look
+//! at the graph (`page`). Queries go through `query`, graphs through
+//! `store`; nothing here knows RocksDB.
+
+mod page;
 
 use crate::query::{self, OutputFormat, QueryError};
 use crate::store::{QueryForm, Store};
@@ -127,6 +130,11 @@ fn route(store: &Store, opts: &ServeOptions, request: &mut Request) -> Reply {
     if method == Method::Options && opts.cors {
         return Reply::text(204, "");
     }
+    if method == Method::Get {
+        if let Some(reply) = page::route(store, path, &form_pairs(query_string)) {
+            return reply;
+        }
+    }
     match (path, &method) {
         ("/query" | "/sparql", Method::Get | Method::Post) => {
             match protocol_text(request, query_string, "query", "application/sparql-query") {
@@ -145,31 +153,14 @@ fn route(store: &Store, opts: &ServeOptions, request: &mut Request) -> Reply {
             }
         }
         ("/store", Method::Get) => read_graph(store, query_string, accept(request)),
-        ("/", Method::Get) => Reply::text(
-            200,
-            format!(
-                "newskg SPARQL endpoint ({}).\n\
-                 GET or POST /query   SPARQL 1.1 queries (JSON, XML, CSV, TSV; Turtle, N-Triples)\n\
-                 POST /update         SPARQL 1.1 updates{}\n\
-                 GET /store?graph=IRI an article's graph (Graph Store Protocol)",
-                if opts.writable {
-                    "writable"
-                } else {
-                    "read-only"
-                },
-                if opts.writable {
-                    ""
-                } else {
-                    " (403: read-only)"
-                }
-            ),
-        ),
         ("/query" | "/sparql" | "/update" | "/store" | "/", _) => {
             Reply::text(405, format!("{method} is not allowed on {path}"))
         }
         _ => Reply::text(
             404,
-            format!("nothing at {path}: the endpoints are /query, /update and /store"),
+            format!(
+                "nothing at {path}: the endpoints are /query, /update and /store; the page is at /"
+            ),
         ),
     }
 }
