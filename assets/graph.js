@@ -76,10 +76,27 @@
     });
     var self = this;
     this.cy.on('mouseover', 'edge', function (evt) { self.showEdge(evt.target, evt.originalEvent); });
-    this.cy.on('mouseout', 'edge', function (evt) {
-      evt.target.removeClass('hover');
+    function hideTip() {
+      self.cy.edges('.hover').removeClass('hover');
       self.tip.hidden = true;
-    });
+    }
+    this.cy.on('mouseout', 'edge', hideTip);
+    // Leaving the graph fast enough skips the edge's own mouseout, and
+    // Cytoscape may report a hover after the pointer has left.
+    this.pointer = null;
+    document.addEventListener('mousemove', function (e) {
+      self.pointer = { x: e.clientX, y: e.clientY };
+    }, true);
+    container.addEventListener('mouseleave', hideTip);
+    this.container = container;
+    // Cytoscape keeps the container's place and size: tell it when they
+    // change (a scroll bar appearing, the window resized, a tab shown), or
+    // the pointer is taken for a point beside it.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { self.cy.resize(); }).observe(container);
+    }
+    window.addEventListener('scroll', function () { self.cy.resize(); }, { passive: true });
+    this.cy.on('viewport', hideTip);
     this.cy.on('tap', 'node', function (evt) {
       var n = evt.target;
       if (self.onExpand) {
@@ -95,6 +112,9 @@
   }
 
   NewskgGraph.prototype.showEdge = function (edge, mouse) {
+    var box = this.container.getBoundingClientRect();
+    var p = this.pointer;
+    if (p && (p.x < box.left || p.x > box.right || p.y < box.top || p.y > box.bottom)) { return; }
     edge.addClass('hover');
     var d = edge.data();
     var tip = this.tip;
@@ -156,8 +176,10 @@
       nodeRepulsion: function () { return 400000; }, nodeOverlap: 20,
       idealEdgeLength: function () { return 110; }, gravity: 0.25, numIter: 1500
     }).run();
-    this.cy.fit(undefined, 30);
     this.renderList();
+    // The list may have brought a scroll bar: measure again, then fit.
+    this.cy.resize();
+    this.cy.fit(undefined, 30);
   };
 
   /* Replaces what is drawn by `picture`. */

@@ -55,6 +55,9 @@
     }
   });
 
+  /* For scripts driving the page (and its tests). */
+  window.newskgView = view;
+
   function fetchPicture(params) {
     var q = Object.keys(params).map(function (k) {
       return encodeURIComponent(k) + '=' + encodeURIComponent(params[k]);

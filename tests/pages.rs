@@ -235,3 +235,85 @@ fn the_served_page_queries_and_draws_in_a_browser() {
         loaded.dom
     );
 }
+
+#[test]
+fn on_the_page_a_person_completes_a_name_hovers_an_edge_and_expands_a_node() {
+    let (_dir, store) = built_store();
+    let server = serve(&store, &[]);
+    let base = server.url.trim_end_matches("/query").to_string();
+    let Some(chromium) = chromium() else { return };
+    let mut page = browser::Session::open(&chromium, &format!("{base}/"));
+    page.wait_for("document.readyState === 'complete' && window.newskgView");
+
+    // Typing part of a name offers the entity.
+    page.eval("document.getElementById('entity').focus()");
+    page.type_text("bela");
+    page.wait_for(
+        "[...document.querySelectorAll('#entities option')].some(o => o.value === 'Belarus')",
+    );
+    // Taken, and shown with the button.
+    page.eval("document.getElementById('entity').value = 'Belarus'");
+    let button = page.eval(
+        "(() => { const r = document.querySelector('#graph-form button').getBoundingClientRect(); \
+         return [r.left + r.width / 2, r.top + r.height / 2]; })()",
+    );
+    page.click(button[0].as_f64().unwrap(), button[1].as_f64().unwrap());
+    page.wait_for("document.body.dataset.graphReady === 'true'");
+    // Cytoscape draws (and learns where edges are) on the next frames.
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let before = page.eval("newskgView.cy.nodes().length").as_u64().unwrap();
+    assert!(before > 2, "{before}");
+
+    // Where to point: a spot where Cytoscape finds that element (and not
+    // another drawn over it), as a point of the window.
+    page.eval(
+        "window.spotOf = (ele, candidates) => { \
+           const cy = newskgView.cy, box = document.getElementById('graph').getBoundingClientRect(); \
+           for (const p of candidates) { \
+             const mx = (p.x - cy.pan().x) / cy.zoom(), my = (p.y - cy.pan().y) / cy.zoom(); \
+             const hit = cy.renderer().findNearestElement(mx, my, true, false); \
+             if (hit && hit.id() === ele.id()) return [box.left + p.x, box.top + p.y]; } \
+           return null; }; 1",
+    );
+    // Hovering an edge that has a sentence shows that sentence.
+    let edge = page.eval(
+        "(() => { \
+         for (const e of newskgView.cy.edges().filter(e => (e.data('evidence') || []).some(v => v.sentence))) { \
+           const at = spotOf(e, [e.renderedMidpoint()]); \
+           if (at) return [at[0], at[1], e.data('evidence').find(v => v.sentence).sentence]; } \
+         return null; })()",
+    );
+    assert!(!edge.is_null(), "every edge with a sentence is covered");
+    let (x, y) = (edge[0].as_f64().unwrap(), edge[1].as_f64().unwrap());
+    let sentence = edge[2].as_str().unwrap().to_string();
+    page.move_to(x, y);
+    page.wait_for("!document.querySelector('.newskg-tip').hidden");
+    let tip = page.eval("document.querySelector('.newskg-tip').textContent");
+    let start: String = sentence.chars().take(40).collect();
+    assert!(tip.as_str().unwrap().contains(&start), "{tip} / {sentence}");
+    page.move_to(5.0, 5.0);
+    page.wait_for("document.querySelector('.newskg-tip').hidden");
+
+    // Clicking Azerbaijan (where no other entity covers it) adds its neighbours.
+    let node = page.eval(
+        "(() => { const n = newskgView.cy.getElementById('http://newskg.org/id/azerbaijan'); \
+         const b = n.renderedBoundingBox(), spots = []; \
+         for (let i = 1; i < 8; i++) for (let j = 1; j < 4; j++) \
+           spots.push({ x: b.x1 + b.w * i / 8, y: b.y1 + b.h * j / 4 }); \
+         return spotOf(n, spots); })()",
+    );
+    assert!(!node.is_null(), "Azerbaijan is covered by other entities");
+    page.click(node[0].as_f64().unwrap(), node[1].as_f64().unwrap());
+    page.wait_for(&format!("newskgView.cy.nodes().length > {before}"));
+    let note = page.eval("document.getElementById('graph-note').textContent");
+    assert!(
+        note.as_str()
+            .unwrap()
+            .contains("Added the neighbours of Azerbaijan"),
+        "{note}"
+    );
+    // The text listing follows what is drawn.
+    let listed = page.eval("document.querySelectorAll('#newskg-nodes li').length");
+    let drawn = page.eval("newskgView.cy.nodes().length");
+    assert_eq!(listed, drawn);
+}
