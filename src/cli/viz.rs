@@ -19,12 +19,13 @@ pub enum VizFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["entity", "path", "all"]))]
 pub struct VizArgs {
     /// The entity to draw with its neighbourhood: IRI, prefixed name or label
-    #[arg(value_name = "ENTITY", conflicts_with_all = ["path", "all"], required_unless_present_any = ["path", "all"])]
+    #[arg(value_name = "ENTITY")]
     entity: Option<String>,
     /// Draw the best paths between two entities instead
-    #[arg(long, num_args = 2, value_names = ["FROM", "TO"], conflicts_with = "all")]
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
     path: Option<Vec<String>>,
     /// Draw the whole graph (its best connected entities, up to --max-nodes)
     #[arg(long)]
