@@ -7,20 +7,9 @@ mod common;
 
 use common::browser::{self, chromium};
 use common::serving::serve;
-use common::{newskg, root};
-use std::path::{Path, PathBuf};
+use common::{built_store, newskg};
+use std::path::Path;
 use std::process::Command;
-
-fn built_store() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("kg");
-    newskg(&store)
-        .args(["build", "--quiet"])
-        .arg(root().join("corpus"))
-        .assert()
-        .success();
-    (dir, store)
-}
 
 fn run(store: &Path, args: &[&str]) -> (i32, String, String) {
     let out = newskg(store).args(args).output().unwrap();

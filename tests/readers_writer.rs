@@ -3,22 +3,11 @@
 
 mod common;
 
-use common::{newskg, root};
+use common::{built_store, newskg};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStderr, ChildStdout, Command, Stdio};
 use std::time::Duration;
-
-fn built_store() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("kg");
-    newskg(&store)
-        .args(["build", "--quiet"])
-        .arg(root().join("corpus"))
-        .assert()
-        .success();
-    (dir, store)
-}
 
 fn spawn(store: &Path, args: &[&str]) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("newskg"))

@@ -8,20 +8,8 @@ mod common;
 use assert_cmd::Command;
 use common::servers::remote;
 use common::serving::serve;
-use common::{newskg, root, stdout_of};
+use common::{built_store, newskg, stdout_of};
 use predicates::prelude::*;
-use std::path::PathBuf;
-
-fn built_store() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("kg");
-    newskg(&store)
-        .args(["build", "--quiet"])
-        .arg(root().join("corpus"))
-        .assert()
-        .success();
-    (dir, store)
-}
 
 /// (status, content type, body) of a request.
 fn http(

@@ -27,20 +27,9 @@ pub fn script_json(value: &impl serde::Serialize) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Text safe inside HTML elements and attribute values.
+/// Text safe inside HTML elements and quoted attribute values.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::check::escape(s, true)
 }
 
 /// Writes `p` as a self-contained HTML page.
@@ -118,7 +107,7 @@ mod tests {
         assert_eq!(back[0], "</script><script>alert(1)</script>");
         assert_eq!(
             escape("<b a=\"1\">&'"),
-            "&lt;b a=&quot;1&quot;&gt;&amp;&#39;"
+            "&lt;b a=&quot;1&quot;&gt;&amp;&apos;"
         );
     }
 

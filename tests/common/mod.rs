@@ -36,3 +36,16 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A store built from the sample corpus in a temporary directory (kept
+/// while the first value lives), and its path.
+pub fn built_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg");
+    newskg(&store)
+        .args(["build", "--quiet"])
+        .arg(root().join("corpus"))
+        .assert()
+        .success();
+    (dir, store)
+}
