@@ -412,15 +412,6 @@ Examples:\n  newskg serve\n  newskg serve --bind 127.0.0.1:3030 --writable\n  ne
     },
 }
 
-/// Writes the completion script for `shell` to standard output.
-fn cmd_completions(shell: clap_complete::Shell) -> Result<i32> {
-    use clap::CommandFactory;
-    let mut out = std::io::stdout().lock();
-    clap_complete::generate(shell, &mut Cli::command(), "newskg", &mut out);
-    out.flush()?;
-    Ok(0)
-}
-
 /// Runs a parsed command line; returns the exit status.
 pub fn run(cli: Cli) -> Result<i32> {
     if let Command::Completions { shell } = cli.command {

@@ -461,3 +461,12 @@ pub(super) fn cmd_serve(at: &Location, opts: crate::serve::ServeOptions) -> Resu
     drop(announced);
     Ok(0)
 }
+
+/// Writes the completion script for `shell` to standard output.
+pub(super) fn cmd_completions(shell: clap_complete::Shell) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "newskg", &mut out);
+    out.flush()?;
+    Ok(0)
+}

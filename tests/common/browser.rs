@@ -36,24 +36,33 @@ pub struct Loaded {
     pub console: Vec<String>,
 }
 
+/// How every test starts the browser: headless, as root in a container
+/// (no sandbox), a fresh profile, a 1280×900 window.
+fn headless(browser: &Path, profile: &Path) -> Command {
+    let mut c = Command::new(browser);
+    c.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--window-size=1280,900",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    c
+}
+
 fn run(browser: &Path, url: &str, extra: &[String]) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(browser)
+    let out = headless(browser, profile.path())
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-default-browser-check",
             "--hide-scrollbars",
-            "--window-size=1280,900",
             // Wait for the page's own requests and timers, in virtual time.
             "--virtual-time-budget=15000",
             "--enable-logging=stderr",
             "--v=0",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)
         .arg(url)
         .output()
@@ -112,18 +121,8 @@ impl Session {
     pub fn open(browser: &Path, url: &str) -> Session {
         use std::io::{BufRead, BufReader};
         let profile = tempfile::tempdir().unwrap();
-        let mut child = Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--window-size=1280,900",
-                "--remote-debugging-port=0",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
+        let mut child = headless(browser, profile.path())
+            .arg("--remote-debugging-port=0")
             .arg(url)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
