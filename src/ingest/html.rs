@@ -4,6 +4,8 @@
 //! this module reads the metadata and turns content into paragraphs.
 
 use super::{Article, IngestError, Meta};
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
 
 const SKIP: &[&str] = &[
@@ -57,7 +59,11 @@ pub fn parse(place: &str, content: &str, mut meta: Meta) -> Result<Article, Inge
     }
     // The page's main content as Readability scores it; failing that, the
     // article element if there is one, else main, else body.
-    let main = super::readable::main_content(content);
+    let main = if nesting_depth(&doc) > MAX_SCORED_DEPTH {
+        None
+    } else {
+        super::readable::main_content(content)
+    };
     if let Some(m) = &main {
         if meta.date.is_none() {
             meta.date = m.published.as_deref().and_then(super::normalize_date);
@@ -161,7 +167,7 @@ pub fn content_text(html: &str) -> String {
     let head = &html.as_bytes()[..html.len().min(4096)];
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
     let whole_page = lower.contains("<html") || lower.contains("<body");
-    if whole_page {
+    if whole_page && nesting_depth(&Html::parse_document(html)) <= MAX_SCORED_DEPTH {
         if let Some(m) = super::readable::main_content(html) {
             let t = fragment_text(&m.html);
             if !t.trim().is_empty() {
@@ -184,26 +190,38 @@ pub fn fragment_text(fragment: &str) -> String {
     paragraphs.join("\n\n")
 }
 
+/// Walks the fragment without recursion (pages may nest thousands of
+/// elements deep), ending a paragraph where a block element opens or closes.
 fn collect_blocks(e: ElementRef, current: &mut String, paragraphs: &mut Vec<String>) {
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
+    let mut skipping: Option<NodeId> = None;
+    for edge in e.traverse() {
+        let (node, open) = match edge {
+            Edge::Open(n) => (n, true),
+            Edge::Close(n) => (n, false),
+        };
+        if node.id() == e.id() {
+            continue;
+        }
+        if let Some(skipped) = skipping {
+            if !open && skipped == node.id() {
+                skipping = None;
+            }
+            continue;
+        }
+        match node.value() {
+            Node::Text(t) if open => current.push_str(t),
             Node::Element(el) => {
                 let name = el.name();
                 if SKIP.contains(&name) {
+                    if open {
+                        skipping = Some(node.id());
+                    }
                     continue;
                 }
-                if name == "br" {
+                if open && name == "br" {
                     current.push(' ');
                 }
-                let block = BLOCK.contains(&name);
-                if block {
-                    end_paragraph(current, paragraphs);
-                }
-                if let Some(ce) = ElementRef::wrap(child) {
-                    collect_blocks(ce, current, paragraphs);
-                }
-                if block {
+                if BLOCK.contains(&name) {
                     end_paragraph(current, paragraphs);
                 }
             }
@@ -236,24 +254,56 @@ fn text_of(e: ElementRef) -> String {
 }
 
 fn collect(e: ElementRef, out: &mut String) {
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(el) => {
+    let mut skipping: Option<NodeId> = None;
+    for edge in e.traverse() {
+        let (node, open) = match edge {
+            Edge::Open(n) => (n, true),
+            Edge::Close(n) => (n, false),
+        };
+        if node.id() == e.id() {
+            continue;
+        }
+        if let Some(skipped) = skipping {
+            if !open && skipped == node.id() {
+                skipping = None;
+            }
+            continue;
+        }
+        match node.value() {
+            Node::Text(t) if open => out.push_str(t),
+            Node::Element(el) if open => {
                 if SKIP.contains(&el.name()) {
-                    continue;
-                }
-                if let Some(ce) = ElementRef::wrap(child) {
-                    if el.name() == "br" {
-                        out.push(' ');
-                    }
-                    collect(ce, out);
+                    skipping = Some(node.id());
+                } else if el.name() == "br" {
+                    out.push(' ');
                 }
             }
             _ => {}
         }
     }
 }
+
+/// How deep the page's elements nest (without recursion).
+fn nesting_depth(doc: &Html) -> usize {
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Edge::Close(_) => depth = depth.saturating_sub(1),
+        }
+    }
+    deepest
+}
+
+/// Pages that nest deeper than this are not scored by Readability: real
+/// articles nest a few dozen levels, and its scoring slows down steeply
+/// with depth (10,000 nested `<div>`s would take hours). Their text is
+/// read as a page without main content is.
+const MAX_SCORED_DEPTH: usize = 400;
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -292,6 +342,24 @@ mod tests {
         assert_eq!(
             fragment_text("Plain text, no tags."),
             "Plain text, no tags."
+        );
+    }
+
+    #[test]
+    fn ten_thousand_nested_elements_are_read_without_recursion_or_scoring() {
+        let page = format!(
+            "<html><body>{}<p>Belarus and Russia signed an agreement.</p><script>x()</script>{}\
+             <iframe src=\"http://example.org/\"></iframe></body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        let doc = Html::parse_document(&page);
+        assert!(nesting_depth(&doc) > 10_000);
+        let a = parse("deep.html", &page, Meta::default()).unwrap();
+        assert_eq!(a.text.trim(), "Belarus and Russia signed an agreement.");
+        assert_eq!(
+            fragment_text(&page).trim(),
+            "Belarus and Russia signed an agreement."
         );
     }
 }
