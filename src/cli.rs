@@ -442,7 +442,15 @@ pub fn run(cli: Cli) -> Result<i32> {
             max_rows,
         } => {
             let (text, name) = query_text(query, file)?;
-            cmd_query(&at, &text, &name, format, max_rows, false)
+            cmd_query(
+                &at,
+                &text,
+                &name,
+                format,
+                max_rows,
+                false,
+                cli.store.query_timeout(),
+            )
         }
         Command::Run {
             file,
@@ -450,9 +458,17 @@ pub fn run(cli: Cli) -> Result<i32> {
             max_rows,
         } => {
             let (text, name) = query_text(None, Some(file))?;
-            cmd_query(&at, &text, &name, format, max_rows, true)
+            cmd_query(
+                &at,
+                &text,
+                &name,
+                format,
+                max_rows,
+                true,
+                cli.store.query_timeout(),
+            )
         }
-        Command::Repl => crate::repl::run(&at),
+        Command::Repl => crate::repl::run(&at, cli.store.query_timeout()),
         Command::Viz(args) => viz::cmd_viz(&at, args),
         Command::Completions { shell } => cmd_completions(shell),
         Command::Serve {

@@ -12,6 +12,9 @@
 //! cheap. Evaluation stops when the caller's [`CancellationToken`] is
 //! cancelled (Ctrl-C in the REPL).
 
+mod deadline;
+pub use deadline::Deadline;
+
 use crate::store::{SparqlQuery, SparqlUpdate, Store};
 use crate::vocab::{self, PREFIXES};
 use comfy_table::{presets, ContentArrangement, Table};

@@ -93,6 +93,7 @@ pub(super) fn cmd_query(
     format: Option<OutputFormat>,
     max_rows: Option<usize>,
     show_title: bool,
+    timeout: std::time::Duration,
 ) -> Result<i32> {
     let store = Store::connect(at, Access::Read)?;
     let format = format.unwrap_or(if std::io::stdout().is_terminal() {
@@ -106,11 +107,21 @@ pub(super) fn cmd_query(
             writeln!(out, "{title}")?;
         }
     }
+    let token = oxigraph::sparql::CancellationToken::new();
     let opts = query::Options {
         max_rows,
+        cancel: Some(token.clone()),
         ..query::Options::with_format(format)
     };
-    let outcome = query::run_query_with(&store, text, name, &opts, &mut out)?;
+    let deadline = query::Deadline::start(&token, Some(timeout));
+    let outcome = match query::run_query_with(&store, text, name, &opts, &mut out) {
+        Err(query::QueryError::Cancelled) => bail!(
+            "{name}: the query ran past the timeout of {} s and was stopped (--timeout SECS allows longer)",
+            timeout.as_secs()
+        ),
+        other => other?,
+    };
+    drop(deadline);
     out.flush()?;
     // A table notes left-out rows itself; other formats stay clean.
     if format != OutputFormat::Table {

@@ -51,14 +51,9 @@ pub struct StoreArgs {
         requires = "endpoint"
     )]
     pub user: Option<String>,
-    /// Seconds a request to the server may take
-    #[arg(
-        long,
-        global = true,
-        value_name = "SECS",
-        default_value_t = 300,
-        requires = "endpoint"
-    )]
+    /// Seconds a query may run before it is stopped (query, run, the REPL),
+    /// and a request to a server may take
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: u64,
     /// Read every answer from the server in pages of this many rows, for a
     /// server that cuts long answers without saying so (where it says so, as
@@ -79,6 +74,11 @@ impl StoreArgs {
             .unwrap_or_else(|| PathBuf::from(".newskg"))
     }
 
+    /// How long a query may run (`--timeout`).
+    pub(super) fn query_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.timeout.max(1))
+    }
+
     /// Where the graph lives: the server of `--endpoint`, else the store directory.
     pub(super) fn location(&self) -> Result<Location> {
         let Some(endpoint) = &self.endpoint else {
@@ -97,7 +97,7 @@ impl StoreArgs {
             user: self.user.clone(),
             password,
             token,
-            timeout: Some(std::time::Duration::from_secs(self.timeout.max(1))),
+            timeout: Some(self.query_timeout()),
             page_size: self.page_size.map(|n| n as usize),
             union_default_graph: self.union_default_graph,
         })

@@ -52,6 +52,11 @@ pub const COMMANDS: &[Spec] = &[
         "[N|off]",
         "show at most N rows (or triples) on the screen and count the rest",
     ),
+    spec(
+        ".timeout",
+        "[SECS|off]",
+        "stop a statement that runs longer than SECS seconds (default: --timeout, 300)",
+    ),
     with_paths(spec(
         ".output",
         "[FILE]",
@@ -154,7 +159,7 @@ pub enum Limit {
 }
 
 /// A meta-command with its arguments. A setting without a value
-/// (`.format`, `.timer`, `.maxrows`) shows the current one.
+/// (`.format`, `.timer`, `.maxrows`, `.timeout`) shows the current one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
@@ -162,6 +167,8 @@ pub enum Command {
     Format(Option<OutputFormat>),
     Timer(Option<bool>),
     MaxRows(Option<Limit>),
+    /// Seconds a statement may run (`Limit::Rows` holds the seconds).
+    Timeout(Option<Limit>),
     /// A file, or back to stdout.
     Output(Option<PathBuf>),
     Prefixes,
@@ -199,6 +206,7 @@ impl Command {
             Command::Format(_) => ".format",
             Command::Timer(_) => ".timer",
             Command::MaxRows(_) => ".maxrows",
+            Command::Timeout(_) => ".timeout",
             Command::Output(_) => ".output",
             Command::Prefixes => ".prefixes",
             Command::Load { .. } => ".load",
@@ -326,6 +334,18 @@ impl FromStr for Command {
                     })
                     .transpose()?,
             )),
+            ".timeout" => Ok(Command::Timeout(
+                at_most_one()?
+                    .map(|v| match v.to_ascii_lowercase().as_str() {
+                        "off" | "0" => Ok(Limit::Off),
+                        n => n.parse().map(Limit::Rows).map_err(|_| {
+                            CommandError(format!(
+                                "{v:?} is not a number of seconds (a whole number, or off)"
+                            ))
+                        }),
+                    })
+                    .transpose()?,
+            )),
             ".output" => Ok(Command::Output(at_most_one()?.map(PathBuf::from))),
             ".prefixes" => none(Command::Prefixes),
             ".load" => match args.as_slice() {
@@ -430,6 +450,7 @@ mod tests {
             ".format" => " csv",
             ".timer" => " off",
             ".maxrows" => " 10",
+            ".timeout" => " 30",
             _ => "",
         }
     }

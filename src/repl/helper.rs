@@ -222,6 +222,7 @@ impl ReplHelper {
             ".format" => &["table", "csv", "tsv", "json", "xml", "turtle", "nt"],
             ".timer" => &["on", "off"],
             ".maxrows" => &["off", "100", "1000", "10000"],
+            ".timeout" => &["off", "10", "60", "300"],
             ".describe" => {
                 let (start, mut found) = self.labels(before, arg_start);
                 if start == arg_start {

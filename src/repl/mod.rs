@@ -70,6 +70,8 @@ pub const PROMPT: &str = "newskg> ";
 pub const CONTINUATION: &str = "   ...> ";
 /// Rows shown at most when results go to a terminal, until `.maxrows`.
 pub const DEFAULT_MAX_ROWS: usize = 1000;
+/// How long a statement may run, until `.timeout` or `--timeout`.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// `.read` files open at once at most (a file that reads itself).
 const MAX_READ_DEPTH: usize = 16;
 /// History entries kept.
@@ -83,11 +85,12 @@ const GRAPHS_QUERY: &str = "SELECT ?graph ?triples ?title WHERE {
 
 /// Runs the REPL on the store at `at`: interactive when stdin is a
 /// terminal, else statements from stdin. Returns the exit status.
-pub fn run(at: &Location) -> anyhow::Result<i32> {
+pub fn run(at: &Location, timeout: Duration) -> anyhow::Result<i32> {
     let (store, new) = access::open(at)?;
     let interactive = std::io::stdin().is_terminal();
     let mut session = Session::new(store, interactive, std::io::stdout().is_terminal());
     session.at = Some(at.clone());
+    session.timeout = Some(timeout);
     if interactive {
         session.interactive(new)
     } else {
@@ -153,6 +156,11 @@ enum Ran {
     /// An update, and the store is open only to read: run it again once
     /// the store is open to write.
     NeedsWriter,
+}
+
+/// The token that stops a statement run with `opts`.
+fn token_of(opts: &Options) -> CancellationToken {
+    opts.cancel.clone().unwrap_or_default()
 }
 
 /// Locks a mutex even if a thread panicked holding it.
@@ -223,6 +231,8 @@ pub struct Session {
     format: OutputFormat,
     timer: bool,
     max_rows: Option<usize>,
+    /// `.timeout`: how long a statement may run.
+    timeout: Option<Duration>,
     /// `.output FILE`: results go there (whole, never cut). Shared with the
     /// thread that runs a statement.
     output: Output,
@@ -250,6 +260,7 @@ impl Session {
             format: OutputFormat::Table,
             timer: interactive,
             max_rows: screen.then_some(DEFAULT_MAX_ROWS),
+            timeout: Some(DEFAULT_TIMEOUT),
             output: Arc::default(),
             prefixes: Vec::new(),
             interactive,
@@ -597,6 +608,7 @@ impl Session {
                 stoppable: true,
             };
         }
+        let deadline = query::Deadline::start(&token_of(&opts), self.timeout);
         let mut ran = self.run_on_thread(text, &origin.source, opts.clone());
         let mut wrote = false;
         if matches!(ran, Ran::NeedsWriter) {
@@ -607,6 +619,7 @@ impl Session {
             wrote = true;
             ran = self.run_on_thread(text, &origin.source, opts);
         }
+        drop(deadline);
         self.end();
         if wrote {
             self.open_to_read();
@@ -661,9 +674,16 @@ impl Session {
                     _ => {}
                 }
             }
-            Err(QueryError::Cancelled) => {
-                self.fail(origin, &"cancelled: the statement was stopped (Ctrl-C)")
-            }
+            Err(QueryError::Cancelled) => match self.timeout {
+                Some(t) if started.elapsed() >= t => self.fail(
+                    origin,
+                    &format!(
+                        "stopped: the statement ran past the timeout of {} s (.timeout SECS or off)",
+                        t.as_secs()
+                    ),
+                ),
+                _ => self.fail(origin, &"cancelled: the statement was stopped (Ctrl-C)"),
+            },
             Err(_) if self.quit => {}
             Err(e) => {
                 let e = relocate(e, origin.line);
@@ -717,6 +737,14 @@ impl Session {
             }),
             Command::MaxRows(Some(Limit::Rows(n))) => self.max_rows = Some(n),
             Command::MaxRows(Some(Limit::Off)) => self.max_rows = None,
+            Command::Timeout(None) => say(&match self.timeout {
+                Some(t) => format!("timeout: {} s", t.as_secs()),
+                None => "timeout: off".to_string(),
+            }),
+            Command::Timeout(Some(Limit::Rows(n))) => {
+                self.timeout = Some(Duration::from_secs(n as u64))
+            }
+            Command::Timeout(Some(Limit::Off)) => self.timeout = None,
             Command::Output(file) => {
                 self.close_output();
                 if let Some(path) = file {

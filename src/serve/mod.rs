@@ -19,7 +19,6 @@ use oxigraph::model::{GraphName, NamedNode};
 use oxigraph::sparql::CancellationToken;
 use std::io::Read;
 use std::net::SocketAddr;
-use std::sync::mpsc;
 use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server};
 
@@ -319,16 +318,7 @@ fn run_query(
         );
     };
     let token = CancellationToken::new();
-    let (done, finished) = mpsc::channel::<()>();
-    let watchdog = {
-        let token = token.clone();
-        let timeout = opts.timeout;
-        std::thread::spawn(move || {
-            if finished.recv_timeout(timeout).is_err() {
-                token.cancel();
-            }
-        })
-    };
+    let deadline = query::Deadline::start(&token, Some(opts.timeout));
     let run_opts = query::Options {
         format,
         max_rows: Some(opts.max_rows),
@@ -338,8 +328,7 @@ fn run_query(
     };
     let mut body = Vec::new();
     let outcome = query::run_query_with(store, text, "query", &run_opts, &mut body);
-    let _ = done.send(());
-    let _ = watchdog.join();
+    drop(deadline);
     match outcome {
         Ok(outcome) => {
             let mut headers = Vec::new();
@@ -358,7 +347,7 @@ fn run_query(
         Err(QueryError::Cancelled) => Reply::text(
             503,
             format!(
-                "the query ran past the timeout of {} s and was stopped (newskg serve --timeout)",
+                "the query ran past the timeout of {} s and was stopped (newskg serve --query-timeout)",
                 opts.timeout.as_secs()
             ),
         ),
