@@ -8,7 +8,6 @@ use crate::build::{self, BuildOptions};
 use crate::check::{self, CheckFormat};
 use crate::export::{self, ExportFormat};
 use crate::extract::Extractor;
-use crate::ingest::Lang;
 use crate::query::{self, OutputFormat};
 use crate::rdf;
 use crate::stats;
@@ -23,10 +22,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 mod commands;
+mod read_args;
 mod store_args;
 mod viz;
 use commands::*;
 pub(crate) use commands::{extractor, parse_iri, rdf_format_of, write_build_summary};
+pub use read_args::{LangArg, ReadArgs};
 pub use store_args::StoreArgs;
 
 /// Exit status: success.
@@ -50,23 +51,6 @@ pub struct Cli {
     pub store: StoreArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Auto,
-    En,
-    Ru,
-}
-
-impl LangArg {
-    fn lang(self) -> Option<Lang> {
-        match self {
-            LangArg::Auto => None,
-            LangArg::En => Some(Lang::En),
-            LangArg::Ru => Some(Lang::Ru),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,9 +116,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "nt")]
         format: ExtractFormat,
-        /// Language of the articles
-        #[arg(long, value_enum, default_value = "auto")]
-        lang: LangArg,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Instead of RDF, show how each sentence was read and which rule gave each fact
         #[arg(long)]
         explain: bool,
@@ -150,8 +133,8 @@ pub enum Command {
         /// Remove articles that are no longer among the inputs
         #[arg(long)]
         prune: bool,
-        #[arg(long, value_enum, default_value = "auto")]
-        lang: LangArg,
+        #[command(flatten)]
+        read: ReadArgs,
         /// Print only the summary line, not what the graph holds
         #[arg(short, long)]
         quiet: bool,
@@ -423,15 +406,15 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Extract {
             paths,
             format,
-            lang,
+            read,
             explain,
-        } => cmd_extract(&paths, format, lang.lang(), explain),
+        } => cmd_extract(&paths, format, &read, explain),
         Command::Build {
             paths,
             prune,
-            lang,
+            read,
             quiet,
-        } => cmd_build(&at, paths, prune, lang.lang(), quiet),
+        } => cmd_build(&at, paths, prune, &read, quiet),
         Command::Load { files, graph } => cmd_load(&at, &files, graph),
         Command::Push { prune, quiet } => cmd_copy(&cli.store, Direction::Push, prune, quiet),
         Command::Pull { prune, quiet } => cmd_copy(&cli.store, Direction::Pull, prune, quiet),

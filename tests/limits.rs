@@ -83,3 +83,71 @@ fn the_repl_stops_a_statement_past_its_timeout_and_goes_on() {
         "the session went on: {stdout}"
     );
 }
+
+#[test]
+fn an_article_over_the_size_limit_is_one_error_and_the_others_are_built() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        format!(
+            "{{\"text\":\"Belarus and Russia signed an agreement. {}\"}}\n\
+             {{\"text\":\"Belarus and Azerbaijan signed an agreement.\"}}\n",
+            "a".repeat(3000)
+        ),
+    )
+    .unwrap();
+    let store = dir.path().join("kg");
+    let out = newskg(&store)
+        .args(["build", "-q", "--max-article-bytes", "1000"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("feed.jsonl:1: the article's text is 3040 bytes, more than the limit of 1000 (--max-article-bytes)"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("1 new, 0 changed, 0 unchanged, 1 failed"),
+        "{stdout}"
+    );
+    // The default takes both.
+    let out = newskg(&store)
+        .args(["extract", "--format", "nt"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn a_page_nested_ten_thousand_deep_is_read_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("deep.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><body>{}<p>Belarus and Russia signed an agreement.</p>{}<script>x()</script></body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        ),
+    )
+    .unwrap();
+    let out = newskg(&dir.path().join("kg"))
+        .args(["extract", "--format", "nt"])
+        .arg(&page)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("signedAgreementWith"));
+}

@@ -48,6 +48,8 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     pub prune: bool,
     pub lang: Option<Lang>,
+    /// Largest article accepted, in bytes of text.
+    pub max_article_bytes: usize,
     pub progress: bool,
     /// Set (by a Ctrl-C handler, say) to stop reading inputs: what was read
     /// is still written, and the next build goes on from there.
@@ -248,7 +250,14 @@ pub fn build(
     let finished = pipeline(
         &inputs,
         opts.stop.as_deref(),
-        |input| read_input(input, opts.lang, &stored, &old_signatures),
+        |input| {
+            read_input(
+                input,
+                (opts.lang, opts.max_article_bytes),
+                &stored,
+                &old_signatures,
+            )
+        },
         |r| match r {
             Read::Skipped(outcome) => outcome,
             Read::Article(article) => outcome_of(&article, extractor, &stored),
@@ -418,7 +427,7 @@ enum Read {
 /// file by its signature.
 fn read_input(
     input: &Input,
-    lang: Option<Lang>,
+    (lang, max_article_bytes): (Option<Lang>, usize),
     stored: &Stored,
     signatures: &Signatures,
 ) -> (FileStamp, Box<dyn Iterator<Item = Read> + Send>) {
@@ -448,9 +457,11 @@ fn read_input(
             }
         }
     }
-    let articles = ingest::stream(input, lang).map(|r| match r {
-        Err(e) => Read::Skipped(Outcome::Failed(e)),
-        Ok(article) => Read::Article(Box::new(article)),
+    let articles = ingest::stream(input, lang).map(move |r| {
+        match ingest::within_limit(r, max_article_bytes) {
+            Err(e) => Read::Skipped(Outcome::Failed(e)),
+            Ok(article) => Read::Article(Box::new(article)),
+        }
     });
     (file, Box::new(articles))
 }
@@ -506,7 +517,7 @@ fn outcome_of(article: &Article, extractor: &Extractor, stored: &Stored) -> Outc
 /// returns the inputs that failed, or the first error of `each`.
 pub fn extract_inputs<E>(
     paths: &[PathBuf],
-    lang: Option<Lang>,
+    (lang, max_article_bytes): (Option<Lang>, usize),
     extractor: &Extractor,
     mut each: impl FnMut(Article, Extraction) -> Result<(), E>,
 ) -> Result<Vec<IngestError>, E> {
@@ -515,7 +526,13 @@ pub fn extract_inputs<E>(
     pipeline(
         &inputs,
         None,
-        |input| ((), ingest::stream(input, lang)),
+        |input| {
+            let articles = ingest::stream(input, lang);
+            (
+                (),
+                articles.map(move |r| ingest::within_limit(r, max_article_bytes)),
+            )
+        },
         |r| {
             r.map(|a| {
                 let ex = extractor.extract(&a);

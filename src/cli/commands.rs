@@ -142,16 +142,17 @@ pub(super) fn cmd_query(
 pub(super) fn cmd_extract(
     paths: &[PathBuf],
     format: ExtractFormat,
-    lang: Option<Lang>,
+    read: &ReadArgs,
     explain: bool,
 ) -> Result<i32> {
+    let (lang, max_article_bytes) = (read.lang(), read.max_article_bytes());
     let ex = extractor()?;
     if explain {
         let (inputs, mut errors) = crate::ingest::expand(paths);
         let mut out = stdout();
         for input in &inputs {
             for r in crate::ingest::read(input, lang) {
-                match r {
+                match crate::ingest::within_limit(r, max_article_bytes) {
                     Ok(a) => write!(out, "{}", ex.explain(&a))?,
                     Err(e) => errors.push(e),
                 }
@@ -178,7 +179,7 @@ pub(super) fn cmd_extract(
     let mut out = stdout();
     let errors = {
         let mut w = export::GroupWriter::new(fmt, &mut out);
-        let errors = build::extract_inputs(paths, lang, &ex, |a, x| {
+        let errors = build::extract_inputs(paths, (lang, max_article_bytes), &ex, |a, x| {
             w.write_group(rdf::article_quads(&a, &x)).map(|_| ())
         })?;
         w.finish()?;
@@ -199,7 +200,7 @@ pub(super) fn cmd_build(
     at: &Location,
     paths: Vec<PathBuf>,
     prune: bool,
-    lang: Option<Lang>,
+    read: &ReadArgs,
     quiet: bool,
 ) -> Result<i32> {
     let stop = stop_on_interrupt();
@@ -208,7 +209,8 @@ pub(super) fn cmd_build(
     let opts = BuildOptions {
         paths,
         prune,
-        lang,
+        lang: read.lang(),
+        max_article_bytes: read.max_article_bytes(),
         progress: std::io::stderr().is_terminal() && !quiet,
         stop: Some(stop),
     };

@@ -194,6 +194,25 @@ pub struct IngestError {
     pub message: String,
 }
 
+/// The largest article accepted by default, in bytes of text (real
+/// articles are a few kilobytes; a page this large is a dump or an attack).
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// `r`, or an error naming the article if its text is longer than `max`
+/// bytes (`--max-article-bytes`).
+pub fn within_limit(r: Result<Article, IngestError>, max: usize) -> Result<Article, IngestError> {
+    match r {
+        Ok(a) if a.text.len() > max => Err(IngestError::new(
+            a.key.clone(),
+            format!(
+                "the article's text is {} bytes, more than the limit of {max} (--max-article-bytes)",
+                a.text.len()
+            ),
+        )),
+        other => other,
+    }
+}
+
 impl IngestError {
     fn new(place: impl Into<String>, message: impl Into<String>) -> Self {
         IngestError {

@@ -806,6 +806,7 @@ impl Session {
                     paths,
                     prune: false,
                     lang: None,
+                    max_article_bytes: crate::ingest::DEFAULT_MAX_ARTICLE_BYTES as usize,
                     progress: self.interactive && std::io::stderr().is_terminal(),
                     stop: None,
                 };
