@@ -468,7 +468,8 @@ fn bad_input_is_reported_and_the_rest_still_builds() {
     std::fs::write(input.join("latin1.txt"), b"Caf\xe9 in Baku.\nAzerbaijan.").unwrap();
     std::fs::write(input.join("empty.txt"), b"").unwrap();
     std::fs::write(input.join("feed.jsonl"), "{\"text\": \"Russia invested $6 billion in Azerbaijan.\"}\n{not json\n{\"title\": \"no text\"}\n").unwrap();
-    // A 50 MB single line without sentence punctuation.
+    // A 50 MB single line without sentence punctuation (over the default
+    // article limit, which is raised to read it).
     let line = "Azerbaijan and Belarus trade grain and machinery while Russia invests in roads "
         .repeat(640_000);
     std::fs::write(input.join("huge.txt"), &line[..50_000_000]).unwrap();
@@ -477,7 +478,7 @@ fn bad_input_is_reported_and_the_rest_still_builds() {
         .arg("build")
         .arg(&input)
         .arg(dir.path().join("does-not-exist.txt"))
-        .arg("-q")
+        .args(["-q", "--max-article-bytes", "60000000"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
