@@ -190,9 +190,31 @@ pub fn fragment_text(fragment: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// Walks the fragment without recursion (pages may nest thousands of
-/// elements deep), ending a paragraph where a block element opens or closes.
+/// Ends a paragraph where a block element opens or closes.
 fn collect_blocks(e: ElementRef, current: &mut String, paragraphs: &mut Vec<String>) {
+    walk(e, |step| match step {
+        Step::Text(t) => current.push_str(t),
+        Step::Open(name) | Step::Close(name) => {
+            if matches!(step, Step::Open("br")) {
+                current.push(' ');
+            }
+            if BLOCK.contains(&name) {
+                end_paragraph(current, paragraphs);
+            }
+        }
+    });
+}
+
+/// What [`walk`] meets, in document order.
+enum Step<'a> {
+    Text(&'a str),
+    Open(&'a str),
+    Close(&'a str),
+}
+
+/// Visits the text and elements under `e`, leaving out the skipped
+/// subtrees, without recursion (pages may nest thousands of elements deep).
+fn walk<'a>(e: ElementRef<'a>, mut visit: impl FnMut(Step<'a>)) {
     let mut skipping: Option<NodeId> = None;
     for edge in e.traverse() {
         let (node, open) = match edge {
@@ -209,22 +231,11 @@ fn collect_blocks(e: ElementRef, current: &mut String, paragraphs: &mut Vec<Stri
             continue;
         }
         match node.value() {
-            Node::Text(t) if open => current.push_str(t),
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIP.contains(&name) {
-                    if open {
-                        skipping = Some(node.id());
-                    }
-                    continue;
-                }
-                if open && name == "br" {
-                    current.push(' ');
-                }
-                if BLOCK.contains(&name) {
-                    end_paragraph(current, paragraphs);
-                }
-            }
+            Node::Text(t) if open => visit(Step::Text(t)),
+            // Its close is met while skipping, above.
+            Node::Element(el) if open && SKIP.contains(&el.name()) => skipping = Some(node.id()),
+            Node::Element(el) if open => visit(Step::Open(el.name())),
+            Node::Element(el) => visit(Step::Close(el.name())),
             _ => {}
         }
     }
@@ -254,33 +265,11 @@ fn text_of(e: ElementRef) -> String {
 }
 
 fn collect(e: ElementRef, out: &mut String) {
-    let mut skipping: Option<NodeId> = None;
-    for edge in e.traverse() {
-        let (node, open) = match edge {
-            Edge::Open(n) => (n, true),
-            Edge::Close(n) => (n, false),
-        };
-        if node.id() == e.id() {
-            continue;
-        }
-        if let Some(skipped) = skipping {
-            if !open && skipped == node.id() {
-                skipping = None;
-            }
-            continue;
-        }
-        match node.value() {
-            Node::Text(t) if open => out.push_str(t),
-            Node::Element(el) if open => {
-                if SKIP.contains(&el.name()) {
-                    skipping = Some(node.id());
-                } else if el.name() == "br" {
-                    out.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
+    walk(e, |step| match step {
+        Step::Text(t) => out.push_str(t),
+        Step::Open("br") => out.push(' '),
+        _ => {}
+    });
 }
 
 /// How deep the page's elements nest (without recursion).

@@ -152,6 +152,18 @@ pub fn find(name: &str) -> Option<&'static Spec> {
 }
 
 /// A row limit: a number or none.
+/// A whole number of `unit`, or `off` (or 0).
+fn limit(v: &str, unit: &str) -> Result<Limit, CommandError> {
+    match v.to_ascii_lowercase().as_str() {
+        "off" | "0" => Ok(Limit::Off),
+        n => n.parse().map(Limit::Rows).map_err(|_| {
+            CommandError(format!(
+                "{v:?} is not a number of {unit} (a whole number, or off)"
+            ))
+        }),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     Rows(usize),
@@ -323,28 +335,10 @@ impl FromStr for Command {
                     .transpose()?,
             )),
             ".maxrows" => Ok(Command::MaxRows(
-                at_most_one()?
-                    .map(|v| match v.to_ascii_lowercase().as_str() {
-                        "off" | "0" => Ok(Limit::Off),
-                        n => n.parse().map(Limit::Rows).map_err(|_| {
-                            CommandError(format!(
-                                "{v:?} is not a number of rows (a whole number, or off)"
-                            ))
-                        }),
-                    })
-                    .transpose()?,
+                at_most_one()?.map(|v| limit(&v, "rows")).transpose()?,
             )),
             ".timeout" => Ok(Command::Timeout(
-                at_most_one()?
-                    .map(|v| match v.to_ascii_lowercase().as_str() {
-                        "off" | "0" => Ok(Limit::Off),
-                        n => n.parse().map(Limit::Rows).map_err(|_| {
-                            CommandError(format!(
-                                "{v:?} is not a number of seconds (a whole number, or off)"
-                            ))
-                        }),
-                    })
-                    .transpose()?,
+                at_most_one()?.map(|v| limit(&v, "seconds")).transpose()?,
             )),
             ".output" => Ok(Command::Output(at_most_one()?.map(PathBuf::from))),
             ".prefixes" => none(Command::Prefixes),
