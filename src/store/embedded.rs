@@ -67,10 +67,7 @@ impl Embedded {
                 message: format!("cannot lock {}: {error}", file.display()),
             },
         })?;
-        let opened = match access {
-            Access::Read => OxStore::open_read_only(path),
-            Access::Write => OxStore::open(path),
-        };
+        let opened = open_on_disk(path, access);
         match opened {
             Ok(inner) => Ok(Embedded {
                 inner,
@@ -78,8 +75,7 @@ impl Embedded {
                 access,
                 _lock: lock,
             }),
-            Err(e) => {
-                let msg = e.to_string();
+            Err(msg) => {
                 if msg.contains("lock")
                     || msg.contains("LOCK")
                     || msg.contains("Resource temporarily unavailable")
@@ -106,6 +102,32 @@ impl Embedded {
             message: first_line(&e.to_string()),
         }
     }
+}
+
+/// Opens Oxigraph's on-disk store; the error as text.
+#[cfg(feature = "rocksdb")]
+fn open_on_disk(path: &Path, access: Access) -> Result<OxStore, String> {
+    match access {
+        Access::Read => OxStore::open_read_only(path),
+        Access::Write => OxStore::open(path),
+    }
+    .map_err(|e| e.to_string())
+}
+
+#[cfg(feature = "rocksdb")]
+fn flush_on_disk(store: &OxStore) -> Result<(), String> {
+    store.flush().map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn flush_on_disk(_store: &OxStore) -> Result<(), String> {
+    Ok(())
+}
+
+/// Built without RocksDB (the fuzz targets): no store opens from disk.
+#[cfg(not(feature = "rocksdb"))]
+fn open_on_disk(_path: &Path, _access: Access) -> Result<OxStore, String> {
+    Err("this newskg was built without the on-disk store (feature rocksdb)".to_string())
 }
 
 impl Backend for Embedded {
@@ -345,6 +367,6 @@ impl Backend for Embedded {
         if self.access == Access::Read {
             return Ok(());
         }
-        self.inner.flush().map_err(|e| self.err(e))
+        flush_on_disk(&self.inner).map_err(|e| self.err(e))
     }
 }
