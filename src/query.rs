@@ -13,6 +13,7 @@
 //! cancelled (Ctrl-C in the REPL).
 
 mod deadline;
+pub mod outside;
 pub use deadline::Deadline;
 
 use crate::store::{SparqlQuery, SparqlUpdate, Store};
@@ -61,6 +62,9 @@ pub enum QueryError {
     },
     #[error("query failed: {0}")]
     Evaluation(String),
+    /// The statement would reach outside the store (`LOAD`); see [`outside`].
+    #[error("{0}")]
+    Refused(String),
     /// The caller's cancellation token was cancelled while it ran.
     #[error("cancelled")]
     Cancelled,
@@ -217,7 +221,7 @@ pub enum Statement {
 /// The evaluator with the project's prefixes declared. [`run_query_with`]
 /// adds the path functions (`nkg:hopCount`, see [`crate::analyze::functions`]).
 pub fn evaluator() -> SparqlEvaluator {
-    let mut e = SparqlEvaluator::new();
+    let mut e = SparqlEvaluator::new().with_default_service_handler(outside::RefuseServices);
     for (p, ns) in PREFIXES {
         e = e
             .with_prefix(*p, *ns)
@@ -227,11 +231,12 @@ pub fn evaluator() -> SparqlEvaluator {
 }
 
 /// The evaluator of `opts`: its cancellation token. (Prefixes belong to
-/// parsing, see [`parser`].)
+/// parsing, see [`parser`].) `SERVICE` is refused ([`outside`]).
 fn evaluator_for(opts: &Options) -> SparqlEvaluator {
+    let e = SparqlEvaluator::new().with_default_service_handler(outside::RefuseServices);
     match &opts.cancel {
-        Some(token) => SparqlEvaluator::new().with_cancellation_token(token.clone()),
-        None => SparqlEvaluator::new(),
+        Some(token) => e.with_cancellation_token(token.clone()),
+        None => e,
     }
 }
 
@@ -494,6 +499,7 @@ pub fn parse_update_with(
     let update = parser(&opts.prefixes)?
         .parse_update(text.trim_end())
         .map_err(|e| syntax_error(source_name, text, &e))?;
+    outside::check_update(&update).map_err(|e| QueryError::Refused(e.0))?;
     Ok(SparqlUpdate::new(evaluator_for(opts), update))
 }
 

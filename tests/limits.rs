@@ -151,3 +151,64 @@ fn a_page_nested_ten_thousand_deep_is_read_at_once() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("signedAgreementWith"));
 }
+
+#[test]
+fn service_and_load_to_other_servers_are_refused_with_a_sentence() {
+    let (_dir, store) = built_store();
+    // A listener that would notice being asked: nothing may connect to it.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let url = format!("http://{}/sparql", listener.local_addr().unwrap());
+    let before = common::stdout_of(newskg(&store).args([
+        "query",
+        "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+        "--format",
+        "csv",
+    ]));
+
+    let out = newskg(&store)
+        .args([
+            "query",
+            &format!("SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"),
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("SERVICE <{url}> would query another server")),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+    let out = newskg(&store)
+        .args(["update", &format!("LOAD <{url}> INTO GRAPH <urn:x>")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("LOAD <{url}> would fetch from outside the store")),
+        "{err}"
+    );
+    assert!(listener.accept().is_err(), "newskg connected to {url}");
+
+    // SERVICE SILENT is answered as the standard says: no rows from it.
+    let silent = common::stdout_of(newskg(&store).args([
+        "query",
+        &format!("SELECT (COUNT(*) AS ?n) {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}"),
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(silent, "n\r\n1\r\n");
+    // Nothing was written.
+    let after = common::stdout_of(newskg(&store).args([
+        "query",
+        "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(before, after);
+}
