@@ -187,6 +187,29 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// A full disk, told with the space this build's `articles` need: at the
+/// store's bytes per article, twice (RocksDB writes them to its log, then
+/// to its tables).
+fn with_space_needed(store: &Store, e: StoreError, articles: usize) -> StoreError {
+    let StoreError::Full {
+        path,
+        free,
+        needed: None,
+    } = e
+    else {
+        return e;
+    };
+    let stored = store.named_graph_count().unwrap_or(0);
+    let needed = match store.dir() {
+        Some(dir) if stored > 0 && articles > 0 => {
+            let per_article = crate::store::space::dir_bytes(dir) / stored as u64;
+            Some((articles, per_article * articles as u64 * 2))
+        }
+        _ => None,
+    };
+    StoreError::Full { path, free, needed }
+}
+
 /// Runs a build into `store`.
 pub fn build(
     store: &Store,
@@ -344,7 +367,8 @@ pub fn build(
     );
     let finished = finished.and_then(|f| writer.finish().map(|()| f));
     bar.finish_and_clear();
-    summary.interrupted = !finished?;
+    let written = summary.new + summary.changed;
+    summary.interrupted = !finished.map_err(|e| with_space_needed(store, e, written))?;
     let mut stale: Vec<String> = Vec::new();
     if opts.prune && !summary.interrupted {
         // An input that failed to read is still an input: keep what it had,
@@ -372,7 +396,9 @@ pub fn build(
         store.remove_graphs(&stale)?;
         summary.pruned = stale.len();
     }
-    store.flush()?;
+    store
+        .flush()
+        .map_err(|e| with_space_needed(store, e, written))?;
     // Signatures of files this build did not see are kept while their
     // articles are still in the store.
     let pruned: HashSet<&String> = stale.iter().collect();

@@ -75,6 +75,11 @@ impl Embedded {
                 access,
                 _lock: lock,
             }),
+            Err(msg) if super::space::is_disk_full(&msg) => Err(StoreError::Full {
+                path: path.to_path_buf(),
+                free: super::space::free_bytes(path),
+                needed: None,
+            }),
             Err(msg) => {
                 if msg.contains("lock")
                     || msg.contains("LOCK")
@@ -97,9 +102,17 @@ impl Embedded {
     }
 
     fn err(&self, e: impl std::fmt::Display) -> StoreError {
+        let message = first_line(&e.to_string());
+        if super::space::is_disk_full(&message) {
+            return StoreError::Full {
+                path: self.path.clone(),
+                free: super::space::free_bytes(&self.path),
+                needed: None,
+            };
+        }
         StoreError::Storage {
             path: self.path.clone(),
-            message: first_line(&e.to_string()),
+            message,
         }
     }
 }

@@ -23,6 +23,7 @@ mod paging;
 mod remote;
 pub mod server;
 pub mod serving;
+pub mod space;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -69,11 +70,37 @@ pub enum StoreError {
     Open { path: PathBuf, message: String },
     #[error("store {path}: {message}")]
     Storage { path: PathBuf, message: String },
+    /// The disk holding the store has no space left; what was committed
+    /// before stays whole. `needed`: articles of the write that failed and
+    /// the bytes they need, when the writer knows.
+    #[error("{}", full_message(.path, *.free, *.needed))]
+    Full {
+        path: PathBuf,
+        free: Option<u64>,
+        needed: Option<(usize, u64)>,
+    },
     #[error("{file}: {message}")]
     Load { file: String, message: String },
     /// A remote server refused, failed or could not be reached.
     #[error("{0}")]
     Remote(String),
+}
+
+fn full_message(path: &Path, free: Option<u64>, needed: Option<(usize, u64)>) -> String {
+    let free = free.map_or(String::new(), |f| format!(" ({} free)", space::human(f)));
+    let needed = match needed {
+        Some((articles, bytes)) => format!(
+            "; the {articles} article{} this command writes need about {}",
+            if articles == 1 { "" } else { "s" },
+            space::human(bytes)
+        ),
+        None => String::new(),
+    };
+    format!(
+        "the disk holding the store {} is full{free}{needed}: every article written before is \
+         complete and can be read; free space and run the same command again",
+        path.display()
+    )
 }
 
 /// Where the graph lives: a store directory, or a SPARQL server.
