@@ -212,3 +212,69 @@ fn service_and_load_to_other_servers_are_refused_with_a_sentence() {
     ]));
     assert_eq!(before, after);
 }
+
+#[test]
+fn file_names_with_line_breaks_and_bytes_that_are_not_utf8_are_kept_apart_and_named_on_one_line() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let corpus: Vec<std::path::PathBuf> = {
+        let mut v: Vec<_> = std::fs::read_dir(common::root().join("corpus"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        v.sort();
+        v
+    };
+    let name = |bytes: &[u8]| input.join(OsStr::from_bytes(bytes));
+    std::fs::copy(&corpus[0], name(b"line\nbreak.txt")).unwrap();
+    std::fs::copy(&corpus[1], name(b"bad\xff\xfe.txt")).unwrap();
+    std::fs::copy(&corpus[2], name(b"bad\xfe\xff.txt")).unwrap();
+    std::fs::write(name(b"no\ntext.jsonl"), "{\"text\": 5}\n").unwrap();
+
+    let store = dir.path().join("kg");
+    let out = newskg(&store).arg("build").arg(&input).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    // The broken file is one error on one line, its name escaped.
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("in/no\\ntext.jsonl:1: record has no text"),
+        "{err}"
+    );
+    // Two names that differ only in bytes that are not UTF-8 are two articles.
+    let sources = common::stdout_of(newskg(&store).args([
+        "query",
+        "SELECT ?src { ?a nkg:source ?src } ORDER BY ?src",
+        "--format",
+        "tsv",
+    ]));
+    let sources: Vec<&str> = sources.lines().skip(1).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.ends_with("in/bad\\\\xFE\\\\xFF.txt\"")),
+        "{sources:?}"
+    );
+    assert!(
+        sources
+            .iter()
+            .any(|s| s.ends_with("in/bad\\\\xFF\\\\xFE.txt\"")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("in/line\\nbreak.txt\"")),
+        "{sources:?}"
+    );
+    // A second build finds them all unchanged.
+    let again = newskg(&store).arg("build").arg(&input).output().unwrap();
+    let summary = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        summary.contains("0 new, 0 changed, 3 unchanged, 1 failed"),
+        "{summary}"
+    );
+}

@@ -185,13 +185,44 @@ pub struct Meta {
     pub author: Option<String>,
 }
 
-/// An input that could not be read as an article.
+/// An input that could not be read as an article. Shown as one line: control
+/// characters in the place (a file name with a line break) are escaped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {message}")]
+#[error("{}: {message}", escape_controls(.place))]
 pub struct IngestError {
     /// `path`, `path:line`, `path:item N` (feeds) or `path:record N` (WARC).
     pub place: String,
     pub message: String,
+}
+
+/// A path as text that keeps every file apart: bytes that are not UTF-8
+/// are written `\xFF`, so two files whose names differ only there do not
+/// become one article (the key and source are made from this text).
+pub fn path_text(path: &std::path::Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `text` on one line: control characters as `\n`, `\t`, `\u{1b}`.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if c.is_control() => c.escape_default().to_string(),
+                c => c.to_string(),
+            })
+            .collect(),
+    )
 }
 
 /// The largest article accepted by default, in bytes of text (real
@@ -346,7 +377,7 @@ pub enum Input {
 impl Input {
     pub fn display(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) => path_text(p),
             Input::Stdin => "<stdin>".to_string(),
         }
     }

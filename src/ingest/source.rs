@@ -26,7 +26,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
             continue;
         }
         match std::fs::metadata(path) {
-            Err(e) => errors.push(IngestError::new(path.display().to_string(), io_message(&e))),
+            Err(e) => errors.push(IngestError::new(super::path_text(path), io_message(&e))),
             Ok(m) if m.is_dir() => {
                 let walker = walkdir::WalkDir::new(path)
                     .follow_links(true)
@@ -40,8 +40,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
                         Err(e) => {
                             let place = e
                                 .path()
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|| path.display().to_string());
+                                .map(super::path_text)
+                                .unwrap_or_else(|| super::path_text(path));
                             let msg = e
                                 .io_error()
                                 .map(io_message)
