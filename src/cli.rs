@@ -286,6 +286,9 @@ pub enum Command {
         /// With --all: how many of the ranked paths to show (all are counted)
         #[arg(long, value_name = "N", default_value_t = 10, requires = "all", value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
+        /// With --all: steps the search may take before it stops and says so (a step looks at one relation)
+        #[arg(long, value_name = "STEPS", default_value_t = crate::analyze::path::DEFAULT_SEARCH_STEPS, requires = "all", value_parser = clap::value_parser!(u64).range(1..))]
+        max_search: u64,
         #[command(flatten)]
         graph: GraphArgs,
         #[arg(long, value_enum, default_value = "text")]
@@ -524,13 +527,14 @@ pub fn run(cli: Cli) -> Result<i32> {
             max_hops,
             all,
             limit,
+            max_search,
             graph,
             format,
         } => cmd_path(
             &at,
             (&from, &to),
             max_hops,
-            all.then_some(limit as usize),
+            all.then_some((limit as usize, max_search)),
             &graph,
             format,
         ),

@@ -278,3 +278,46 @@ fn file_names_with_line_breaks_and_bytes_that_are_not_utf8_are_kept_apart_and_na
         "{summary}"
     );
 }
+
+#[test]
+fn a_path_search_past_its_steps_stops_and_says_so() {
+    let (_dir, store) = built_store();
+    let args = ["path", "Belarus", "Russia", "--all", "--max-hops", "6"];
+    let full = common::stdout_of(newskg(&store).args(args));
+    assert!(!full.contains("search stopped"), "{full}");
+    let out = newskg(&store)
+        .args(args)
+        .args(["--max-search", "50"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("of at most 6 hops found before the search stopped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The search stopped after 50 steps, so paths it did not reach are missing"),
+        "{text}"
+    );
+    // The best path is the best there is: the same as with no limit.
+    let first = |t: &str| {
+        t.lines()
+            .skip_while(|l| !l.starts_with("1. "))
+            .nth(1)
+            .map(str::to_string)
+    };
+    assert_eq!(first(&text), first(&full), "{text}\n---\n{full}");
+    let json = common::stdout_of(newskg(&store).args(args).args([
+        "--max-search",
+        "50",
+        "--format",
+        "json",
+    ]));
+    assert!(json.contains("\"search_stopped_after\": 50"), "{json}");
+    // --max-search goes with --all only.
+    newskg(&store)
+        .args(["path", "Belarus", "Russia", "--max-search", "5"])
+        .assert()
+        .code(2);
+}

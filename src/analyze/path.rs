@@ -181,7 +181,14 @@ pub struct AllPaths {
     pub total: u64,
     /// Counting stopped at the cap; the ranking covers the paths counted.
     pub capped: bool,
+    /// The search stopped after this many steps (see
+    /// [`all_simple_paths_within`]): paths past them were not looked at.
+    pub stopped_after: Option<u64>,
 }
+
+/// Steps a path search takes at most unless told otherwise (`--max-search`):
+/// a few seconds of search.
+pub const DEFAULT_SEARCH_STEPS: u64 = 50_000_000;
 
 /// All simple paths (no entity twice) from `from` to `to` of at most
 /// `max_hops` hops; the `limit` best of them are kept (see [`RankedPath`]),
@@ -199,8 +206,79 @@ pub fn all_simple_paths(
     limit: usize,
     cap: u64,
 ) -> AllPaths {
-    if from == to {
+    all_simple_paths_within(g, (from, to), filter, (max_hops, limit, cap), u64::MAX)
+}
+
+/// [`all_simple_paths`], stopping after `max_steps` steps (a step looks at
+/// one relation of the entity the search stands on): in a dense graph the
+/// paths of many hops are too many to look at, and the search must end.
+///
+/// The search deepens one hop at a time, so when it stops, every path of
+/// fewer hops than the ones it was walking has been counted and ranked:
+/// the best paths shown are the best there are, and only the count of the
+/// longest paths is partial.
+pub fn all_simple_paths_within(
+    g: &EntityGraph,
+    (from, to): (NodeId, NodeId),
+    filter: Filter,
+    (max_hops, limit, cap): (u32, usize, u64),
+    max_steps: u64,
+) -> AllPaths {
+    if max_steps == u64::MAX || from == to {
+        return search(g, (from, to), filter, (max_hops, limit, cap), u64::MAX).0;
+    }
+    let mut complete: Option<AllPaths> = None;
+    let mut left = max_steps;
+    for hops in 1..=max_hops {
+        let (found, used, longest) = search(g, (from, to), filter, (hops, limit, cap), left);
+        left = left.saturating_sub(used);
+        if found.stopped_after.is_none() {
+            if hops == max_hops || found.capped {
+                return found;
+            }
+            complete = Some(found);
+            continue;
+        }
+        // Stopped while walking paths of `hops` hops: those of fewer hops
+        // come from the last complete search.
+        let (mut paths, total) = match complete {
+            Some(c) => (c.paths, c.total),
+            None => (Vec::new(), 0),
+        };
+        paths.extend(
+            found
+                .paths
+                .into_iter()
+                .filter(|p| p.hops() == hops as usize),
+        );
+        paths.sort();
+        paths.truncate(limit);
         return AllPaths {
+            paths,
+            total: total + longest,
+            capped: false,
+            stopped_after: Some(max_steps),
+        };
+    }
+    complete.unwrap_or(AllPaths {
+        paths: Vec::new(),
+        total: 0,
+        capped: false,
+        stopped_after: None,
+    })
+}
+
+/// One depth-first search: the paths found, the steps taken, and how many
+/// of the paths have exactly `max_hops` hops.
+fn search(
+    g: &EntityGraph,
+    (from, to): (NodeId, NodeId),
+    filter: Filter,
+    (max_hops, limit, cap): (u32, usize, u64),
+    max_steps: u64,
+) -> (AllPaths, u64, u64) {
+    if from == to {
+        let same = AllPaths {
             paths: vec![RankedPath {
                 nodes: vec![from],
                 weakest: 0,
@@ -211,14 +289,18 @@ pub fn all_simple_paths(
             .collect(),
             total: 1,
             capped: false,
+            stopped_after: None,
         };
+        return (same, 0, 0);
     }
     if max_hops == 0 {
-        return AllPaths {
+        let none = AllPaths {
             paths: Vec::new(),
             total: 0,
             capped: false,
+            stopped_after: None,
         };
+        return (none, 0, 0);
     }
     // Every entity a path enters after `from` is at most max_hops - 1 hops
     // from `to`.
@@ -226,6 +308,9 @@ pub fn all_simple_paths(
     let mut best: BinaryHeap<RankedPath> = BinaryHeap::new();
     let mut total = 0u64;
     let mut capped = false;
+    let mut steps = 0u64;
+    let mut longest = 0u64;
+    let mut stopped_after = None;
     let within = |n: NodeId, hops_left: u32| to_target.get(&n).is_some_and(|d| *d <= hops_left);
     let mut path: Vec<NodeId> = vec![from];
     let mut weights: Vec<u32> = Vec::new();
@@ -244,12 +329,20 @@ pub fn all_simple_paths(
         }
         let a = &adj[*i];
         *i += 1;
+        steps += 1;
+        if steps > max_steps {
+            stopped_after = Some(max_steps);
+            break 'search;
+        }
         if !filter.forward(a) {
             continue;
         }
         let v = a.nbr;
         if v == to {
             total += 1;
+            if path.len() as u32 == max_hops {
+                longest += 1;
+            }
             let w = g.hop_articles(u, a, filter);
             let weakest = weights.iter().copied().chain([w]).min().unwrap_or(w);
             let sum = weights.iter().map(|x| u64::from(*x)).sum::<u64>() + u64::from(w);
@@ -283,11 +376,13 @@ pub fn all_simple_paths(
             next.push(0);
         }
     }
-    AllPaths {
+    let found = AllPaths {
         paths: best.into_sorted_vec(),
         total,
         capped,
-    }
+        stopped_after,
+    };
+    (found, steps.min(max_steps), longest)
 }
 
 /// Breadth-first distances from `start`, following entries accepted by
@@ -535,6 +630,7 @@ mod tests {
         let capped = all_simple_paths(&g, id(&g, "a"), id(&g, "d"), Filter::default(), 3, 10, 2);
         assert!(capped.capped);
         assert_eq!(capped.total, 2);
+        assert_eq!(capped.stopped_after, None);
         // From a node to itself: the path of no hops.
         let same = all_simple_paths(
             &g,
@@ -547,6 +643,41 @@ mod tests {
         );
         assert_eq!(same.total, 1);
         assert_eq!(same.paths[0].nodes, vec![id(&g, "a")]);
+    }
+
+    #[test]
+    fn a_search_through_a_dense_graph_stops_after_its_steps() {
+        use crate::extract::Predicate::PartnersWith;
+        // Every two of 14 entities related: about 6 billion simple paths of
+        // up to 13 hops between two of them, more than any search can walk.
+        let names: Vec<String> = (0..14).map(|i| format!("n{i}")).collect();
+        let mut edges = Vec::new();
+        for a in &names {
+            for b in &names {
+                if a < b {
+                    edges.push((a.as_str(), PartnersWith, b.as_str()));
+                }
+            }
+        }
+        let g = graph(&edges);
+        let (from, to) = (id(&g, "n0"), id(&g, "n13"));
+        let found = all_simple_paths_within(
+            &g,
+            (from, to),
+            Filter::default(),
+            (13, 5, u64::MAX),
+            100_000,
+        );
+        assert_eq!(found.stopped_after, Some(100_000));
+        assert!(!found.capped);
+        assert!(found.total > 0 && found.total < 100_000, "{}", found.total);
+        // The best paths seen are kept: the direct hop first.
+        assert_eq!(found.paths[0].nodes, vec![from, to]);
+        // Enough steps for a small search: it ends on its own.
+        let small =
+            all_simple_paths_within(&g, (from, to), Filter::default(), (2, 5, u64::MAX), 100_000);
+        assert_eq!(small.stopped_after, None);
+        assert_eq!(small.total, 13);
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub struct PathReport {
     pub total_paths: Option<u64>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub capped: bool,
+    /// With `all`: the search stopped after this many steps (`--max-search`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search_stopped_after: Option<u64>,
     pub paths: Vec<PathOut>,
 }
 
@@ -170,6 +173,7 @@ pub fn shortest_report(
         directed: filter.directed,
         total_paths: None,
         capped: false,
+        search_stopped_after: None,
         paths,
     })
 }
@@ -198,6 +202,7 @@ pub fn all_paths_report(
         directed: filter.directed,
         total_paths: Some(found.total),
         capped: found.capped,
+        search_stopped_after: found.stopped_after,
         paths,
     })
 }
@@ -305,9 +310,21 @@ pub fn no_path_sentence(r: &PathReport) -> String {
     s
 }
 
+/// The sentence for a search that stopped at `--max-search` steps.
+pub fn search_stopped_sentence(steps: u64) -> String {
+    format!(
+        "The search stopped after {steps} steps, so paths it did not reach are missing: \
+         lower --max-hops, narrow it with --via, or allow more steps with --max-search N."
+    )
+}
+
 pub fn write_path_text(r: &PathReport, out: &mut dyn Write) -> io::Result<()> {
     if !r.found {
-        return writeln!(out, "{}", no_path_sentence(r));
+        writeln!(out, "{}", no_path_sentence(r))?;
+        if let Some(steps) = r.search_stopped_after {
+            writeln!(out, "{}", search_stopped_sentence(steps))?;
+        }
+        return Ok(());
     }
     if r.from.iri == r.to.iri {
         return writeln!(
@@ -335,16 +352,18 @@ pub fn write_path_text(r: &PathReport, out: &mut dyn Write) -> io::Result<()> {
         Some(total) => {
             writeln!(
                 out,
-                "{} → {}: {}{} of at most {}; {}",
+                "{} → {}: {} of at most {}{}; {}",
                 r.from.label,
                 r.to.label,
                 plural(total, "simple path", "simple paths"),
+                plural(u64::from(r.max_hops.unwrap_or(0)), "hop", "hops"),
                 if r.capped {
                     " (counting stopped there)"
+                } else if r.search_stopped_after.is_some() {
+                    " found before the search stopped"
                 } else {
                     ""
                 },
-                plural(u64::from(r.max_hops.unwrap_or(0)), "hop", "hops"),
                 if r.paths.len() as u64 == total {
                     "fewer hops first, then better supported".to_string()
                 } else {
@@ -354,6 +373,9 @@ pub fn write_path_text(r: &PathReport, out: &mut dyn Write) -> io::Result<()> {
                     )
                 }
             )?;
+            if let Some(steps) = r.search_stopped_after {
+                writeln!(out, "{}", search_stopped_sentence(steps))?;
+            }
             for (i, p) in r.paths.iter().enumerate() {
                 writeln!(out)?;
                 writeln!(

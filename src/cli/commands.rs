@@ -13,12 +13,13 @@ pub(super) fn write_json(value: &impl serde::Serialize, out: &mut dyn Write) -> 
 }
 
 /// `path`: the shortest path, or with `all` = Some(limit) the ranked simple
-/// paths. Exit 0 when a path was found, 1 when there is none.
+/// paths (`all`: how many to show, and the steps the search may take).
+/// Exit 0 when a path was found, 1 when there is none.
 pub(super) fn cmd_path(
     at: &Location,
     (from, to): (&str, &str),
     max_hops: Option<u32>,
-    all: Option<usize>,
+    all: Option<(usize, u64)>,
     graph: &GraphArgs,
     format: AnalysisFormat,
 ) -> Result<i32> {
@@ -32,9 +33,15 @@ pub(super) fn cmd_path(
             let p = path::shortest_path(&g, a, b, filter, max_hops);
             report::shortest_report(&store, &g, (a, b), filter, max_hops, p.as_deref())?
         }
-        Some(limit) => {
+        Some((limit, max_steps)) => {
             let max = max_hops.unwrap_or(4);
-            let found = path::all_simple_paths(&g, a, b, filter, max, limit, PATH_COUNT_CAP);
+            let found = path::all_simple_paths_within(
+                &g,
+                (a, b),
+                filter,
+                (max, limit, PATH_COUNT_CAP),
+                max_steps,
+            );
             report::all_paths_report(&store, &g, (a, b), filter, max, &found)?
         }
     };

@@ -12,7 +12,7 @@ pub mod dot;
 pub mod html;
 
 use crate::analyze::evidence::{self, Evidence};
-use crate::analyze::path::{all_simple_paths, neighbourhood};
+use crate::analyze::path::{all_simple_paths_within, neighbourhood, DEFAULT_SEARCH_STEPS};
 use crate::analyze::{EntityGraph, Filter, NodeId, Relation};
 use crate::query::QueryError;
 use crate::store::Store;
@@ -130,7 +130,13 @@ pub fn picture(
             max_hops,
             limit,
         } => {
-            let found = all_simple_paths(g, from, to, filter, max_hops, limit, PATH_COUNT_CAP);
+            let found = all_simple_paths_within(
+                g,
+                (from, to),
+                filter,
+                (max_hops, limit, PATH_COUNT_CAP),
+                DEFAULT_SEARCH_STEPS,
+            );
             let mut nodes: Vec<NodeId> = vec![from, to];
             let mut relations = Vec::new();
             let mut seen = BTreeSet::new();
@@ -154,7 +160,11 @@ pub fn picture(
                 Some(format!(
                     "the {} best of {}{} paths of up to {max_hops} hops",
                     found.paths.len(),
-                    if found.capped { "at least " } else { "" },
+                    if found.capped || found.stopped_after.is_some() {
+                        "at least "
+                    } else {
+                        ""
+                    },
                     found.total
                 ))
             } else {
