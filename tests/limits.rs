@@ -40,6 +40,24 @@ fn a_query_past_the_timeout_is_stopped_with_a_sentence() {
 }
 
 #[test]
+fn a_join_that_does_not_look_at_the_timeout_still_ends_with_the_sentence() {
+    let (_dir, store) = built_store();
+    // Four unrelated patterns: the join never checks for cancellation.
+    let join = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let out = newskg(&store)
+        .args(["--timeout", "1", "query", join, "--format", "csv"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("ran past the timeout of 1 s and was stopped (--timeout SECS allows longer)"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
 fn the_repl_stops_a_statement_past_its_timeout_and_goes_on() {
     let (_dir, store) = built_store();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newskg"))

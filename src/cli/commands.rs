@@ -120,12 +120,13 @@ pub(super) fn cmd_query(
         cancel: Some(token.clone()),
         ..query::Options::with_format(format)
     };
-    let deadline = query::Deadline::start(&token, Some(timeout));
+    let past_timeout = format!(
+        "{name}: the query ran past the timeout of {} s and was stopped (--timeout SECS allows longer)",
+        timeout.as_secs()
+    );
+    let deadline = query::Deadline::start_or_exit(&token, timeout, past_timeout.clone());
     let outcome = match query::run_query_with(&store, text, name, &opts, &mut out) {
-        Err(query::QueryError::Cancelled) => bail!(
-            "{name}: the query ran past the timeout of {} s and was stopped (--timeout SECS allows longer)",
-            timeout.as_secs()
-        ),
+        Err(query::QueryError::Cancelled) => bail!(past_timeout),
         other => other?,
     };
     drop(deadline);

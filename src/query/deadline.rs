@@ -1,6 +1,8 @@
 //! A time limit for one query: a watchdog thread that cancels the query's
 //! token when the limit passes, and ends as soon as the query does. Touches
-//! nothing but the token.
+//! nothing but the token, except for a one-shot command's last resort
+//! ([`Deadline::start_or_exit`]): some evaluation steps (a join of several
+//! unrelated patterns) never look at the token, and then the process ends.
 
 use oxigraph::sparql::CancellationToken;
 use std::sync::mpsc;
@@ -12,7 +14,36 @@ pub struct Deadline {
     watchdog: Option<std::thread::JoinHandle<()>>,
 }
 
+/// How long a cancelled query may take to stop before a one-shot command
+/// gives up on it.
+pub const GRACE: Duration = Duration::from_secs(3);
+
 impl Deadline {
+    /// As [`Deadline::start`]; when the query has not stopped [`GRACE`] after
+    /// its cancellation, `message` is printed and the process exits with 2.
+    /// For commands that run one query and end (`query`, `run`), never for
+    /// a session or a server.
+    pub fn start_or_exit(token: &CancellationToken, limit: Duration, message: String) -> Deadline {
+        let (done, finished) = mpsc::channel::<()>();
+        let token = token.clone();
+        let watchdog = std::thread::Builder::new()
+            .name("deadline".into())
+            .spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(limit) {
+                    token.cancel();
+                    if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(GRACE) {
+                        eprintln!("newskg: {message}");
+                        std::process::exit(2);
+                    }
+                }
+            })
+            .ok();
+        Deadline {
+            done: Some(done),
+            watchdog,
+        }
+    }
+
     /// Starts the watch; `None` as the limit starts none.
     pub fn start(token: &CancellationToken, limit: Option<Duration>) -> Deadline {
         let Some(limit) = limit else {
