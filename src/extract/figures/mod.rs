@@ -477,7 +477,9 @@ pub fn extract(doc: &Document, article: &Article, ex: &mut Extraction) {
                 .iter()
                 .filter(|(p, _)| *p >= clause_start && *p < clause_end)
                 .filter(|(p, _)| {
-                    *p < a.start || !FIGURE_ANAPHORS.iter().any(|w| lower[a.end..*p].contains(w))
+                    // A sign inside the amount's own text ("$1%]illion") is
+                    // not after it.
+                    *p < a.end || !FIGURE_ANAPHORS.iter().any(|w| lower[a.end..*p].contains(w))
                 })
                 .min_by_key(|(p, _)| p.abs_diff(a.start))
                 .map(|(p, v)| signed_change(&lower, *p, v));

@@ -431,3 +431,16 @@ fn ranges_from_one_period_to_another() {
     );
     assert_eq!(ex.observations.len(), 1, "{:?}", ex.observations);
 }
+
+/// Found by fuzzing (fuzz/fuzz_targets/extract.rs): a percent sign inside
+/// an amount's text once sliced the sentence backwards.
+#[test]
+fn a_percent_sign_inside_an_amount_is_read_without_a_panic() {
+    let text = "Kyrgyzstan and Turkey eye $1%]illion in annual trade.\n\n\
+                Trade between Kyrgyzstan and Turkey reached $1%illion, up 19%.";
+    let ex = extract(text, None);
+    assert!(ex
+        .observations
+        .iter()
+        .all(|o| o.sentence < ex.sentences.len()));
+}
