@@ -339,3 +339,33 @@ fn a_path_search_past_its_steps_stops_and_says_so() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn property_paths_over_the_whole_graph_answer_or_stop_at_the_timeout() {
+    let (_dir, store) = built_store();
+    // Everything reachable from everything: answered.
+    let n = common::stdout_of(newskg(&store).args([
+        "query",
+        "SELECT (COUNT(*) AS ?n) { ?s (!rdf:type)* ?o }",
+        "--format",
+        "csv",
+    ]));
+    assert!(
+        n.starts_with("n\r\n") && n.trim().lines().nth(1).unwrap().parse::<u64>().unwrap() > 1000
+    );
+    // Paths joined with paths: stopped with the sentence.
+    let out = newskg(&store)
+        .args([
+            "--timeout",
+            "1",
+            "query",
+            "SELECT (COUNT(*) AS ?n) { ?s (!rdf:type)+/(!rdf:type)+ ?o . ?o (<urn:x>|!<urn:y>)* ?z }",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("ran past the timeout of 1 s"), "{err}");
+}
