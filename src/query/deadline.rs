@@ -24,34 +24,21 @@ impl Deadline {
     /// For commands that run one query and end (`query`, `run`), never for
     /// a session or a server.
     pub fn start_or_exit(token: &CancellationToken, limit: Duration, message: String) -> Deadline {
-        let (done, finished) = mpsc::channel::<()>();
-        let token = token.clone();
-        let watchdog = std::thread::Builder::new()
-            .name("deadline".into())
-            .spawn(move || {
-                if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(limit) {
-                    token.cancel();
-                    if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(GRACE) {
-                        eprintln!("newskg: {message}");
-                        std::process::exit(2);
-                    }
-                }
-            })
-            .ok();
-        Deadline {
-            done: Some(done),
-            watchdog,
-        }
+        Deadline::watch(token, limit, Some(message))
     }
 
     /// Starts the watch; `None` as the limit starts none.
     pub fn start(token: &CancellationToken, limit: Option<Duration>) -> Deadline {
-        let Some(limit) = limit else {
-            return Deadline {
+        match limit {
+            Some(limit) => Deadline::watch(token, limit, None),
+            None => Deadline {
                 done: None,
                 watchdog: None,
-            };
-        };
+            },
+        }
+    }
+
+    fn watch(token: &CancellationToken, limit: Duration, exit_message: Option<String>) -> Deadline {
         let (done, finished) = mpsc::channel::<()>();
         let token = token.clone();
         let watchdog = std::thread::Builder::new()
@@ -59,6 +46,13 @@ impl Deadline {
             .spawn(move || {
                 if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(limit) {
                     token.cancel();
+                    let Some(message) = exit_message else {
+                        return;
+                    };
+                    if let Err(mpsc::RecvTimeoutError::Timeout) = finished.recv_timeout(GRACE) {
+                        eprintln!("newskg: {message}");
+                        std::process::exit(2);
+                    }
                 }
             })
             .ok();
